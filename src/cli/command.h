@@ -1,0 +1,58 @@
+// jaanch-cli commands are small named objects (after Aegisub's cmd::Command): each knows its name, a one-line
+// summary and usage, and how to run. main.cpp only dispatches, so adding a command never touches the others.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace jaanch::cli {
+
+// Exit codes shared by every command.
+enum ExitCode : int { kOk = 0, kFailed = 1, kUsage = 2 };
+
+// Parsed command-line words after the command name: `--key value` options, `--flag` switches, positionals.
+class Args {
+public:
+    // `switches` lists option names that take no value. Throws UsageError for an option missing its value.
+    Args(const std::vector<std::string>& words, const std::vector<std::string>& switches);
+
+    bool has(const std::string& name) const { return options_.contains(name); }
+    std::optional<std::string> get(const std::string& name) const;
+    std::string require(const std::string& name) const;
+    const std::vector<std::string>& positionals() const { return positionals_; }
+    // Throws UsageError naming the first option not in `known`.
+    void only(const std::vector<std::string>& known) const;
+
+private:
+    std::map<std::string, std::string> options_;
+    std::vector<std::string> positionals_;
+};
+
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct Io {
+    std::ostream& out;
+    std::ostream& err;
+};
+
+struct Command {
+    std::string name;     // words as typed: "forms check"
+    std::string summary;  // one line for `jaanch-cli help`
+    std::string usage;    // argument synopsis
+    std::function<int(const std::vector<std::string>& words, Io io)> run;
+};
+
+using CommandList = std::vector<Command>;
+
+// Each area of the CLI adds its commands here (defined in commands/*.cpp).
+void add_forms_commands(CommandList& commands);
+
+}  // namespace jaanch::cli

@@ -1,0 +1,136 @@
+#include "model/decision.h"
+
+#include "model/document_ref.h"
+#include "model/identifiers.h"
+#include "util/enum_names.h"
+
+namespace jaanch::model {
+namespace {
+
+constexpr EnumNames<Action, 6> kActionNames{{{Action::approve, "approve"},
+                                             {Action::forward, "forward"},
+                                             {Action::reject, "reject"},
+                                             {Action::return_to_applicant, "return_to_applicant"},
+                                             {Action::send_back, "send_back"},
+                                             {Action::escalate, "escalate"}}};
+constexpr EnumNames<FieldMark, 2> kFieldMarkNames{{{FieldMark::matches, "matches"}, {FieldMark::mismatch, "mismatch"}}};
+constexpr EnumNames<DocumentMark, 3> kDocumentMarkNames{
+    {{DocumentMark::seen, "seen"}, {DocumentMark::valid, "valid"}, {DocumentMark::invalid, "invalid"}}};
+constexpr EnumNames<Status, 4> kStatusNames{{{Status::pending, "pending"},
+                                             {Status::approved, "approved"},
+                                             {Status::rejected, "rejected"},
+                                             {Status::returned, "returned"}}};
+
+}  // namespace
+
+std::string_view action_name(Action a) { return enum_name(kActionNames, a); }
+std::optional<Action> action_from_name(std::string_view name) { return enum_from_name(kActionNames, name); }
+const std::vector<Action>& all_actions() {
+    static const std::vector<Action> actions = [] {
+        std::vector<Action> out;
+        for (const auto& entry : kActionNames) out.push_back(entry.first);
+        return out;
+    }();
+    return actions;
+}
+std::string_view status_name(Status s) { return enum_name(kStatusNames, s); }
+
+void read_value(const json::Json& j, const std::string& path, Action& out) { read_enum(j, path, kActionNames, out); }
+void read_value(const json::Json& j, const std::string& path, FieldMark& out) {
+    read_enum(j, path, kFieldMarkNames, out);
+}
+void read_value(const json::Json& j, const std::string& path, DocumentMark& out) {
+    read_enum(j, path, kDocumentMarkNames, out);
+}
+void read_value(const json::Json& j, const std::string& path, Status& out) { read_enum(j, path, kStatusNames, out); }
+
+void read_value(const json::Json& j, const std::string& path, FieldCheck& out) {
+    json::ObjectReader r(j, path);
+    out.field = read_identifier(r, "field");
+    out.mark = r.required<FieldMark>("mark");
+    out.note = r.required<std::string>("note");
+    if (out.mark == FieldMark::mismatch && out.note.empty())
+        json::fail(r.path_of("note"), "a mismatch needs a note saying what does not match");
+    r.finish();
+}
+
+void read_value(const json::Json& j, const std::string& path, DocumentCheck& out) {
+    json::ObjectReader r(j, path);
+    out.document = read_identifier(r, "document");
+    out.mark = r.required<DocumentMark>("mark");
+    out.reason = r.required<std::string>("reason");
+    if (out.mark == DocumentMark::invalid && out.reason.empty())
+        json::fail(r.path_of("reason"), "an invalid document needs a reason");
+    r.finish();
+}
+
+void read_value(const json::Json& j, const std::string& path, Decision& out) {
+    json::ObjectReader r(j, path);
+    out.id = r.required<std::string>("id");
+    if (!is_uuid(out.id)) json::fail(r.path_of("id"), "expected a lowercase UUID, found \"" + out.id + "\"");
+    out.application = r.required<std::string>("application");
+    if (!is_application_number(out.application))
+        json::fail(r.path_of("application"), "not a valid application number: \"" + out.application + "\"");
+    out.application_version = r.required<std::uint64_t>("application_version");
+    out.action = r.required<Action>("action");
+    out.reason_code = r.required<std::string>("reason_code");
+    out.remark = r.required<std::string>("remark");
+    out.field_checks = r.required<std::vector<FieldCheck>>("field_checks");
+    out.document_checks = r.required<std::vector<DocumentCheck>>("document_checks");
+    out.officer = read_identifier(r, "officer");
+    out.role = read_identifier(r, "role");
+    out.level = read_identifier(r, "level");
+    out.decided_at = r.required<Timestamp>("decided_at");
+    r.finish();
+}
+
+void read_value(const json::Json& j, const std::string& path, ActionRecord& out) {
+    json::ObjectReader r(j, path);
+    out.decision = r.required<Decision>("decision");
+    out.signature_sha256 = r.required<std::string>("signature_sha256");
+    if (!is_sha256_hex(out.signature_sha256))
+        json::fail(r.path_of("signature_sha256"), "expected 64 lowercase hexadecimal digits");
+    out.applied_at = r.required<Timestamp>("applied_at");
+    out.status_after = r.required<Status>("status_after");
+    out.level_after = read_identifier(r, "level_after");
+    r.finish();
+}
+
+void to_json(json::Json& j, const FieldCheck& v) {
+    j = json::Json{{"field", v.field}, {"mark", enum_name(kFieldMarkNames, v.mark)}, {"note", v.note}};
+}
+
+void to_json(json::Json& j, const DocumentCheck& v) {
+    j = json::Json{{"document", v.document}, {"mark", enum_name(kDocumentMarkNames, v.mark)}, {"reason", v.reason}};
+}
+
+void to_json(json::Json& j, const Decision& v) {
+    j = json::Json{{"id", v.id},
+                   {"application", v.application},
+                   {"application_version", v.application_version},
+                   {"action", action_name(v.action)},
+                   {"reason_code", v.reason_code},
+                   {"remark", v.remark},
+                   {"field_checks", v.field_checks},
+                   {"document_checks", v.document_checks},
+                   {"officer", v.officer},
+                   {"role", v.role},
+                   {"level", v.level},
+                   {"decided_at", format_timestamp(v.decided_at)}};
+}
+
+void to_json(json::Json& j, const ActionRecord& v) {
+    j = json::Json{{"decision", v.decision},
+                   {"signature_sha256", v.signature_sha256},
+                   {"applied_at", format_timestamp(v.applied_at)},
+                   {"status_after", status_name(v.status_after)},
+                   {"level_after", v.level_after}};
+}
+
+Decision parse_decision(std::string_view text, const std::string& source_name) {
+    Decision out;
+    read_value(json::parse_text(text, source_name), "$", out);
+    return out;
+}
+
+}  // namespace jaanch::model

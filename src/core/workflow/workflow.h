@@ -1,0 +1,92 @@
+// The workflow rules: who may do what to an application, and what a decision leads to.
+//
+// Pure and deterministic, so the hub (which enforces) and the workstation (which only offers what will be
+// accepted) apply exactly the same rules from the same service definition. No I/O, no clock: the caller passes
+// every time. Thread-safe.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "catalogue/service_definition.h"
+#include "model/application.h"
+#include "model/decision.h"
+#include "model/officer.h"
+#include "util/error.h"
+
+namespace jaanch::workflow {
+
+// Why a decision is refused. Grouped by what the caller should do about it (see denial_class).
+enum class Denial {
+    none,
+    // forbidden: the officer may not act here at all
+    wrong_service,
+    wrong_role,
+    wrong_level,
+    outside_jurisdiction,
+    separation_of_duties,
+    not_the_officer,  // the decision names another officer, role or level than the one acting
+    // conflict: the application moved on
+    stale_version,
+    not_pending,
+    // invalid: the decision itself is malformed for this service
+    wrong_application,
+    action_not_allowed,
+    missing_reason,
+    invalid_reason,
+    missing_remark,
+};
+
+enum class DenialClass { none, forbidden, conflict, invalid };
+
+DenialClass denial_class(Denial d);
+std::string_view denial_code(Denial d);  // stable snake_case code for APIs and logs, e.g. "separation_of_duties"
+
+struct Verdict {
+    Denial denial = Denial::none;
+    std::string message;  // a complete sentence for the officer; empty when allowed
+
+    bool ok() const { return denial == Denial::none; }
+};
+
+class WorkflowError : public Error {
+public:
+    explicit WorkflowError(Verdict verdict) : Error(verdict.message), verdict_(std::move(verdict)) {}
+    const Verdict& verdict() const { return verdict_; }
+
+private:
+    Verdict verdict_;
+};
+
+// May this officer act on this application now (before choosing an action)?
+Verdict may_act(const catalogue::ServiceDefinition& service, const model::Application& app,
+                const model::Officer& officer);
+
+// The actions this officer may take on this application now, in the service's order; empty when may_act fails.
+std::vector<model::Action> allowed_actions(const catalogue::ServiceDefinition& service,
+                                           const model::Application& app, const model::Officer& officer);
+
+// Every rule a decision must pass, in a fixed order so the same fault always gives the same answer.
+Verdict check_decision(const catalogue::ServiceDefinition& service, const model::Application& app,
+                       const model::Officer& officer, const model::Decision& decision);
+
+struct Transition {
+    model::Status status = model::Status::pending;
+    std::string level;
+};
+
+// Where an action leads from the application's current level. Precondition: the action is allowed there.
+Transition transition_for(const catalogue::ServiceDefinition& service, const model::Application& app,
+                          model::Action action);
+
+// Applies a decision that passes check_decision: the next state, version + 1, the decision appended to history.
+// Throws WorkflowError with the verdict otherwise; the input is never modified.
+model::Application apply_decision(const catalogue::ServiceDefinition& service, const model::Application& app,
+                                  const model::Officer& officer, const model::Decision& decision,
+                                  const std::string& signature_sha256, Timestamp applied_at);
+
+// The citizen corrected a returned application: back to the first level. Throws WorkflowError unless returned.
+model::Application resubmit(const catalogue::ServiceDefinition& service, const model::Application& app,
+                            Timestamp resubmitted_at);
+
+}  // namespace jaanch::workflow
