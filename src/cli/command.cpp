@@ -4,14 +4,30 @@
 
 namespace jaanch::cli {
 
-Args::Args(const std::vector<std::string>& words, const std::vector<std::string>& switches) {
+namespace {
+
+bool listed(const std::vector<std::string>& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+}  // namespace
+
+Args::Args(const std::vector<std::string>& words, const std::vector<std::string>& options,
+           const std::vector<std::string>& switches) {
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string& w = words[i];
         if (w.size() > 2 && w.rfind("--", 0) == 0) {
             std::string name = w.substr(2);
+            std::optional<std::string> inline_value;
             if (auto eq = name.find('='); eq != std::string::npos) {
-                options_[name.substr(0, eq)] = name.substr(eq + 1);
-            } else if (std::find(switches.begin(), switches.end(), name) != switches.end()) {
+                inline_value = name.substr(eq + 1);
+                name.resize(eq);
+            }
+            if (!listed(options, name) && !listed(switches, name)) throw UsageError("unknown option --" + name);
+            if (inline_value) {
+                if (listed(switches, name)) throw UsageError("option --" + name + " takes no value");
+                options_[name] = *inline_value;
+            } else if (listed(switches, name)) {
                 options_[name] = "";
             } else {
                 if (i + 1 >= words.size()) throw UsageError("option --" + name + " needs a value");
@@ -33,13 +49,6 @@ std::string Args::require(const std::string& name) const {
     auto value = get(name);
     if (!value) throw UsageError("missing required option --" + name);
     return *value;
-}
-
-void Args::only(const std::vector<std::string>& known) const {
-    for (const auto& [name, value] : options_) {
-        if (std::find(known.begin(), known.end(), name) == known.end())
-            throw UsageError("unknown option --" + name);
-    }
 }
 
 }  // namespace jaanch::cli

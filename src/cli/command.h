@@ -18,15 +18,15 @@ enum ExitCode : int { kOk = 0, kFailed = 1, kUsage = 2 };
 // Parsed command-line words after the command name: `--key value` options, `--flag` switches, positionals.
 class Args {
 public:
-    // `switches` lists option names that take no value. Throws UsageError for an option missing its value.
-    Args(const std::vector<std::string>& words, const std::vector<std::string>& switches);
+    // `options` take a value (`--in FILE` or `--in=FILE`), `switches` take none. Throws UsageError for an
+    // unknown option or an option missing its value.
+    Args(const std::vector<std::string>& words, const std::vector<std::string>& options,
+         const std::vector<std::string>& switches = {});
 
     bool has(const std::string& name) const { return options_.contains(name); }
     std::optional<std::string> get(const std::string& name) const;
     std::string require(const std::string& name) const;
     const std::vector<std::string>& positionals() const { return positionals_; }
-    // Throws UsageError naming the first option not in `known`.
-    void only(const std::vector<std::string>& known) const;
 
 private:
     std::map<std::string, std::string> options_;

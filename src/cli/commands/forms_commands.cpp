@@ -15,7 +15,6 @@ std::filesystem::path catalogue_dir(const Args& args) {
 
 int forms_check(const std::vector<std::string>& words, Io io) {
     Args args(words, {});
-    args.only({});
     if (args.positionals().size() > 1) throw UsageError("give at most one folder");
     const auto dir = catalogue_dir(args);
     const auto result = catalogue::load_catalogue(dir);
@@ -43,7 +42,6 @@ std::string levels_summary(const catalogue::ServiceDefinition& s) {
 
 int forms_list(const std::vector<std::string>& words, Io io) {
     Args args(words, {});
-    args.only({});
     const auto dir = catalogue_dir(args);
     const auto result = catalogue::load_catalogue(dir);
     if (!result.ok())

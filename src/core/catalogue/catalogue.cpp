@@ -87,11 +87,11 @@ ServiceLoad load_service_text(std::string_view text, const std::string& source_n
         ServiceDefinition service = parse_service(json::parse_text(text, source_name));
         out.problems = validate_service(service, roles);
         if (out.problems.empty()) out.service = std::move(service);
+    } catch (const json::SyntaxError& e) {
+        out.problems.push_back(Problem{source_name, e.position().line, "",
+                                       "column " + std::to_string(e.position().column) + ": " + e.detail()});
+        return out;
     } catch (const InputError& e) {
-        if (e.path().empty()) {  // a syntax error already names file, line and column
-            out.problems.push_back(Problem{"", 0, "", e.what()});
-            return out;
-        }
         out.problems.push_back(input_problem(e));
     }
     auto duplicates = duplicate_key_problems(text);

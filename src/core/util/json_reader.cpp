@@ -129,6 +129,12 @@ TextPosition position_of(std::string_view text, std::size_t byte_offset) {
     return pos;
 }
 
+SyntaxError::SyntaxError(const std::string& source_name, TextPosition position, const std::string& detail)
+    : InputError("", source_name + ":" + std::to_string(position.line) + ":" + std::to_string(position.column) +
+                         ": " + detail),
+      position_(position),
+      detail_(detail) {}
+
 Json parse_text(std::string_view text, const std::string& source_name) {
     try {
         return Json::parse(text.begin(), text.end());
@@ -138,8 +144,7 @@ Json parse_text(std::string_view text, const std::string& source_name) {
         const TextPosition pos = position_of(text, offset);
         std::string detail = e.what();
         if (auto colon = detail.find("syntax error"); colon != std::string::npos) detail = detail.substr(colon);
-        throw InputError("", source_name + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) +
-                                 ": not valid JSON (" + detail + ")");
+        throw SyntaxError(source_name, pos, "not valid JSON (" + detail + ")");
     }
 }
 

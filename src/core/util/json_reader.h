@@ -114,14 +114,26 @@ private:
     std::set<std::string, std::less<>> consumed_;
 };
 
-// Parses text as JSON; a syntax error becomes InputError with the line and column of the fault.
-Json parse_text(std::string_view text, const std::string& source_name);
-
 // 1-based line and column of a byte offset in text.
 struct TextPosition {
     std::size_t line = 1;
     std::size_t column = 1;
 };
+
+// Text that is not JSON at all. what() is "SOURCE:LINE:COLUMN: not valid JSON (…)".
+class SyntaxError : public InputError {
+public:
+    SyntaxError(const std::string& source_name, TextPosition position, const std::string& detail);
+    TextPosition position() const { return position_; }
+    const std::string& detail() const { return detail_; }
+
+private:
+    TextPosition position_;
+    std::string detail_;
+};
+
+// Parses text as JSON; a syntax error throws SyntaxError with the line and column of the fault.
+Json parse_text(std::string_view text, const std::string& source_name);
 TextPosition position_of(std::string_view text, std::size_t byte_offset);
 
 }  // namespace jaanch::json
