@@ -65,8 +65,13 @@ BOOST_AUTO_TEST_CASE(locator_finds_lines_and_duplicate_keys) {
     BOOST_TEST(loc.line_of("$.a.b[1].c") == 5u);
     BOOST_TEST(loc.line_of("$.a.b[0]") == 4u);
     BOOST_TEST(loc.line_of("$.a.b[1].missing") == 5u);  // nearest existing parent
-    BOOST_REQUIRE(loc.duplicate_keys().size() == 1u);
-    BOOST_TEST(loc.duplicate_keys()[0] == "$.a");
+    const auto duplicates = json::find_duplicate_keys(text);
+    BOOST_REQUIRE(duplicates.size() == 1u);
+    BOOST_TEST(duplicates[0] == "$.a");
+    const auto nested = json::find_duplicate_keys(R"({"x": [{"k": 1}, {"k": 2, "s": "a:b", "k": 3}]})");
+    BOOST_REQUIRE(nested.size() == 1u);
+    BOOST_TEST(nested[0] == "$.x[1].k");
+    BOOST_TEST(json::find_duplicate_keys(R"({"a": "\"a\":", "b": {"a": 1}})").empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,8 @@
 #include "catalogue/catalogue.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -30,8 +32,7 @@ void locate(std::vector<Problem>& problems, std::string_view text, const std::st
 
 std::vector<Problem> duplicate_key_problems(std::string_view text) {
     std::vector<Problem> out;
-    const json::Locator locator(text);
-    for (const auto& path : locator.duplicate_keys())
+    for (const auto& path : json::find_duplicate_keys(text))
         out.push_back(Problem{"", 0, path, "key appears twice in the same object; JSON keeps only the last"});
     return out;
 }
@@ -140,21 +141,35 @@ LoadResult load_catalogue(const std::filesystem::path& dir) {
     }
     std::sort(files.begin(), files.end());
 
-    for (const auto& file : files) {
-        ++result.files_read;
-        ServiceLoad load;
-        try {
-            load = load_service_text(read_file(file), file.string(), roles);
-        } catch (const Error& e) {
-            result.problems.push_back(Problem{file.string(), 0, "", e.what()});
-            continue;
+    // Files parse and validate independently, so they load in parallel; they join the catalogue in name order
+    // so problems and duplicate-id verdicts come out the same on every run.
+    std::vector<ServiceLoad> loads(files.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < files.size(); i = next++) {
+            try {
+                loads[i] = load_service_text(read_file(files[i]), files[i].string(), roles);
+            } catch (const Error& e) {
+                loads[i].problems.push_back(Problem{files[i].string(), 0, "", e.what()});
+            }
         }
+    };
+    const std::size_t workers = std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 8,
+                                                       files.size() / 64 + 1});
+    std::vector<std::thread> threads;
+    for (std::size_t t = 1; t < workers; ++t) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
+
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        ++result.files_read;
+        ServiceLoad& load = loads[i];
         result.problems.insert(result.problems.end(), load.problems.begin(), load.problems.end());
         if (!load.service) continue;
         try {
             result.catalogue.add(std::move(*load.service));
         } catch (const Error& e) {
-            result.problems.push_back(Problem{file.string(), 1, "$.id", e.what()});
+            result.problems.push_back(Problem{files[i].string(), 1, "$.id", e.what()});
         }
     }
     return result;

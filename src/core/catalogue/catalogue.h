@@ -1,7 +1,7 @@
 // The service catalogue: every service definition of forms/, validated, looked up by id and version.
 //
 // Loading reads DIR/roles.json and then every other DIR/*.json (files ending .schema.json are editors' schemas
-// and skipped), in name order. A file with any problem is reported and left out; the rest still load, so one
+// and skipped), in parallel on up to 8 threads, joined in name order. A file with any problem is reported and left out; the rest still load, so one
 // bad file never hides the others. A loaded Catalogue is immutable and safe to share between threads.
 #pragma once
 

@@ -6,9 +6,8 @@ namespace {
 // A tolerant scanner: it does not validate, it only follows structure to record where each value starts.
 class Scanner {
 public:
-    Scanner(std::string_view text, std::unordered_map<std::string, std::size_t>& lines,
-            std::vector<std::string>& duplicates)
-        : text_(text), lines_(lines), duplicates_(duplicates) {}
+    Scanner(std::string_view text, std::unordered_map<std::string, std::size_t>& lines)
+        : text_(text), lines_(lines) {}
 
     void value(const std::string& path, int depth) {
         skip_space();
@@ -48,7 +47,7 @@ private:
             if (pos_ >= text_.size() || text_[pos_] != ':') return;
             ++pos_;
             const std::string child = path + "." + key;
-            if (!lines_.emplace(child, key_line).second) duplicates_.push_back(child);
+            lines_.emplace(child, key_line);
             value(child, depth + 1);
         }
     }
@@ -95,14 +94,81 @@ private:
 
     std::string_view text_;
     std::unordered_map<std::string, std::size_t>& lines_;
-    std::vector<std::string>& duplicates_;
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
 };
 
+// Walks the text keeping, per open container, either the keys seen so far (objects) or the element index
+// (arrays). Builds a path string only when it finds a duplicate.
+class DuplicateFinder {
+public:
+    explicit DuplicateFinder(std::string_view text) : text_(text) {}
+
+    std::vector<std::string> run() {
+        for (pos_ = 0; pos_ < text_.size(); ++pos_) {
+            const char c = text_[pos_];
+            if (c == '"') {
+                string_token();
+            } else if (c == '{' || c == '[') {
+                frames_.push_back(Frame{c == '[', 0, {}, {}});
+            } else if ((c == '}' || c == ']') && !frames_.empty()) {
+                frames_.pop_back();
+            } else if (c == ',' && !frames_.empty() && frames_.back().is_array) {
+                ++frames_.back().index;
+            }
+        }
+        return std::move(found_);
+    }
+
+private:
+    struct Frame {
+        bool is_array;
+        std::size_t index;
+        std::vector<std::string_view> keys;
+        std::string_view current;
+    };
+
+    void string_token() {
+        const std::size_t start = ++pos_;
+        while (pos_ < text_.size() && text_[pos_] != '"') pos_ += text_[pos_] == '\\' ? 2 : 1;
+        if (frames_.empty() || frames_.back().is_array) return;
+        std::size_t next = pos_ + 1;
+        while (next < text_.size() && (text_[next] == ' ' || text_[next] == '\n' || text_[next] == '\r' ||
+                                       text_[next] == '\t'))
+            ++next;
+        if (next >= text_.size() || text_[next] != ':') return;  // a value, not a key
+        Frame& frame = frames_.back();
+        frame.current = text_.substr(start, pos_ - start);
+        for (auto key : frame.keys) {
+            if (key == frame.current) return found_.push_back(path());
+        }
+        frame.keys.push_back(frame.current);
+    }
+
+    std::string path() const {
+        std::string out = "$";
+        for (const auto& f : frames_) {
+            if (f.is_array) {
+                out += "[" + std::to_string(f.index) + "]";
+            } else {
+                out += ".";
+                out += f.current;
+            }
+        }
+        return out;
+    }
+
+    std::string_view text_;
+    std::size_t pos_ = 0;
+    std::vector<Frame> frames_;
+    std::vector<std::string> found_;
+};
+
 }  // namespace
 
-Locator::Locator(std::string_view text) { Scanner(text, lines_, duplicates_).value("$", 0); }
+std::vector<std::string> find_duplicate_keys(std::string_view text) { return DuplicateFinder(text).run(); }
+
+Locator::Locator(std::string_view text) { Scanner(text, lines_).value("$", 0); }
 
 std::size_t Locator::line_of(std::string_view path) const {
     std::string p(path);

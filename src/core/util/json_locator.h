@@ -19,12 +19,12 @@ public:
     // of its nearest existing parent; 0 if nothing matches.
     std::size_t line_of(std::string_view path) const;
 
-    // Paths of object keys that appear twice in one object (JSON parsers silently keep the last one).
-    const std::vector<std::string>& duplicate_keys() const { return duplicates_; }
-
 private:
     std::unordered_map<std::string, std::size_t> lines_;
-    std::vector<std::string> duplicates_;
 };
+
+// Paths of object keys that appear twice in one object (JSON parsers silently keep the last one). A single
+// allocation-light pass, cheap enough to run on every file; keys are compared as written (escapes unresolved).
+std::vector<std::string> find_duplicate_keys(std::string_view text);
 
 }  // namespace jaanch::json
