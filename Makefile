@@ -1,5 +1,6 @@
 # The two commands of the Quick start, plus bench and format. Everything goes through CMake presets.
 JOBS ?= $(shell nproc)
+MAKEFLAGS += --no-print-directory
 CTEST_FLAGS ?=
 
 .PHONY: all deps build demo test test-default test-asan bench format clean
