@@ -21,11 +21,11 @@ int forms_check(const std::vector<std::string>& words, Io io) {
     for (const auto& problem : result.problems) io.err << problem.to_string() << "\n";
     if (!result.ok()) {
         io.err << result.problems.size() << " problem(s) in " << dir.string() << "; " << result.catalogue.size()
-               << " of " << (result.files_read > 0 ? result.files_read - 1 : 0) << " services are usable.\n";
+               << " of " << result.services_read << " services are usable.\n";
         return kFailed;
     }
-    io.out << "OK: " << result.catalogue.size() << " services, " << result.catalogue.roles().size()
-           << " roles in " << dir.string() << "\n";
+    io.out << "OK: " << result.catalogue.size() << " services, " << result.catalogue.roles().size() << " roles, "
+           << result.files_read - result.services_read - 1 << " holiday calendars in " << dir.string() << "\n";
     return kOk;
 }
 

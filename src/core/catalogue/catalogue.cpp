@@ -44,6 +44,36 @@ Problem input_problem(const InputError& e) {
     return Problem{"", 0, e.path(), message};
 }
 
+void load_calendars(const std::filesystem::path& dir, LoadResult& result) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) return;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
+        const std::string name = entry.path().string();
+        ++result.files_read;
+        try {
+            const std::string text = read_file(entry.path());
+            try {
+                auto calendar = HolidayCalendar::parse(json::parse_text(text, name));
+                if (entry.path().stem() != calendar.state())
+                    result.problems.push_back(Problem{name, 1, "$.state", "calendar for state \"" + calendar.state() +
+                                                                              "\" must be named " + calendar.state() + ".json"});
+                else
+                    result.catalogue.add_calendar(std::move(calendar));
+            } catch (const json::SyntaxError& e) {
+                result.problems.push_back(Problem{name, e.position().line, "", e.detail()});
+            } catch (const InputError& e) {
+                Problem p = input_problem(e);
+                p.file = name;
+                p.line = json::Locator(text).line_of(p.path);
+                result.problems.push_back(std::move(p));
+            }
+        } catch (const Error& e) {
+            result.problems.push_back(Problem{name, 0, "", e.what()});
+        }
+    }
+}
+
 }  // namespace
 
 void Catalogue::add(ServiceDefinition service) {
@@ -65,6 +95,17 @@ const ServiceDefinition* Catalogue::latest(std::string_view id) const {
          ++it)
         best = &it->second;
     return best;
+}
+
+const HolidayCalendar& Catalogue::calendar(std::string_view state) const {
+    static const HolidayCalendar fallback;
+    auto it = calendars_.find(state);
+    return it == calendars_.end() ? fallback : it->second;
+}
+
+void Catalogue::add_calendar(HolidayCalendar calendar) {
+    std::string state = calendar.state();
+    calendars_.insert_or_assign(std::move(state), std::move(calendar));
 }
 
 const RoleDefinition* Catalogue::find_role(std::string_view code) const {
@@ -131,6 +172,7 @@ LoadResult load_catalogue(const std::filesystem::path& dir) {
         result.problems.push_back(Problem{roles_path.string(), 0, "", e.what()});
     }
     result.catalogue.set_roles(roles);
+    load_calendars(dir / "calendars", result);
 
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
@@ -161,6 +203,7 @@ LoadResult load_catalogue(const std::filesystem::path& dir) {
     work();
     for (auto& t : threads) t.join();
 
+    result.services_read = files.size();
     for (std::size_t i = 0; i < files.size(); ++i) {
         ++result.files_read;
         ServiceLoad& load = loads[i];

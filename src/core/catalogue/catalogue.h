@@ -1,6 +1,6 @@
 // The service catalogue: every service definition of forms/, validated, looked up by id and version.
 //
-// Loading reads DIR/roles.json and then every other DIR/*.json (files ending .schema.json are editors' schemas
+// Loading reads DIR/roles.json, DIR/calendars/*.json, and then every other DIR/*.json (files ending .schema.json are editors' schemas
 // and skipped), in parallel on up to 8 threads, joined in name order. A file with any problem is reported and left out; the rest still load, so one
 // bad file never hides the others. A loaded Catalogue is immutable and safe to share between threads.
 #pragma once
@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "catalogue/holiday_calendar.h"
 #include "catalogue/service_definition.h"
 #include "catalogue/validator.h"
 
@@ -25,6 +26,9 @@ public:
     const ServiceDefinition* find(std::string_view id, int version) const;
     const ServiceDefinition* latest(std::string_view id) const;
     const RoleDefinition* find_role(std::string_view code) const;
+    // The state's calendar (forms/calendars/<STATE>.json), or the Sundays-only fallback.
+    const HolidayCalendar& calendar(std::string_view state) const;
+    void add_calendar(HolidayCalendar calendar);
 
     // All definitions, by id then version.
     std::vector<const ServiceDefinition*> services() const;
@@ -34,12 +38,14 @@ public:
 private:
     std::map<std::pair<std::string, int>, ServiceDefinition, std::less<>> services_;
     std::vector<RoleDefinition> roles_;
+    std::map<std::string, HolidayCalendar, std::less<>> calendars_;
 };
 
 struct LoadResult {
     Catalogue catalogue;
     std::vector<Problem> problems;
-    std::size_t files_read = 0;
+    std::size_t files_read = 0;     // every file: roles, calendars, services
+    std::size_t services_read = 0;  // service definition files among them
     bool ok() const { return problems.empty(); }
 };
 
