@@ -31,7 +31,7 @@ inline model::Application sample_application() {
     a.service_id = "jh.caste-certificate";
     a.service_version = 1;
     a.submitted_at = *parse_timestamp("2026-11-01T09:30:00+05:30");
-    a.jurisdiction = {"20", "364", "2563", "362145", model::Area::rural};
+    a.jurisdiction = {"20", "364", "2563", "362145", model::Area::rural, "ओरमांझी"};
     a.fields = {{"applicant_name", "सुनीता उरांव"}, {"date_of_birth", "1994-03-12"}, {"aadhaar", "234567890124"}};
     a.tables["members"] = {{{"name", "Ramesh Oraon"}, {"relation", "father"}}};
     a.documents = {{"aadhaar", "aadhaar", "aadhaar.pdf", "application/pdf", 183220,

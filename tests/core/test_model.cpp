@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(parse_decision_reports_syntax_errors) {
 }
 
 BOOST_AUTO_TEST_CASE(jurisdiction_scope_covers) {
-    model::Jurisdiction place{"20", "364", "2563", "362145", model::Area::rural};
+    model::Jurisdiction place{"20", "364", "2563", "362145", model::Area::rural, ""};
     BOOST_TEST(model::JurisdictionScope({"20", "", "", "", ""}).covers(place));
     BOOST_TEST(model::JurisdictionScope({"20", "364", "2563", "", ""}).covers(place));
     BOOST_TEST(!model::JurisdictionScope({"20", "365", "", "", ""}).covers(place));

@@ -31,7 +31,7 @@ model::Application make_application(const catalogue::ServiceDefinition& service,
     app.service_id = service.id;
     app.service_version = service.version;
     app.submitted_at = *parse_timestamp("2026-11-01T10:00:00Z");
-    app.jurisdiction = {"20", "364", "2563", area == model::Area::rural ? "362145" : "900001", area};
+    app.jurisdiction = {"20", "364", "2563", area == model::Area::rural ? "362145" : "900001", area, ""};
     for (const auto& field : service.fields) {
         if (!field.is_table()) {
             app.fields[field.key] = sample_value(field, last_option);

@@ -30,6 +30,7 @@ void read_value(const json::Json& j, const std::string& path, Jurisdiction& out)
     out.subdistrict = read_code(r, "subdistrict", true);
     out.village = read_code(r, "village", true);
     out.area = r.required<Area>("area");
+    out.village_name = r.optional_or<std::string>("village_name", "");
     r.finish();
 }
 
@@ -55,6 +56,7 @@ void to_json(json::Json& j, const Jurisdiction& v) {
                    {"subdistrict", v.subdistrict},
                    {"village", v.village},
                    {"area", area_name(v.area)}};
+    if (!v.village_name.empty()) j["village_name"] = v.village_name;
 }
 
 void to_json(json::Json& j, const JurisdictionScope& v) {

@@ -16,6 +16,7 @@ struct Jurisdiction {
     std::string subdistrict;  // sub-district, tehsil or block
     std::string village;      // village or ward
     Area area = Area::rural;
+    std::string village_name;  // display only, e.g. "Ormanjhi"; optional, may be in Devanagari
 
     bool operator==(const Jurisdiction&) const = default;
 };

@@ -1,0 +1,281 @@
+#include "store/workspace.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <cstdlib>
+
+#include "store/workspace_schema.h"
+#include "util/enum_names.h"
+#include "workflow/deadline.h"
+
+namespace jaanch::store {
+namespace {
+
+constexpr EnumNames<DocumentState, 4> kDocumentStates{{{DocumentState::missing, "missing"},
+                                                       {DocumentState::partial, "partial"},
+                                                       {DocumentState::complete, "complete"},
+                                                       {DocumentState::corrupt, "corrupt"}}};
+
+const char* sort_column(QueueSort s) {
+    switch (s) {
+        case QueueSort::level_due: return "level_due";
+        case QueueSort::service_due: return "service_due";
+        case QueueSort::submitted_at: return "submitted_at";
+        case QueueSort::number: return "number";
+        case QueueSort::applicant_name: return "name_key";
+        case QueueSort::service_id: return "service_id";
+        case QueueSort::village: return "village";
+        case QueueSort::status: return "status";
+    }
+    return "level_due";
+}
+
+std::string host_of(const std::string& url) {
+    std::string host = url;
+    if (auto scheme = host.find("://"); scheme != std::string::npos) host = host.substr(scheme + 3);
+    host = host.substr(0, host.find('/'));
+    for (char& c : host) {
+        if (c == ':') c = '_';  // a port in a folder name
+    }
+    return host.empty() ? "hub" : host;
+}
+
+void upsert_application(SQLite::Database& db, const catalogue::Catalogue& catalogue, const model::Application& app) {
+    const auto* service = catalogue.find(app.service_id, app.service_version);
+    std::string service_due, level_due;
+    if (service != nullptr && service->find_level(app.current_level) != nullptr) {
+        const auto due = workflow::deadlines_for(*service, app, catalogue.calendar(service->state));
+        service_due = format_date(due.service_due);
+        level_due = format_date(due.level_due);
+    }
+    const std::string name = applicant_name(service, app);
+    SQLite::Statement q(db, R"sql(
+        INSERT INTO applications (number, service_id, status, current_level, applicant_name, name_key, village,
+                                  submitted_at, service_due, level_due, version, body)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(number) DO UPDATE SET service_id = excluded.service_id, status = excluded.status,
+            current_level = excluded.current_level, applicant_name = excluded.applicant_name,
+            name_key = excluded.name_key, village = excluded.village, submitted_at = excluded.submitted_at,
+            service_due = excluded.service_due, level_due = excluded.level_due, version = excluded.version,
+            body = excluded.body
+        WHERE excluded.version >= applications.version)sql");
+    q.bind(1, app.number);
+    q.bind(2, app.service_id);
+    q.bind(3, std::string(model::status_name(app.status)));
+    q.bind(4, app.current_level);
+    q.bind(5, name);
+    q.bind(6, name_search_key(name));
+    q.bind(7, app.jurisdiction.village_name.empty() ? app.jurisdiction.village : app.jurisdiction.village_name);
+    q.bind(8, format_timestamp(app.submitted_at));
+    q.bind(9, service_due);
+    q.bind(10, level_due);
+    q.bind(11, static_cast<std::int64_t>(app.version));
+    q.bind(12, json::Json(app).dump());
+    q.exec();
+
+    SQLite::Statement doc(db, "INSERT OR IGNORE INTO documents (sha256, size, mime_type, state) VALUES (?, ?, ?, 'missing')");
+    SQLite::Statement link(db, "INSERT OR REPLACE INTO application_documents (application, document_id, sha256) "
+                               "VALUES (?, ?, ?)");
+    for (const auto& d : app.documents) {
+        doc.bind(1, d.sha256);
+        doc.bind(2, static_cast<std::int64_t>(d.size));
+        doc.bind(3, d.mime_type);
+        doc.exec();
+        doc.reset();
+        link.bind(1, app.number);
+        link.bind(2, d.id);
+        link.bind(3, d.sha256);
+        link.exec();
+        link.reset();
+    }
+}
+
+QueueRow read_row(SQLite::Statement& q) {
+    QueueRow r;
+    r.number = q.getColumn(0).getString();
+    r.service_id = q.getColumn(1).getString();
+    r.applicant_name = q.getColumn(2).getString();
+    r.village = q.getColumn(3).getString();
+    r.submitted_at = q.getColumn(4).getString();
+    r.service_due = q.getColumn(5).getString();
+    r.level_due = q.getColumn(6).getString();
+    r.current_level = q.getColumn(7).getString();
+    r.status = q.getColumn(8).getString();
+    r.claimed_by = q.getColumn(9).getString();
+    r.version = static_cast<std::uint64_t>(q.getColumn(10).getInt64());
+    return r;
+}
+
+}  // namespace
+
+std::string_view document_state_name(DocumentState s) { return enum_name(kDocumentStates, s); }
+
+std::string applicant_name(const catalogue::ServiceDefinition* service, const model::Application& app) {
+    if (service != nullptr) {
+        for (const auto& f : service->fields) {
+            if (f.required && f.type == "text") return app.field(f.key);
+        }
+    }
+    return app.field("applicant_name");
+}
+
+std::string name_search_key(const std::string& name) {
+    std::string out;
+    bool space = false;
+    for (char c : name) {
+        if (c == ' ' || c == '\t' || c == '.' || c == ',') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+}
+
+Workspace::Workspace(std::filesystem::path dir, const catalogue::Catalogue& catalogue)
+    : dir_(std::move(dir)),
+      catalogue_(catalogue),
+      db_(open_database(dir_ / "workspace.db", kWorkspaceMigrations)),
+      documents_(dir_ / "documents"),
+      outbox_(*db_),
+      activity_(*db_) {}
+
+Workspace::~Workspace() = default;
+
+std::filesystem::path Workspace::default_dir(const std::string& hub_url, const std::string& officer) {
+    std::filesystem::path base;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0') {
+        base = xdg;
+    } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+        base = std::filesystem::path(home) / ".local" / "share";
+    } else {
+        throw StoreError("Cannot find a place for the workspace: neither XDG_DATA_HOME nor HOME is set. "
+                         "Pass --workspace DIR.");
+    }
+    return base / "jaanch" / host_of(hub_url) / officer;
+}
+
+void Workspace::store_applications(const std::vector<model::Application>& apps, const std::string& next_cursor) {
+    try {
+        SQLite::Transaction tx(*db_);
+        for (const auto& app : apps) upsert_application(*db_, catalogue_, app);
+        if (!next_cursor.empty()) set_sync_value("cursor", next_cursor);
+        tx.commit();
+    } catch (const StoreError&) {
+        throw;
+    } catch (const std::exception& e) {
+        rethrow_sqlite(e, "saving " + std::to_string(apps.size()) + " applications from the hub");
+    }
+}
+
+void Workspace::set_claim(const std::string& number, const std::string& claimed_by) {
+    SQLite::Statement q(*db_, "UPDATE applications SET claimed_by = ? WHERE number = ?");
+    q.bind(1, claimed_by);
+    q.bind(2, number);
+    q.exec();
+}
+
+std::optional<model::Application> Workspace::application(const std::string& number) const {
+    SQLite::Statement q(*db_, "SELECT body FROM applications WHERE number = ?");
+    q.bind(1, number);
+    if (!q.executeStep()) return std::nullopt;
+    return model::parse_application(q.getColumn(0).getString(), "workspace application " + number);
+}
+
+QueuePage Workspace::queue(const QueueFilter& f) const {
+    std::string where = " WHERE 1=1";
+    std::vector<std::string> params;
+    auto add = [&](const char* clause, std::string value) {
+        where += clause;
+        params.push_back(std::move(value));
+    };
+    if (!f.service_id.empty()) add(" AND service_id = ?", f.service_id);
+    if (!f.status.empty()) add(" AND status = ?", f.status);
+    if (!f.level.empty()) add(" AND current_level = ?", f.level);
+    if (f.overdue_on) add(" AND status = 'pending' AND level_due < ?", format_date(*f.overdue_on));
+    if (!f.search.empty()) {
+        where += " AND (number LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\')";
+        std::string escaped;
+        for (char c : name_search_key(f.search)) {
+            if (c == '%' || c == '_' || c == '\\') escaped += '\\';
+            escaped += c;
+        }
+        std::string raw;
+        for (char c : f.search) {
+            if (c == '%' || c == '_' || c == '\\') raw += '\\';
+            raw += c;
+        }
+        params.push_back(raw + "%");
+        params.push_back("%" + escaped + "%");
+    }
+    QueuePage page;
+    SQLite::Statement count(*db_, "SELECT COUNT(*) FROM applications" + where);
+    for (std::size_t i = 0; i < params.size(); ++i) count.bind(static_cast<int>(i + 1), params[i]);
+    count.executeStep();
+    page.total = static_cast<std::size_t>(count.getColumn(0).getInt64());
+
+    const std::string order = std::string(" ORDER BY ") + sort_column(f.sort) + (f.descending ? " DESC" : " ASC") +
+                              ", number" + (f.descending ? " DESC" : " ASC");
+    SQLite::Statement q(*db_, "SELECT number, service_id, applicant_name, village, submitted_at, service_due, "
+                              "level_due, current_level, status, claimed_by, version FROM applications" +
+                                  where + order + " LIMIT ? OFFSET ?");
+    int i = 1;
+    for (const auto& p : params) q.bind(i++, p);
+    q.bind(i++, static_cast<std::int64_t>(f.limit));
+    q.bind(i, static_cast<std::int64_t>(f.offset));
+    while (q.executeStep()) page.rows.push_back(read_row(q));
+    return page;
+}
+
+std::size_t Workspace::application_count() const {
+    return static_cast<std::size_t>(db_->execAndGet("SELECT COUNT(*) FROM applications").getInt64());
+}
+
+DocumentState Workspace::document_state(const std::string& sha256) const {
+    SQLite::Statement q(*db_, "SELECT state FROM documents WHERE sha256 = ?");
+    q.bind(1, sha256);
+    if (!q.executeStep()) return DocumentState::missing;
+    return enum_from_name(kDocumentStates, q.getColumn(0).getString()).value_or(DocumentState::missing);
+}
+
+void Workspace::set_document_state(const std::string& sha256, DocumentState state, const std::string& error) {
+    SQLite::Statement q(*db_, "UPDATE documents SET state = ?, error = ? WHERE sha256 = ?");
+    q.bind(1, std::string(document_state_name(state)));
+    q.bind(2, error);
+    q.bind(3, sha256);
+    if (q.exec() != 1) throw StoreError("Document " + sha256 + " is not referenced by any application here.");
+}
+
+std::vector<DocumentToFetch> Workspace::documents_to_fetch(std::size_t limit) const {
+    std::vector<DocumentToFetch> out;
+    SQLite::Statement q(*db_, R"sql(
+        SELECT d.sha256, d.size, d.mime_type, MIN(a.level_due) AS due
+        FROM documents d JOIN application_documents ad ON ad.sha256 = d.sha256
+                         JOIN applications a ON a.number = ad.application
+        WHERE d.state IN ('missing', 'partial', 'corrupt')
+        GROUP BY d.sha256 ORDER BY due, d.sha256 LIMIT ?)sql");
+    q.bind(1, static_cast<std::int64_t>(limit));
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getString(), static_cast<std::uint64_t>(q.getColumn(1).getInt64()),
+                       q.getColumn(2).getString(), q.getColumn(3).getString()});
+    return out;
+}
+
+std::string Workspace::sync_value(const std::string& key) const {
+    SQLite::Statement q(*db_, "SELECT value FROM sync_state WHERE key = ?");
+    q.bind(1, key);
+    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+
+void Workspace::set_sync_value(const std::string& key, const std::string& value) {
+    SQLite::Statement q(*db_, "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    q.bind(1, key);
+    q.bind(2, value);
+    q.exec();
+}
+
+}  // namespace jaanch::store

@@ -1,0 +1,121 @@
+// An officer's local workspace: the applications they can see, the documents downloaded for them, the outbox
+// of signed decisions, the sync cursor and the activity log. One folder per officer and hub:
+//   DIR/workspace.db   SQLite (WAL, synchronous=FULL, versioned migrations: store/workspace_schema.h)
+//   DIR/documents/     content-addressed document files (store/document_folder.h)
+//
+// Threads: a Workspace is one SQLite connection; use it from one thread at a time. The sync engine opens its
+// own Workspace on its thread; WAL lets it write while the UI reads.
+// Errors: StoreError (DiskFullError for a full disk) with what was being done; nothing is half-applied.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+#include "catalogue/catalogue.h"
+#include "model/application.h"
+#include "store/activity_log.h"
+#include "store/document_folder.h"
+#include "store/outbox.h"
+#include "store/sqlite_database.h"
+
+namespace jaanch::store {
+
+enum class DocumentState { missing, partial, complete, corrupt };
+std::string_view document_state_name(DocumentState s);
+
+struct QueueRow {
+    std::string number;
+    std::string service_id;
+    std::string applicant_name;
+    std::string village;
+    std::string submitted_at;  // RFC 3339
+    std::string service_due;   // YYYY-MM-DD
+    std::string level_due;     // YYYY-MM-DD
+    std::string current_level;
+    std::string status;
+    std::string claimed_by;
+    std::uint64_t version = 0;
+};
+
+enum class QueueSort { level_due, service_due, submitted_at, number, applicant_name, service_id, village, status };
+
+struct QueueFilter {
+    std::string service_id;          // empty = all
+    std::string status;              // empty = all
+    std::string level;               // empty = all
+    std::optional<Date> overdue_on;  // only applications whose level deadline is before this day
+    std::string search;              // application number prefix or part of the applicant's name
+    QueueSort sort = QueueSort::level_due;
+    bool descending = false;
+    std::size_t offset = 0;
+    std::size_t limit = 200;
+};
+
+struct QueuePage {
+    std::vector<QueueRow> rows;
+    std::size_t total = 0;  // matching rows, for the virtual list's size
+};
+
+struct DocumentToFetch {
+    std::string sha256;
+    std::uint64_t size = 0;
+    std::string mime_type;
+    std::string earliest_due;  // of the applications needing it: soonest first
+};
+
+class Workspace {
+public:
+    // Opens or creates the workspace. The catalogue supplies deadlines and display fields; it must outlive this.
+    Workspace(std::filesystem::path dir, const catalogue::Catalogue& catalogue);
+    ~Workspace();
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+    // $XDG_DATA_HOME/jaanch/<hub host>/<officer> (~/.local/share when unset).
+    static std::filesystem::path default_dir(const std::string& hub_url, const std::string& officer);
+
+    const std::filesystem::path& dir() const { return dir_; }
+
+    // Stores a batch of applications from the hub and the cursor that follows them, in one transaction.
+    // Documents they reference are registered as missing unless already known.
+    void store_applications(const std::vector<model::Application>& apps, const std::string& next_cursor);
+    void set_claim(const std::string& number, const std::string& claimed_by);
+
+    std::optional<model::Application> application(const std::string& number) const;
+    QueuePage queue(const QueueFilter& filter) const;
+    std::size_t application_count() const;
+
+    DocumentState document_state(const std::string& sha256) const;
+    void set_document_state(const std::string& sha256, DocumentState state, const std::string& error = "");
+    std::vector<DocumentToFetch> documents_to_fetch(std::size_t limit) const;
+    DocumentFolder& documents() { return documents_; }
+
+    std::string sync_value(const std::string& key) const;  // "" when unset
+    void set_sync_value(const std::string& key, const std::string& value);
+    std::string cursor() const { return sync_value("cursor"); }
+
+    Outbox& outbox() { return outbox_; }
+    ActivityLog& activity() { return activity_; }
+    SQLite::Database& database() { return *db_; }
+
+private:
+    std::filesystem::path dir_;
+    const catalogue::Catalogue& catalogue_;
+    std::unique_ptr<SQLite::Database> db_;
+    DocumentFolder documents_;
+    Outbox outbox_;
+    ActivityLog activity_;
+};
+
+// The applicant's display name for a service: the first required text field of the form (docs/forms.md).
+std::string applicant_name(const catalogue::ServiceDefinition* service, const model::Application& app);
+
+// Lowercase ASCII, single spaces: the key names are searched by (Devanagari passes through unchanged).
+std::string name_search_key(const std::string& name);
+
+}  // namespace jaanch::store

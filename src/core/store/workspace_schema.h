@@ -1,0 +1,82 @@
+// The local workspace's SQL schema, as ordered migrations. Add a new migration; never edit a released one.
+#pragma once
+
+#include <array>
+
+#include "store/sqlite_database.h"
+
+namespace jaanch::store {
+
+inline constexpr std::array<Migration, 1> kWorkspaceMigrations{{
+    {1, R"sql(
+CREATE TABLE applications (
+    number          TEXT PRIMARY KEY,
+    service_id      TEXT NOT NULL,
+    status          TEXT NOT NULL,
+    current_level   TEXT NOT NULL,
+    applicant_name  TEXT NOT NULL,   -- as written, for display
+    name_key        TEXT NOT NULL,   -- normalised for search
+    village         TEXT NOT NULL,   -- display name, else the LGD code
+    submitted_at    TEXT NOT NULL,   -- RFC 3339
+    service_due     TEXT NOT NULL,   -- YYYY-MM-DD
+    level_due       TEXT NOT NULL,   -- YYYY-MM-DD
+    version         INTEGER NOT NULL,
+    claimed_by      TEXT NOT NULL DEFAULT '',
+    body            TEXT NOT NULL    -- the Application JSON
+);
+CREATE INDEX applications_service ON applications(service_id);
+CREATE INDEX applications_status ON applications(status, level_due);
+CREATE INDEX applications_level_due ON applications(level_due);
+CREATE INDEX applications_name ON applications(name_key);
+CREATE INDEX applications_submitted ON applications(submitted_at);
+
+CREATE TABLE documents (
+    sha256      TEXT PRIMARY KEY,
+    size        INTEGER NOT NULL,
+    mime_type   TEXT NOT NULL,
+    state       TEXT NOT NULL CHECK (state IN ('missing', 'partial', 'complete', 'corrupt')),
+    error       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX documents_state ON documents(state);
+
+CREATE TABLE application_documents (
+    application TEXT NOT NULL REFERENCES applications(number) ON DELETE CASCADE,
+    document_id TEXT NOT NULL,
+    sha256      TEXT NOT NULL REFERENCES documents(sha256),
+    PRIMARY KEY (application, document_id)
+);
+CREATE INDEX application_documents_sha ON application_documents(sha256);
+
+CREATE TABLE outbox (
+    decision_id     TEXT PRIMARY KEY,
+    application     TEXT NOT NULL,
+    decision        TEXT NOT NULL,   -- the signed Decision JSON
+    signature       BLOB NOT NULL,   -- DER CMS
+    state           TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'accepted', 'rejected', 'conflict')),
+    hub_message     TEXT NOT NULL DEFAULT '',
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL DEFAULT '',
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+);
+CREATE INDEX outbox_state ON outbox(state, created_at);
+
+CREATE TABLE sync_state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE activity_log (
+    seq         INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    officer     TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    application TEXT NOT NULL,
+    detail      TEXT NOT NULL,
+    prev_hash   TEXT NOT NULL,
+    hash        TEXT NOT NULL
+);
+)sql"},
+}};
+
+}  // namespace jaanch::store
