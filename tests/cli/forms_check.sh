@@ -24,7 +24,7 @@ for e in missing: print("FAIL: not reported:", e, file=sys.stderr)
 sys.exit(1 if missing else 0)
 PY
 contains "$err" "unknown_field_type.json:44: \$.fields[1].type: unknown field type \"datetime\""
-contains "$err" "1 of 21 services are usable"
+contains "$err" "1 of 24 services are usable"
 
 # Usage errors are exit 2 with the usage line.
 expect_rc 2 "$cli" forms check "$root/forms" --colour

@@ -1,4 +1,5 @@
 // `forms check` and `forms list`: the service catalogue from the command line.
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 
@@ -47,11 +48,16 @@ int forms_list(const std::vector<std::string>& words, Io io) {
     if (!result.ok())
         io.err << "warning: " << result.problems.size()
                << " problem(s) in the catalogue; run `jaanch-cli forms check` to see them.\n";
-    io.out << std::left << std::setw(34) << "SERVICE" << std::setw(6) << "STATE" << std::setw(40) << "TITLE"
-           << "LEVELS\n";
+    std::size_t key_width = 8, title_width = 6;
     for (const auto* s : result.catalogue.services()) {
-        io.out << std::setw(34) << s->key() << std::setw(6) << s->state << std::setw(40) << s->title.en
-               << levels_summary(*s) << "\n";
+        key_width = std::max(key_width, s->key().size() + 2);
+        title_width = std::max(title_width, s->title.en.size() + 2);
+    }
+    io.out << std::left << std::setw(static_cast<int>(key_width)) << "SERVICE" << std::setw(7) << "STATE"
+           << std::setw(static_cast<int>(title_width)) << "TITLE" << "LEVELS\n";
+    for (const auto* s : result.catalogue.services()) {
+        io.out << std::setw(static_cast<int>(key_width)) << s->key() << std::setw(7) << s->state
+               << std::setw(static_cast<int>(title_width)) << s->title.en << levels_summary(*s) << "\n";
     }
     return result.ok() ? kOk : kFailed;
 }

@@ -1,5 +1,6 @@
 #include "catalogue/condition.h"
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 #include <variant>
@@ -50,6 +51,11 @@ public:
             if (!node[op].is_array() || node[op].size() != 2 || !node[op][1].is_array())
                 return add(at, "expected [value, [\"constant\", ...]]");
             value(node[op][0], at + "[0]", row);
+            for (std::size_t i = 0; i < node[op][1].size(); ++i) {
+                const Json& c = node[op][1][i];
+                if (!c.is_string() && !c.is_number() && !c.is_boolean())
+                    add(json::index_path(at + "[1]", i), "a constant is a string, number or boolean");
+            }
         } else if (op == "present") {
             value(node[op], at, row);
         } else if (op == "exists" || op == "every") {
@@ -146,9 +152,17 @@ Truth truth_or(Truth a, Truth b) {
 
 Truth truth_not(Truth a) { return a == Truth::unknown ? a : from_bool(a == Truth::no); }
 
+// Digit strings that are identifiers rather than quantities (a leading zero, or more digits than a double
+// holds exactly) stay text, so two different 18-digit IDs never compare equal.
+bool is_identifier_digits(const std::string& text) {
+    const bool all_digits = std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return all_digits && (text.size() > 15 || (text.size() > 1 && text[0] == '0'));
+}
+
 Value typed(const std::string& text) {
     if (text.empty()) return std::monostate{};
     if (auto date = parse_date(text)) return *date;
+    if (is_identifier_digits(text)) return text;
     double number = 0;
     auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
     if (ec == std::errc() && ptr == text.data() + text.size()) return number;

@@ -71,6 +71,13 @@ private:
 
     void header() {
         identifier(s_.id, "$.id", "service id");
+        std::string prefix;
+        for (char c : s_.state) prefix += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        prefix += '.';
+        const bool lowercase = std::none_of(s_.id.begin(), s_.id.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        if (!lowercase || s_.id.rfind(prefix, 0) != 0)
+            add("$.id", "service id must be lowercase and start with its state code, e.g. \"" + prefix +
+                            "caste-certificate\"; found \"" + s_.id + "\"");
         if (s_.version < 1) add("$.version", "version must be 1 or more");
         static const std::set<std::string> kStates{"AN", "AP", "AR", "AS", "BR", "CG", "CH", "DH", "DL", "GA",
                                                    "GJ", "HP", "HR", "JH", "JK", "KA", "KL", "LA", "LD", "MH",
@@ -296,8 +303,15 @@ private:
 
     void deadlines() {
         int total = 0;
-        for (const auto& l : s_.levels) {
-            if (!l.exception) total += l.deadline.days;
+        for (std::size_t i = 0; i < s_.levels.size(); ++i) {
+            const Level& l = s_.levels[i];
+            if (l.exception) continue;
+            total += l.deadline.days;
+            // Mixed counts cannot be added up; one count per service keeps the sum (and the citizen's promise) exact.
+            if (l.deadline.count != s_.deadline.count)
+                add(json::index_path("$.workflow.levels", i) + ".deadline.count",
+                    "level counts " + l.deadline.count + " days but the service counts " + s_.deadline.count +
+                        " days; use one count for the whole service");
         }
         if (total > s_.deadline.days)
             add("$.deadline.days", "the level deadlines add up to " + std::to_string(total) +
