@@ -1,15 +1,26 @@
 // Entry point of the workstation. Command-line options:
+//   --workspace DIR        open this workspace (else the window opens with no workspace)
+//   --forms DIR            the service catalogue (default: the shipped one)
+//   --lang en|hi           the language to start in
 //   --demo                 the built-in demo (until demo mode lands: the main window)
-//   --screenshot FILE      after the window is shown, save it as PNG (tests, user guide)
+//   --script "id;id;…"     run these commands once the window is shown (tests, user guide)
+//   --screenshot FILE      after the script, save the window as PNG
 //   --exit-after-ms N      close the window after N ms (tests)
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 #include <wx/app.h>
 #include <wx/cmdline.h>
+#include <wx/intl.h>
+#include <wx/msgdlg.h>
+#include <wx/stdpaths.h>
 #include <wx/timer.h>
+#include <wx/tokenzr.h>
 
+#include "app_context.h"
 #include "main_frame.h"
+#include "util/dispatch.h"
 
 namespace jaanch::app {
 
@@ -18,15 +29,22 @@ public:
     bool OnInit() override {
         if (!wxApp::OnInit()) return false;
         wxInitAllImageHandlers();
-        frame_ = new MainFrame();
+        dispatch::set_main_thread_poster([this](dispatch::Task task) { CallAfter(std::move(task)); });
+        set_up_translations();
+        if (!open_context()) return false;
+        frame_ = new MainFrame(context_);
         frame_->Show();
-        if (exit_after_ms_ > 0 || !screenshot_.empty()) schedule_test_actions();
+        if (exit_after_ms_ > 0 || !screenshot_.empty() || !script_.empty()) schedule_test_actions();
         return true;
     }
 
     void OnInitCmdLine(wxCmdLineParser& parser) override {
         wxApp::OnInitCmdLine(parser);
         parser.AddSwitch("", "demo", "run the built-in demo");
+        parser.AddOption("", "workspace", "open this workspace folder", wxCMD_LINE_VAL_STRING);
+        parser.AddOption("", "forms", "the service catalogue folder", wxCMD_LINE_VAL_STRING);
+        parser.AddOption("", "lang", "language: en or hi", wxCMD_LINE_VAL_STRING);
+        parser.AddOption("", "script", "commands to run once shown, separated by ;", wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "screenshot", "save the main window as PNG once shown", wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "exit-after-ms", "close after this many milliseconds", wxCMD_LINE_VAL_NUMBER);
     }
@@ -34,16 +52,61 @@ public:
     bool OnCmdLineParsed(wxCmdLineParser& parser) override {
         long ms = 0;
         if (parser.Found("exit-after-ms", &ms)) exit_after_ms_ = ms;
-        wxString shot;
-        if (parser.Found("screenshot", &shot)) screenshot_ = shot;
+        wxString value;
+        if (parser.Found("screenshot", &value)) screenshot_ = value;
+        if (parser.Found("script", &value)) script_ = value;
+        if (parser.Found("workspace", &value)) workspace_dir_ = value.utf8_string();
+        if (parser.Found("forms", &value)) forms_dir_ = value.utf8_string();
+        if (parser.Found("lang", &value)) context_.language = value == "hi" ? "hi" : "en";
         return wxApp::OnCmdLineParsed(parser);
     }
 
+    int OnRun() override {
+        const int rc = wxApp::OnRun();
+        return rc != 0 ? rc : exit_code_;
+    }
+
 private:
+    void set_up_translations() {
+        auto* translations = new wxTranslations;
+        wxTranslations::Set(translations);
+        const auto exe_dir = std::filesystem::path(wxStandardPaths::Get().GetExecutablePath().utf8_string()).parent_path();
+        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wxString::FromUTF8((exe_dir / ".." / "share" / "locale").string()));
+        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(JAANCH_BUILD_LOCALE_DIR);
+        translations->SetLanguage(context_.language == "hi" ? wxLANGUAGE_HINDI : wxLANGUAGE_ENGLISH);
+        translations->AddCatalog("jaanch");
+    }
+
+    bool open_context() {
+        try {
+            const auto loaded =
+                catalogue::load_catalogue(forms_dir_.empty() ? catalogue::default_catalogue_dir()
+                                                              : std::filesystem::path(forms_dir_));
+            if (!loaded.ok())
+                std::fprintf(stderr, "jaanch: %zu problem(s) in the service catalogue; run `jaanch-cli forms check`.\n",
+                             loaded.problems.size());
+            context_.catalogue = loaded.catalogue;
+            if (!workspace_dir_.empty())
+                context_.workspace = std::make_unique<store::Workspace>(workspace_dir_, context_.catalogue);
+            return true;
+        } catch (const std::exception& e) {
+            wxMessageBox(wxString::FromUTF8(e.what()), _("Jaanch cannot start"), wxOK | wxICON_ERROR);
+            return false;
+        }
+    }
+
     void schedule_test_actions() {
-        // Give the window time to map and paint before capturing it.
+        // Give the window time to map and paint before acting and capturing it.
         const int delay = exit_after_ms_ > 0 ? static_cast<int>(exit_after_ms_) : 500;
         timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+            for (const auto& id : wxStringTokenize(script_, ";")) {
+                if (!frame_->commands().run(id.utf8_string())) {
+                    std::fprintf(stderr, "jaanch: script command %s is unknown or disabled\n", id.utf8_str().data());
+                    exit_code_ = EXIT_FAILURE;
+                }
+            }
+            frame_->Update();
+            wxYield();
             if (!screenshot_.empty() && !frame_->save_screenshot(screenshot_)) {
                 std::fprintf(stderr, "jaanch: could not save the screenshot to %s\n", screenshot_.utf8_str().data());
                 exit_code_ = EXIT_FAILURE;
@@ -53,18 +116,12 @@ private:
         timer_.StartOnce(delay);
     }
 
-public:
-    int OnExit() override { return exit_code_; }
-    int OnRun() override {
-        const int rc = wxApp::OnRun();
-        return rc != 0 ? rc : exit_code_;
-    }
-
-private:
+    AppContext context_;
     MainFrame* frame_ = nullptr;
     wxTimer timer_;
     long exit_after_ms_ = 0;
-    wxString screenshot_;
+    wxString screenshot_, script_;
+    std::string workspace_dir_, forms_dir_;
     int exit_code_ = EXIT_SUCCESS;
 };
 

@@ -1,39 +1,146 @@
 #include "main_frame.h"
 
+#include <wx/aboutdlg.h>
 #include <wx/dcclient.h>
 #include <wx/dcmemory.h>
 #include <wx/image.h>
+#include <wx/intl.h>
 #include <wx/menu.h>
-#include <wx/panel.h>
+#include <wx/msgdlg.h>
 #include <wx/sizer.h>
-#include <wx/stattext.h>
+#include <wx/splitter.h>
+#include <wx/textdlg.h>
 
+#include "application_panel.h"
 #include "jaanch/version.h"
+#include "queue_panel.h"
+#include "shortcut_sheet.h"
 
 namespace jaanch::app {
 
-MainFrame::MainFrame()
-    : wxFrame(nullptr, wxID_ANY, wxString::Format("%s %s", kProductName, kVersion), wxDefaultPosition,
-              wxSize(900, 600)) {
-    auto* menu_file = new wxMenu;
-    menu_file->Append(wxID_EXIT, "E&xit\tCtrl+Q");
-    auto* menu_bar = new wxMenuBar;
-    menu_bar->Append(menu_file, "&File");
-    SetMenuBar(menu_bar);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+wxString menu_text(const Command& command, const MenuLayout& layout) {
+    wxString text = wxGetTranslation(wxString::FromUTF8(command.label));
+    if (auto it = layout.hotkeys.find(command.id); it != layout.hotkeys.end()) text += "\t" + it->second;
+    return text;
+}
 
-    auto* panel = new wxPanel(this);
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* title = new wxStaticText(panel, wxID_ANY, wxString::FromUTF8("Jaanch — जाँच"));
-    title->SetFont(title->GetFont().Scaled(2.0f).Bold());
-    sizer->Add(title, 0, wxALL, 20);
-    sizer->Add(new wxStaticText(panel, wxID_ANY, wxString::Format("Version %s", kVersion)), 0, wxLEFT | wxRIGHT, 20);
-    sizer->Add(new wxStaticText(panel, wxID_ANY,
-                                wxString::FromUTF8("Verification workstation · सत्यापन कार्यस्थल")),
-               0, wxALL, 20);
-    panel->SetSizer(sizer);
-    CreateStatusBar();
-    SetStatusText(wxString::FromUTF8("Ready · तैयार"));
+MainFrame::MainFrame(AppContext& context)
+    : wxFrame(nullptr, wxID_ANY, wxString::Format("%s %s", kProductName, kVersion), wxDefaultPosition,
+              wxSize(1200, 760)),
+      context_(context),
+      layout_(default_menu_layout()) {
+    SetName("main");
+    auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
+    queue_ = new QueuePanel(splitter, context_.workspace.get(), [this](const std::string& n) { open_application(n); });
+    application_ = new ApplicationPanel(splitter);
+    splitter->SplitVertically(queue_, application_, FromDIP(560));
+    splitter->SetMinimumPaneSize(FromDIP(200));
+    CreateStatusBar(3);
+    const int widths[] = {-1, FromDIP(220), FromDIP(220)};
+    SetStatusWidths(3, widths);
+    register_commands();
+    build_menus();
+    update_status();
+}
+
+void MainFrame::build_menus() {
+    menu_ids_.clear();
+    auto* bar = new wxMenuBar;
+    std::vector<wxAcceleratorEntry> accelerators;
+    for (const auto& menu : layout_.menus) {
+        auto* m = new wxMenu;
+        for (const auto& id : menu.items) {
+            if (id == "-") {
+                m->AppendSeparator();
+                continue;
+            }
+            const Command* command = commands_.find(id);
+            if (command == nullptr) continue;  // a command of a part not built into this workstation
+            const int wx_id = wxWindow::NewControlId();
+            menu_ids_[wx_id] = id;
+            m->Append(wx_id, menu_text(*command, layout_), wxGetTranslation(wxString::FromUTF8(command->help)));
+        }
+        bar->Append(m, wxGetTranslation(wxString::FromUTF8(menu.label)));
+    }
+    wxMenuBar* old = GetMenuBar();
+    SetMenuBar(bar);
+    delete old;
+    Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
+        auto it = menu_ids_.find(e.GetId());
+        if (it != menu_ids_.end()) commands_.run(it->second);
+    });
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
+        auto it = menu_ids_.find(e.GetId());
+        if (it == menu_ids_.end()) return e.Skip();
+        const Command* c = commands_.find(it->second);
+        e.Enable(c != nullptr && (!c->enabled || c->enabled()));
+    });
+}
+
+void MainFrame::open_application(const std::string& number) {
+    if (!context_.workspace) return;
+    auto app = context_.workspace->application(number);
+    if (!app) return;
+    const auto* service = context_.catalogue.find(app->service_id, app->service_version);
+    application_->show(*app, service, context_.language);
+    update_status();
+}
+
+void MainFrame::update_status() {
+    if (!context_.workspace) {
+        SetStatusText(_("No workspace open: log in to a hub or open a workspace folder."), 0);
+        return;
+    }
+    SetStatusText(wxString::Format(_("%zu applications in the queue"), queue_->row_count()), 0);
+    const auto waiting = context_.workspace->outbox().count(store::OutboxState::pending);
+    SetStatusText(wxString::Format(_("%zu decisions waiting to send"), waiting), 1);
+    const std::string last = context_.workspace->sync_value("last_sync");
+    SetStatusText(last.empty() ? _("Never synced") : wxString::Format(_("Last sync %s"), wxString::FromUTF8(last)),
+                  2);
+}
+
+void MainFrame::next_application(int step) { queue_->select_next(step); }
+
+void MainFrame::toggle_overdue_filter() {
+    store::QueueFilter f = queue_->filter();
+    f.overdue_on = f.overdue_on ? std::nullopt : std::optional<Date>(date_of(now_utc()));
+    queue_->set_filter(f);
+    update_status();
+}
+
+void MainFrame::find_application() {
+    wxTextEntryDialog ask(this, _("Application number or part of the applicant's name:"), _("Find"),
+                          wxString::FromUTF8(queue_->filter().search));
+    if (ask.ShowModal() != wxID_OK) return;
+    store::QueueFilter f = queue_->filter();
+    f.search = ask.GetValue().utf8_string();
+    queue_->set_filter(f);
+    queue_->select_next(1);
+    update_status();
+}
+
+void MainFrame::switch_language() {
+    context_.language = context_.language == "hi" ? "en" : "hi";
+    auto* translations = wxTranslations::Get();
+    translations->SetLanguage(context_.language == "hi" ? wxLANGUAGE_HINDI : wxLANGUAGE_ENGLISH);
+    translations->AddCatalog("jaanch");
+    build_menus();
+    const std::string selected = queue_->selected_number();
+    if (!selected.empty()) open_application(selected);
+    update_status();
+}
+
+void MainFrame::show_shortcuts() {
+    ShortcutSheet sheet(this, commands_, layout_);
+    sheet.ShowModal();
+}
+
+void MainFrame::show_about() {
+    wxAboutDialogInfo info;
+    info.SetName(kProductName);
+    info.SetVersion(kVersion);
+    info.SetDescription(_("Verification workstation for e-governance back offices"));
+    wxAboutBox(info, this);
 }
 
 bool MainFrame::save_screenshot(const wxString& path) {

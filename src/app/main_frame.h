@@ -1,17 +1,54 @@
-// The workstation's main window. For now it shows who we are; the queue, form and viewer panes join it in the
-// workstation issue. Owned by wx (destroyed through Close()); UI thread only.
+// The workstation's main window: the queue beside the application, menus and hotkeys built from data
+// (commands/command.h, ui/menus.json), and a status bar that says where the officer stands.
+// The frame only lays out panels and routes commands; the work is in the panels and in core. UI thread only.
 #pragma once
 
 #include <wx/frame.h>
 
+#include "app_context.h"
+#include "commands/command.h"
+
+class wxSplitterWindow;
+
 namespace jaanch::app {
+
+class ApplicationPanel;
+class QueuePanel;
 
 class MainFrame : public wxFrame {
 public:
-    MainFrame();
+    explicit MainFrame(AppContext& context);
 
     // Writes what the window shows to a PNG file (used by GUI tests and the user guide). Returns false on failure.
     bool save_screenshot(const wxString& path);
+
+    // Actions the commands call.
+    void next_application(int step);
+    void toggle_overdue_filter();
+    void find_application();
+    void switch_language();
+    void show_shortcuts();
+    void show_about();
+
+    const CommandRegistry& commands() const { return commands_; }
+    QueuePanel* queue() const { return queue_; }
+    ApplicationPanel* application() const { return application_; }
+
+private:
+    void register_commands();
+    void build_menus();
+    void open_application(const std::string& number);
+    void update_status();
+
+    AppContext& context_;
+    CommandRegistry commands_;
+    MenuLayout layout_;
+    std::map<int, std::string> menu_ids_;  // wx menu id → command id
+    QueuePanel* queue_ = nullptr;
+    ApplicationPanel* application_ = nullptr;
 };
+
+// The label with its hotkey for a menu item ("&Approve\tCtrl+Shift+A"), translated.
+wxString menu_text(const Command& command, const MenuLayout& layout);
 
 }  // namespace jaanch::app

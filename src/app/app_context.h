@@ -1,0 +1,22 @@
+// What the workstation's panels share: the catalogue, the open workspace, the officer and the UI language.
+// Owned by the application object; UI thread only.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "catalogue/catalogue.h"
+#include "model/officer.h"
+#include "store/workspace.h"
+
+namespace jaanch::app {
+
+struct AppContext {
+    catalogue::Catalogue catalogue;
+    std::unique_ptr<store::Workspace> workspace;  // null until a workspace is opened
+    std::optional<model::Officer> officer;        // null until logged in
+    std::string language = "en";                  // "en" or "hi"
+};
+
+}  // namespace jaanch::app
