@@ -87,6 +87,16 @@ std::shared_ptr<RenderService::Document> RenderService::find_document(DocumentId
     return it == documents_.end() ? nullptr : it->second;
 }
 
+std::unique_ptr<DocumentEngine> RenderService::clone_engine(DocumentId id) const {
+    std::shared_ptr<Document> doc;
+    {
+        std::lock_guard lock(jobs_mutex_);
+        doc = find_document(id);
+    }
+    if (!doc) throw DocumentError("The document is no longer open in the viewer.");
+    return doc->prototype->clone();
+}
+
 int RenderService::page_count(DocumentId id) const {
     std::lock_guard lock(jobs_mutex_);
     auto doc = find_document(id);

@@ -80,6 +80,10 @@ public:
     // Drops the document's queued work and cached pixels; workers close their instances.
     void remove_document(DocumentId document);
 
+    // An independent engine on the document (for text search on another thread). Throws DocumentError when
+    // the document is not open.
+    std::unique_ptr<DocumentEngine> clone_engine(DocumentId document) const;
+
     int page_count(DocumentId document) const;
     SizeF page_size(DocumentId document, int page) const;
     TileGrid grid(DocumentId document, int page, int scale_milli, Rotation rotation) const;
