@@ -49,12 +49,17 @@ std::string warm_up_pdf() {
 
 std::string page_label(int page) { return "page " + std::to_string(page + 1); }
 
+void route_poppler_diagnostics() {
+    static std::once_flag once;
+    std::call_once(once, [] { poppler::set_debug_error_function(poppler_diagnostic, nullptr); });
+}
+
 }  // namespace
 
 void pdf_warm_up() {
     static std::once_flag once;
     std::call_once(once, [] {
-        poppler::set_debug_error_function(poppler_diagnostic, nullptr);
+        route_poppler_diagnostics();
         const std::string pdf = warm_up_pdf();
         auto bytes = std::make_shared<Bytes>(pdf.begin(), pdf.end());
         auto engine = PdfEngine::open(bytes);
@@ -68,6 +73,7 @@ PdfEngine::PdfEngine(SharedBytes bytes, const EngineLimits& limits) : bytes_(std
 PdfEngine::~PdfEngine() = default;
 
 std::unique_ptr<PdfEngine> PdfEngine::open(SharedBytes bytes, const EngineLimits& limits) {
+    route_poppler_diagnostics();
     if (!bytes || bytes->empty()) throw DocumentError("The PDF is empty (0 bytes); ask for the file again.");
     if (bytes->size() > limits.max_file_bytes)
         throw LimitError("The PDF is " + std::to_string(bytes->size() >> 20) + " MiB, more than the viewer's limit of " +

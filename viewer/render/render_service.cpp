@@ -1,5 +1,7 @@
 #include "viewer/render/render_service.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <list>
 
@@ -37,6 +39,11 @@ bool RenderService::is_live(const Waiter& w) {
 }
 
 RenderService::RenderService(Options options) : options_(options), cache_(options.cache_bytes) {
+    // Pixel buffers are large and short-lived. glibc's dynamic mmap threshold would soon serve them from the
+    // heap arenas, where freed tiles fragment and the process keeps ~50 MB more than it uses (measured while
+    // scrolling 200 scanned pages: 408 MB peak against 360 MB with this). A fixed threshold hands every
+    // buffer of 1 MiB or more back to the system when freed.
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
     // Fail now, on the main thread, rather than in a worker: results can only travel through the hook.
     dispatch::to_main([] {});
     pdf_warm_up();

@@ -14,7 +14,8 @@
 //   - Workers (Options::threads of them) own one engine instance per document (cloned from the document's
 //     prototype), render, fill the cache, and post results with dispatch::to_main(). Workers never call a
 //     listener directly, and so never touch a widget.
-//   - The constructor calls pdf_warm_up() before starting any worker (Poppler's lazy colour profiles).
+//   - The constructor calls pdf_warm_up() before starting any worker (Poppler's lazy colour profiles), and
+//     fixes glibc's mmap threshold at 1 MiB (process-wide) so freed pixel buffers return to the system.
 // Lock order: jobs_mutex_ before PixelCache's internal mutex; never the reverse. No lock is held while an
 // engine renders or while dispatch::to_main() is called. ChannelState fields read by workers are atomics.
 // Lifetime: destroying the service stops the workers after their current tile; results not yet delivered are
