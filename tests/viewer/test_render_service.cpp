@@ -9,6 +9,7 @@
 #include "util/dispatch.h"
 #include "viewer/engine/open_document.h"
 #include "viewer/render/render_service.h"
+#include "viewer/render/search_task.h"
 
 using namespace jaanch::viewer;
 using namespace jaanch::viewer::render;
@@ -257,6 +258,36 @@ BOOST_AUTO_TEST_CASE(many_documents_on_many_threads_give_stable_checksums) {
         }
     }
     BOOST_TEST(first.size() > 20u);
+}
+
+BOOST_AUTO_TEST_CASE(search_runs_in_the_background_and_a_new_query_replaces_the_old) {
+    Docs docs;
+    jaanch::dispatch::MainQueue q;
+    q.install();
+    std::map<int, std::size_t> hits;
+    std::vector<std::uint64_t> finished;
+    SearchTask task(open(docs.text), [&](std::uint64_t generation, int page, const std::vector<RectF>& boxes) {
+        if (page < 0) finished.push_back(generation);
+        else hits[page] += boxes.size();
+    });
+    task.search("nothing like this");
+    const std::uint64_t second = task.search("suresh kumar");
+    BOOST_REQUIRE(pump_until(q, [&] { return !finished.empty() && finished.back() == second; }));
+    BOOST_TEST(finished.size() == 1u);  // the replaced search never reports
+    BOOST_TEST(hits.size() == 5u);      // every page but the small one carries the applicant's name
+    BOOST_TEST(hits.at(0) == 2u);       // SURESH and KUMAR are two text runs
+}
+
+BOOST_AUTO_TEST_CASE(small_pages_are_one_tile_and_large_ones_are_cut) {
+    const TileOptions o;
+    const TileGrid fit = tile_grid({595, 842}, quantize_scale(1.4), Rotation::r0, o);
+    BOOST_TEST(fit.columns * fit.rows == 1);
+    BOOST_TEST((fit.tile(0, 0) == PixelRect{0, 0, fit.page.width, fit.page.height}));
+    const TileGrid zoomed = tile_grid({595, 842}, quantize_scale(8.0), Rotation::r90, o);
+    BOOST_TEST(zoomed.columns == 7);  // 6736 px wide when turned
+    BOOST_TEST(zoomed.rows == 5);     // 4760 px high
+    BOOST_TEST(zoomed.tile(6, 4).width == 6736 - 6 * 1024);
+    BOOST_TEST(fit_width_scale({595, 842}, Rotation::r90, 842) == 1.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
