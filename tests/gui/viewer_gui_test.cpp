@@ -27,7 +27,7 @@ using jaanch::viewer::wx::DocumentCanvas;
 namespace {
 
 class ViewerGuiTest : public wxApp {
-public:
+  public:
     bool OnInit() override {
         if (argc < 2) {
             std::fprintf(stderr, "usage: viewer_gui_test SCREENSHOT_DIR\n");
@@ -36,11 +36,13 @@ public:
         shots_ = std::filesystem::path(argv[1].utf8_string());
         std::filesystem::create_directories(shots_);
         wxInitAllImageHandlers();
-        jaanch::dispatch::set_main_thread_poster([](jaanch::dispatch::Task task) { wxTheApp->CallAfter(std::move(task)); });
+        jaanch::dispatch::set_main_thread_poster(
+            [](jaanch::dispatch::Task task) { wxTheApp->CallAfter(std::move(task)); });
         std::vector<fx::TextPage> pages(3);
         pages[1].lines = {"Second page", "Applicant: SURESH KUMAR", "Date of birth 12-05-1990"};
         fx::write_text_pdf(dir_ / "letter.pdf", pages);
-        fx::write_bytes(dir_ / "photo.jpg", fx::encode_jpeg(rotate(fx::test_picture(600, 800), Rotation::r270), 90, 6));
+        fx::write_bytes(dir_ / "photo.jpg",
+                        fx::encode_jpeg(rotate(fx::test_picture(600, 800), Rotation::r270), 90, 6));
         service_ = std::make_unique<render::RenderService>();
         frame_ = new wxFrame(nullptr, wxID_ANY, "Jaanch viewer test", wxDefaultPosition, wxSize(1000, 760));
         viewer_ = new wx::DocumentViewer(frame_, *service_, &memory_);
@@ -54,7 +56,7 @@ public:
         return failed_ == 0 ? 0 : 1;
     }
 
-private:
+  private:
     void check(bool ok, const std::string& what) {
         std::printf("%s: %s\n", ok ? "ok" : "FAILED", what.c_str());
         std::fflush(stdout);
@@ -93,7 +95,8 @@ private:
     }
 
     static bool is_red(const wxImage& im, wxPoint p) {
-        if (!wxRect(wxPoint(0, 0), im.GetSize()).Contains(p)) return false;
+        if (!wxRect(wxPoint(0, 0), im.GetSize()).Contains(p))
+            return false;
         return im.GetRed(p.x, p.y) > 170 && im.GetGreen(p.x, p.y) < 80 && im.GetBlue(p.x, p.y) < 80;
     }
 
@@ -106,7 +109,8 @@ private:
               "opens at fit width (" + std::to_string(canvas.zoom_percent()) + " %)");
         wxImage im = shot(&canvas, "viewer-fit-width.png");
         shot(frame_, "viewer-window.png");
-        check(is_red(im, canvas.page_point_to_client(0, 100, 80)), "the red block is drawn where page 1 has it");
+        check(is_red(im, canvas.page_point_to_client(0, 100, 80)),
+              "the red block is drawn where page 1 has it");
         check(!is_red(im, canvas.page_point_to_client(0, 100, 140)), "and not below it");
 
         canvas.handle_key(WXK_PAGEDOWN, 0);
@@ -132,7 +136,8 @@ private:
         canvas.go_to_page(0);
         canvas.handle_key('R', 0);
         check(canvas.page_rotation(0) == Rotation::r90, "R turns the current page clockwise");
-        check(memory_.rotations("sha-letter")[0] == Rotation::r90, "the rotation is remembered for the document");
+        check(memory_.rotations("sha-letter")[0] == Rotation::r90,
+              "the rotation is remembered for the document");
         canvas.go_to_page(0);
         check(settle(canvas), "the turned page renders");
         im = shot(&canvas, "viewer-rotated.png");
@@ -148,7 +153,8 @@ private:
 
         canvas.search("suresh kumar");
         const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        while (canvas.hit_count() < 6 && std::chrono::steady_clock::now() < until) wxYield(), wxMilliSleep(10);
+        while (canvas.hit_count() < 6 && std::chrono::steady_clock::now() < until)
+            wxYield(), wxMilliSleep(10);
         check(canvas.hit_count() == 6, "search finds SURESH KUMAR on all three pages (" +
                                            std::to_string(canvas.hit_count()) + " boxes)");
         canvas.go_to_page(0);
@@ -162,10 +168,12 @@ private:
             const wxPoint b = canvas.page_point_to_client(0, hits[0].right(), hits[0].bottom());
             double r = 0, bl = 0;
             for (int y = a.y + 2; y < b.y - 2; ++y)
-                for (int x = a.x + 2; x < b.x - 2; ++x) r += im.GetRed(x, y), bl += im.GetBlue(x, y);
+                for (int x = a.x + 2; x < b.x - 2; ++x)
+                    r += im.GetRed(x, y), bl += im.GetBlue(x, y);
             check(r - bl > 50.0 * (b.x - a.x - 4) * (b.y - a.y - 4), "the hit is highlighted in yellow");
         }
-        check(viewer_->status().Contains("hits"), "the toolbar counts the hits: " + viewer_->status().utf8_string());
+        check(viewer_->status().Contains("hits"),
+              "the toolbar counts the hits: " + viewer_->status().utf8_string());
 
         const wxPoint over_red = canvas.page_point_to_client(0, 145, 105);
         const wxPoint probe = over_red + wxPoint(15, -30);  // right of the block at 1x, inside it at 3x
@@ -174,7 +182,8 @@ private:
         check(settle(canvas), "the loupe's magnified tiles render");
         im = shot(&canvas, "viewer-loupe.png");
         check(is_red(im, probe), "the loupe enlarges the red block under the pointer");
-        check(im.GetRed(over_red.x + 60, over_red.y + 40) > 235 && im.GetBlue(over_red.x + 60, over_red.y + 40) > 235,
+        check(im.GetRed(over_red.x + 60, over_red.y + 40) > 235 &&
+                  im.GetBlue(over_red.x + 60, over_red.y + 40) > 235,
               "and shows white paper beyond its corner");
         canvas.hide_loupe();
 
@@ -184,7 +193,8 @@ private:
         im = shot(&canvas, "viewer-photo.png");
         const wxRect photo = canvas.page_rect_on_screen(0);
         check(photo.height > photo.width, "the EXIF-rotated photo stands upright");
-        check(is_red(im, {photo.x + photo.width / 4, photo.y + photo.height / 5}), "its red block is top-left");
+        check(is_red(im, {photo.x + photo.width / 4, photo.y + photo.height / 5}),
+              "its red block is top-left");
 
         compare();
         std::printf("%d passed, %d failed\n", passed_, failed_);
@@ -197,14 +207,17 @@ private:
         frame->Show();
         view->show({open("photo.jpg"), "sha-photo", 0, "Applicant's photo"},
                    {open("letter.pdf"), "sha-letter2", 1, "Aadhaar letter, page 2"});
-        check(settle(view->left().canvas()) && settle(view->right().canvas()), "both sides of the compare view render");
+        check(settle(view->left().canvas()) && settle(view->right().canvas()),
+              "both sides of the compare view render");
         check(view->right().canvas().current_page() == 1, "the right side shows the page asked for");
         const wxImage both = shot(frame, "viewer-compare.png");
         const wxRect left_photo = view->left().canvas().page_rect_on_screen(0);
-        check(left_photo.width > 100, "the left side is wide enough to compare (" + std::to_string(left_photo.width) + " px)");
+        check(left_photo.width > 100,
+              "the left side is wide enough to compare (" + std::to_string(left_photo.width) + " px)");
         (void)both;
         view->left().canvas().set_zoom_percent(150);
-        check(std::abs(view->right().canvas().zoom_percent() - 150) < 0.5, "linked zoom follows the other side");
+        check(std::abs(view->right().canvas().zoom_percent() - 150) < 0.5,
+              "linked zoom follows the other side");
         settle(view->left().canvas());
         settle(view->right().canvas());
         shot(frame, "viewer-compare-150.png");

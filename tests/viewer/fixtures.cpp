@@ -50,7 +50,8 @@ void draw_text_page(cairo_t* cr, const TextPage& page, int number) {
     cairo_set_font_size(cr, size);
     double y = 150;
     for (const auto& line : page.lines) {
-        if (y > page.height - 80) break;
+        if (y > page.height - 80)
+            break;
         cairo_move_to(cr, 50, y);
         cairo_show_text(cr, line.c_str());
         y += size * 1.6;
@@ -93,11 +94,13 @@ Bitmap scanned_sheet(int w, int h, int dpi, unsigned seed, int number) {
     cairo_select_font_face(cr, "DejaVu Serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr, 11);
     std::mt19937 rng(seed * 7919u + static_cast<unsigned>(number));
-    const char* words[] = {"Government", "of", "Rajasthan", "certificate", "income", "caste", "resident",
-                           "applicant", "district", "tehsil", "village", "issued", "verified", "Jan", "Aadhaar"};
+    const char* words[] = {"Government", "of",       "Rajasthan", "certificate", "income",
+                           "caste",      "resident", "applicant", "district",    "tehsil",
+                           "village",    "issued",   "verified",  "Jan",         "Aadhaar"};
     for (double y = 80; y < 842 - 60; y += 16) {
         std::string line;
-        for (int i = 0; i < 9; ++i) line += std::string(words[rng() % 15]) + " ";
+        for (int i = 0; i < 9; ++i)
+            line += std::string(words[rng() % 15]) + " ";
         cairo_move_to(cr, 60, y);
         cairo_show_text(cr, line.c_str());
     }
@@ -109,16 +112,20 @@ Bitmap scanned_sheet(int w, int h, int dpi, unsigned seed, int number) {
     Bitmap b = from_cairo(s);
     cairo_surface_destroy(s);
     std::uniform_int_distribution<int> grain(-5, 5);
-    for (auto& v : b.rgba) v = static_cast<std::uint8_t>(std::clamp(v + (v == 255 ? 0 : grain(rng)), 0, 255));
+    for (auto& v : b.rgba)
+        v = static_cast<std::uint8_t>(std::clamp(v + (v == 255 ? 0 : grain(rng)), 0, 255));
     return b;
 }
 
-void free_bytes(void* p) { std::free(p); }
+void free_bytes(void* p) {
+    std::free(p);
+}
 
 }  // namespace
 
 void write_text_pdf(const fs::path& path, const std::vector<TextPage>& pages) {
-    cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), pages.front().width, pages.front().height);
+    cairo_surface_t* surface =
+        cairo_pdf_surface_create(path.c_str(), pages.front().width, pages.front().height);
     check_cairo(cairo_surface_status(surface), "create " + path.string());
     cairo_t* cr = cairo_create(surface);
     for (std::size_t i = 0; i < pages.size(); ++i) {
@@ -133,7 +140,8 @@ void write_text_pdf(const fs::path& path, const std::vector<TextPage>& pages) {
 }
 
 void write_scanned_pdf(const fs::path& path, int pages, int dpi, unsigned seed) {
-    const int w = static_cast<int>(std::lround(595 * dpi / 72.0)), h = static_cast<int>(std::lround(842 * dpi / 72.0));
+    const int w = static_cast<int>(std::lround(595 * dpi / 72.0)),
+              h = static_cast<int>(std::lround(842 * dpi / 72.0));
     cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), 595, 842);
     check_cairo(cairo_surface_status(surface), "create " + path.string());
     cairo_t* cr = cairo_create(surface);
@@ -144,8 +152,8 @@ void write_scanned_pdf(const fs::path& path, int pages, int dpi, unsigned seed) 
         void* copy = std::malloc(jpeg.size());
         std::memcpy(copy, jpeg.data(), jpeg.size());
         // With JPEG mime data cairo embeds the JPEG itself (DCTDecode), as a scanner's PDF does.
-        cairo_surface_set_mime_data(image, CAIRO_MIME_TYPE_JPEG, static_cast<unsigned char*>(copy), jpeg.size(),
-                                    free_bytes, copy);
+        cairo_surface_set_mime_data(image, CAIRO_MIME_TYPE_JPEG, static_cast<unsigned char*>(copy),
+                                    jpeg.size(), free_bytes, copy);
         cairo_save(cr);
         cairo_scale(cr, 72.0 / dpi, 72.0 / dpi);
         cairo_set_source_surface(cr, image, 0, 0);
@@ -170,9 +178,12 @@ Bitmap test_picture(int width, int height) {
             p[1] = static_cast<std::uint8_t>(200 + 55 * y / std::max(1, height));
             p[2] = 220;
             const bool red = x >= width / 10 && x < width * 4 / 10 && y >= height / 10 && y < height * 3 / 10;
-            const bool blue = x >= width * 7 / 10 && x < width * 9 / 10 && y >= height * 7 / 10 && y < height * 9 / 10;
-            if (red) p[0] = 220, p[1] = 20, p[2] = 20;
-            if (blue) p[0] = 20, p[1] = 40, p[2] = 220;
+            const bool blue =
+                x >= width * 7 / 10 && x < width * 9 / 10 && y >= height * 7 / 10 && y < height * 9 / 10;
+            if (red)
+                p[0] = 220, p[1] = 20, p[2] = 20;
+            if (blue)
+                p[0] = 20, p[1] = 40, p[2] = 220;
         }
     }
     return b;
@@ -198,11 +209,38 @@ std::vector<std::uint8_t> encode_jpeg(const Bitmap& image, int quality, int exif
     }
     jpeg_start_compress(&cinfo, TRUE);
     if (exif_orientation > 0) {
-        const unsigned char exif[] = {'E', 'x', 'i', 'f', 0, 0, 'I', 'I', 42, 0, 8, 0, 0, 0,  // TIFF header
-                                      1, 0,                                                    // one entry
-                                      0x12, 0x01, 3, 0, 1, 0, 0, 0,                            // orientation
-                                      static_cast<unsigned char>(exif_orientation), 0, 0, 0,   // its value
-                                      0, 0, 0, 0};                                             // no next IFD
+        const unsigned char exif[] = {'E',
+                                      'x',
+                                      'i',
+                                      'f',
+                                      0,
+                                      0,
+                                      'I',
+                                      'I',
+                                      42,
+                                      0,
+                                      8,
+                                      0,
+                                      0,
+                                      0,  // TIFF header
+                                      1,
+                                      0,  // one entry
+                                      0x12,
+                                      0x01,
+                                      3,
+                                      0,
+                                      1,
+                                      0,
+                                      0,
+                                      0,  // orientation
+                                      static_cast<unsigned char>(exif_orientation),
+                                      0,
+                                      0,
+                                      0,  // its value
+                                      0,
+                                      0,
+                                      0,
+                                      0};  // no next IFD
         jpeg_write_marker(&cinfo, JPEG_APP0 + 1, exif, sizeof exif);
     }
     while (cinfo.next_scanline < cinfo.image_height) {
@@ -224,7 +262,8 @@ std::vector<std::uint8_t> encode_png(const Bitmap& image) {
 
 void write_tiff(const fs::path& path, const std::vector<Bitmap>& pages, int orientation) {
     TIFF* tif = TIFFOpen(path.c_str(), "w");
-    if (tif == nullptr) throw std::runtime_error("cannot write " + path.string());
+    if (tif == nullptr)
+        throw std::runtime_error("cannot write " + path.string());
     for (const auto& page : pages) {
         TIFFSetField(tif, TIFFTAG_IMAGEWIDTH, static_cast<std::uint32_t>(page.width));
         TIFFSetField(tif, TIFFTAG_IMAGELENGTH, static_cast<std::uint32_t>(page.height));
@@ -251,8 +290,10 @@ void write_tiff(const fs::path& path, const std::vector<Bitmap>& pages, int orie
 
 std::vector<std::uint8_t> encode_webp(const Bitmap& image) {
     std::uint8_t* out = nullptr;
-    const std::size_t size = WebPEncodeRGBA(image.rgba.data(), image.width, image.height, image.width * 4, 90, &out);
-    if (size == 0) throw std::runtime_error("WebP encoding failed");
+    const std::size_t size =
+        WebPEncodeRGBA(image.rgba.data(), image.width, image.height, image.width * 4, 90, &out);
+    if (size == 0)
+        throw std::runtime_error("WebP encoding failed");
     std::vector<std::uint8_t> bytes(out, out + size);
     WebPFree(out);
     return bytes;
@@ -261,7 +302,8 @@ std::vector<std::uint8_t> encode_webp(const Bitmap& image) {
 void write_bytes(const fs::path& path, const std::vector<std::uint8_t>& bytes) {
     std::ofstream out(path, std::ios::binary);
     out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-    if (!out) throw std::runtime_error("cannot write " + path.string());
+    if (!out)
+        throw std::runtime_error("cannot write " + path.string());
 }
 
 std::vector<std::uint8_t> read_bytes(const fs::path& path) {
@@ -277,28 +319,34 @@ int run(const std::string& command) {
 void encrypt_pdf(const fs::path& in, const fs::path& out, const std::string& user_password) {
     const std::string cmd = "qpdf --encrypt '" + user_password + "' 'owner-" + user_password + "' 256 -- '" +
                             in.string() + "' '" + out.string() + "'";
-    if (run(cmd) != 0) throw std::runtime_error("qpdf failed: " + cmd);
+    if (run(cmd) != 0)
+        throw std::runtime_error("qpdf failed: " + cmd);
 }
 
 void rotate_pdf_pages(const fs::path& in, const fs::path& out, const std::string& spec) {
     const std::string cmd = "qpdf '" + in.string() + "' --rotate=" + spec + " -- '" + out.string() + "'";
-    if (run(cmd) != 0) throw std::runtime_error("qpdf failed: " + cmd);
+    if (run(cmd) != 0)
+        throw std::runtime_error("qpdf failed: " + cmd);
 }
 
-Bitmap pdftoppm_page(const fs::path& pdf, int page, int dpi, const fs::path& work_dir, const std::string& password) {
+Bitmap pdftoppm_page(const fs::path& pdf, int page, int dpi, const fs::path& work_dir,
+                     const std::string& password) {
     const fs::path prefix = work_dir / ("ref-" + std::to_string(page) + "-" + std::to_string(dpi));
     std::string cmd = "pdftoppm -r " + std::to_string(dpi) + " -f " + std::to_string(page) + " -l " +
                       std::to_string(page) + " -singlefile -png ";
-    if (!password.empty()) cmd += "-upw '" + password + "' ";
+    if (!password.empty())
+        cmd += "-upw '" + password + "' ";
     cmd += "'" + pdf.string() + "' '" + prefix.string() + "'";
-    if (run(cmd) != 0) throw std::runtime_error("pdftoppm failed: " + cmd);
+    if (run(cmd) != 0)
+        throw std::runtime_error("pdftoppm failed: " + cmd);
     return read_png(prefix.string() + ".png");
 }
 
 PixelDiff compare(const Bitmap& a, const Bitmap& b, int threshold) {
     PixelDiff d;
     d.same_size = a.width == b.width && a.height == b.height;
-    if (!d.same_size || a.rgba.empty()) return d;
+    if (!d.same_size || a.rgba.empty())
+        return d;
     std::uint64_t sum = 0, over = 0;
     for (std::size_t i = 0; i < a.rgba.size(); i += 4) {
         int worst = 0;
@@ -307,7 +355,8 @@ PixelDiff compare(const Bitmap& a, const Bitmap& b, int threshold) {
             sum += static_cast<std::uint64_t>(diff);
             worst = std::max(worst, diff);
         }
-        if (worst > threshold) ++over;
+        if (worst > threshold)
+            ++over;
     }
     const double pixels = static_cast<double>(a.rgba.size() / 4);
     d.mean_abs = static_cast<double>(sum) / (pixels * 3);
@@ -318,7 +367,8 @@ PixelDiff compare(const Bitmap& a, const Bitmap& b, int threshold) {
 Rgb average(const Bitmap& b, const PixelRect& area) {
     const PixelRect a = intersect(area, {0, 0, b.width, b.height});
     Rgb out;
-    if (a.empty()) return out;
+    if (a.empty())
+        return out;
     for (int y = a.y; y < a.y + a.height; ++y) {
         const std::uint8_t* p = b.row(y) + static_cast<std::size_t>(a.x) * 4;
         for (int x = 0; x < a.width; ++x, p += 4) {
@@ -336,7 +386,8 @@ Rgb average(const Bitmap& b, const PixelRect& area) {
 
 std::uint64_t checksum(const Bitmap& b) {
     std::uint64_t h = 1469598103934665603ull;
-    for (std::uint8_t v : b.rgba) h = (h ^ v) * 1099511628211ull;
+    for (std::uint8_t v : b.rgba)
+        h = (h ^ v) * 1099511628211ull;
     return h ^ (static_cast<std::uint64_t>(b.width) << 32 | static_cast<std::uint32_t>(b.height));
 }
 

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 // A fresh folder under the system temp dir, removed when the object dies.
 class TempDir {
-public:
+  public:
     TempDir();
     ~TempDir();
     TempDir(const TempDir&) = delete;
@@ -24,12 +24,13 @@ public:
     const fs::path& path() const { return path_; }
     fs::path operator/(const std::string& name) const { return path_ / name; }
 
-private:
+  private:
     fs::path path_;
 };
 
 // One page of a text PDF: its size in points and the words drawn on it. Every page also carries a red block
-// at (50, 50, 100, 60) and a blue block 40 pt from the bottom-right corner (for pixel checks), and its number.
+// at (50, 50, 100, 60) and a blue block 40 pt from the bottom-right corner (for pixel checks), and its
+// number.
 struct TextPage {
     double width = 595;
     double height = 842;
@@ -45,7 +46,8 @@ void write_scanned_pdf(const fs::path& path, int pages, int dpi, unsigned seed =
 // A test picture: gradient, a red block in the top-left quarter and a blue one bottom-right.
 Bitmap test_picture(int width, int height);
 
-std::vector<std::uint8_t> encode_jpeg(const Bitmap& image, int quality, int exif_orientation = 0, int dpi = 0);
+std::vector<std::uint8_t> encode_jpeg(const Bitmap& image, int quality, int exif_orientation = 0,
+                                      int dpi = 0);
 std::vector<std::uint8_t> encode_png(const Bitmap& image);
 void write_tiff(const fs::path& path, const std::vector<Bitmap>& pages, int orientation = 1);
 std::vector<std::uint8_t> encode_webp(const Bitmap& image);
@@ -62,8 +64,8 @@ Bitmap pdftoppm_page(const fs::path& pdf, int page_1based, int dpi, const fs::pa
                      const std::string& password = "");
 
 struct PixelDiff {
-    double mean_abs = 0;          // mean absolute difference per channel (0–255)
-    double share_over = 0;        // share of pixels with any channel differing by more than `threshold`
+    double mean_abs = 0;    // mean absolute difference per channel (0–255)
+    double share_over = 0;  // share of pixels with any channel differing by more than `threshold`
     bool same_size = false;
 };
 PixelDiff compare(const Bitmap& a, const Bitmap& b, int threshold = 48);

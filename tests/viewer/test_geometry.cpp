@@ -47,12 +47,14 @@ BOOST_AUTO_TEST_CASE(rotate_moves_a_corner_pixel_clockwise) {
 BOOST_AUTO_TEST_CASE(resample_region_matches_the_same_part_of_the_whole) {
     Bitmap src(100, 80);
     for (int y = 0; y < 80; ++y)
-        for (int x = 0; x < 100; ++x) src.row(y)[x * 4] = static_cast<std::uint8_t>(x * 2 + y);
+        for (int x = 0; x < 100; ++x)
+            src.row(y)[x * 4] = static_cast<std::uint8_t>(x * 2 + y);
     const PixelSize out{37, 29};
     const Bitmap whole = resample_region(src, out, {0, 0, 37, 29});
     const Bitmap part = resample_region(src, out, {10, 5, 12, 9});
     for (int y = 0; y < 9; ++y)
-        for (int x = 0; x < 12; ++x) BOOST_TEST(part.row(y)[x * 4] == whole.row(y + 5)[(x + 10) * 4]);
+        for (int x = 0; x < 12; ++x)
+            BOOST_TEST(part.row(y)[x * 4] == whole.row(y + 5)[(x + 10) * 4]);
     const PixelRect u = unrotate_region({1, 2, 3, 4}, {10, 20}, Rotation::r90);
     BOOST_TEST((u == PixelRect{2, 20 - 1 - 3, 4, 3}));
 }

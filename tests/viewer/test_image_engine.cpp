@@ -28,10 +28,12 @@ Bitmap native(DocumentEngine& e, int page = 0, Rotation rot = Rotation::r0) {
 
 // The red block of test_picture is in the top-left area, the blue one bottom-right.
 void check_upright(const Bitmap& b, const std::string& what) {
-    const fx::Rgb red = fx::average(b, {b.width * 15 / 100, b.height * 15 / 100, b.width / 10, b.height / 10});
-    const fx::Rgb blue = fx::average(b, {b.width * 75 / 100, b.height * 75 / 100, b.width / 10, b.height / 10});
-    BOOST_TEST_INFO(what << ": red area " << red.r << "," << red.g << "," << red.b << "; blue area " << blue.r << ","
-                         << blue.g << "," << blue.b);
+    const fx::Rgb red =
+        fx::average(b, {b.width * 15 / 100, b.height * 15 / 100, b.width / 10, b.height / 10});
+    const fx::Rgb blue =
+        fx::average(b, {b.width * 75 / 100, b.height * 75 / 100, b.width / 10, b.height / 10});
+    BOOST_TEST_INFO(what << ": red area " << red.r << "," << red.g << "," << red.b << "; blue area " << blue.r
+                         << "," << blue.g << "," << blue.b);
     BOOST_TEST((red.r > 180 && red.g < 70 && red.b < 70));
     BOOST_TEST((blue.b > 180 && blue.r < 70));
 }
@@ -135,7 +137,8 @@ BOOST_AUTO_TEST_CASE(broken_images_and_limits_are_errors) {
 }
 
 BOOST_AUTO_TEST_CASE(exif_parser_reads_both_byte_orders_and_ignores_junk) {
-    const std::uint8_t be[] = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0};
+    const std::uint8_t be[] = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0,
+                               3,   0,   0, 0,  1, 0, 6, 0, 0, 0, 0,    0,    0};
     BOOST_TEST(exif_orientation(be, sizeof be) == 6);
     const std::uint8_t junk[] = {'I', 'I', 42, 0, 0xff, 0xff, 0, 0};
     BOOST_TEST(exif_orientation(junk, sizeof junk) == 1);

@@ -15,7 +15,8 @@ struct Encrypted {
     fx::TempDir dir;
     fx::fs::path plain = dir / "plain.pdf";
     SharedBytes encrypt(const std::string& password) {
-        if (!fx::fs::exists(plain)) fx::write_text_pdf(plain, {fx::TextPage{}});
+        if (!fx::fs::exists(plain))
+            fx::write_text_pdf(plain, {fx::TextPage{}});
         const auto out = dir / ("locked-" + password + ".pdf");
         fx::encrypt_pdf(plain, out, password);
         return std::make_shared<Bytes>(fx::read_bytes(out));

@@ -32,7 +32,9 @@ struct Docs {
     }
 };
 
-std::unique_ptr<DocumentEngine> open(const fx::fs::path& p) { return open_document_file(p.string(), {}).engine; }
+std::unique_ptr<DocumentEngine> open(const fx::fs::path& p) {
+    return open_document_file(p.string(), {}).engine;
+}
 
 // Collects what a channel's listener receives, in order.
 struct Received {
@@ -49,7 +51,8 @@ template <class Pred>
 bool pump_until(jaanch::dispatch::MainQueue& q, Pred done, std::chrono::seconds limit = 60s) {
     const auto end = std::chrono::steady_clock::now() + limit;
     while (!done()) {
-        if (std::chrono::steady_clock::now() > end) return false;
+        if (std::chrono::steady_clock::now() > end)
+            return false;
         q.run_for(20ms);
     }
     return true;
@@ -101,8 +104,10 @@ BOOST_AUTO_TEST_CASE(a_new_generation_drops_queued_stale_work) {
     RenderChannel channel(service, got.listener());
     std::vector<TileKey> old;
     for (int scale = 0; scale < 8; ++scale)
-        for (int page = 0; page < 4; ++page) old.push_back({id, page, 1000 + 37 * scale, Rotation::r0, 0, 0});
-    for (const auto& k : old) channel.request(k, Priority::visible);
+        for (int page = 0; page < 4; ++page)
+            old.push_back({id, page, 1000 + 37 * scale, Rotation::r0, 0, 0});
+    for (const auto& k : old)
+        channel.request(k, Priority::visible);
     channel.next_generation();
     const TileKey now{id, 3, 500, Rotation::r0, 0, 0};
     channel.request(now, Priority::visible);
@@ -126,12 +131,14 @@ BOOST_AUTO_TEST_CASE(visible_pages_jump_ahead_of_prefetch) {
     RenderChannel prefetch(service, got.listener());
     RenderChannel canvas(service, got.listener());
     for (int scale : {700, 900, 1100})
-        for (int page = 0; page < 4; ++page) prefetch.request({next_app, page, scale, Rotation::r0, 0, 0}, Priority::prefetch);
+        for (int page = 0; page < 4; ++page)
+            prefetch.request({next_app, page, scale, Rotation::r0, 0, 0}, Priority::prefetch);
     const TileKey visible{shown, 0, 1000, Rotation::r0, 0, 0};
     canvas.request(visible, Priority::visible);
     BOOST_REQUIRE(pump_until(q, [&] { return got.results.size() == 13; }));
     std::size_t position = 0;
-    while (!(got.results[position].first == visible)) ++position;
+    while (!(got.results[position].first == visible))
+        ++position;
     BOOST_TEST(position <= 1u);  // at most the prefetch tile already being rendered came first
 }
 
@@ -160,13 +167,15 @@ BOOST_AUTO_TEST_CASE(the_cache_stays_within_its_byte_budget) {
     const DocumentId id = service.add_document(open(docs.text));
     Received got;
     RenderChannel channel(service, got.listener());
-    for (int page = 0; page < 6; ++page) channel.request({id, page, 1500, Rotation::r0, 0, 0}, Priority::visible);
+    for (int page = 0; page < 6; ++page)
+        channel.request({id, page, 1500, Rotation::r0, 0, 0}, Priority::visible);
     BOOST_REQUIRE(pump_until(q, [&] { return got.results.size() == 6; }));
     const RenderStats s = service.stats();
     BOOST_TEST(s.cache_bytes <= budget);
     BOOST_TEST(s.cache_bytes > 0u);
     int cached = 0;
-    for (int page = 0; page < 6; ++page) cached += service.cached({id, page, 1500, Rotation::r0, 0, 0}) ? 1 : 0;
+    for (int page = 0; page < 6; ++page)
+        cached += service.cached({id, page, 1500, Rotation::r0, 0, 0}) ? 1 : 0;
     BOOST_TEST(cached < 6);  // 6 pages of ~4.4 MB cannot all fit in 8 MB
 }
 
@@ -182,9 +191,11 @@ BOOST_AUTO_TEST_CASE(high_zoom_is_rendered_as_bounded_tiles_matching_direct_rend
     Received got;
     RenderChannel channel(service, got.listener());
     // Three tiles, as a viewport at that zoom would ask for.
-    std::vector<TileKey> keys = {{id, 0, scale, Rotation::r270, 0, 0}, {id, 0, scale, Rotation::r270, 3, 2},
+    std::vector<TileKey> keys = {{id, 0, scale, Rotation::r270, 0, 0},
+                                 {id, 0, scale, Rotation::r270, 3, 2},
                                  {id, 0, scale, Rotation::r270, g.columns - 1, g.rows - 1}};
-    for (const auto& k : keys) channel.request(k, Priority::visible);
+    for (const auto& k : keys)
+        channel.request(k, Priority::visible);
     BOOST_REQUIRE(pump_until(q, [&] { return got.results.size() == keys.size(); }));
     auto engine = open(docs.text);
     for (const auto& [key, result] : got.results) {
@@ -229,14 +240,16 @@ BOOST_AUTO_TEST_CASE(many_documents_on_many_threads_give_stable_checksums) {
         RenderService service(options(4, 512u << 20));
         std::vector<DocumentId> ids;
         for (int copy = 0; copy < 2; ++copy)
-            for (const auto& p : {docs.text, docs.scanned, docs.photo}) ids.push_back(service.add_document(open(p)));
+            for (const auto& p : {docs.text, docs.scanned, docs.photo})
+                ids.push_back(service.add_document(open(p)));
         Received got;
         RenderChannel channel(service, got.listener());
         std::size_t expected = 0;
         for (std::size_t d = 0; d < ids.size(); ++d) {
             for (int page = 0; page < service.page_count(ids[d]); ++page) {
                 for (Rotation rot : {Rotation::r0, Rotation::r90}) {
-                    channel.request({ids[d], page, 400 + 100 * static_cast<int>(d % 3), rot, 0, 0}, Priority::visible);
+                    channel.request({ids[d], page, 400 + 100 * static_cast<int>(d % 3), rot, 0, 0},
+                                    Priority::visible);
                     ++expected;
                 }
             }
@@ -246,12 +259,15 @@ BOOST_AUTO_TEST_CASE(many_documents_on_many_threads_give_stable_checksums) {
             BOOST_REQUIRE(result.bitmap);
             // Ids differ per run only by order of registration, which is the same: compare directly.
             const std::uint64_t sum = fx::checksum(*result.bitmap);
-            if (run == 0) first[key] = sum;
-            else BOOST_TEST(first.at(key) == sum);
+            if (run == 0)
+                first[key] = sum;
+            else
+                BOOST_TEST(first.at(key) == sum);
         }
         // Copies of the same document rendered on different threads are identical too.
         for (const auto& [key, sum] : first) {
-            if (key.document > 3) continue;
+            if (key.document > 3)
+                continue;
             TileKey twin = key;
             twin.document += 3;
             BOOST_TEST(first.at(twin) == sum);
@@ -266,10 +282,13 @@ BOOST_AUTO_TEST_CASE(search_runs_in_the_background_and_a_new_query_replaces_the_
     q.install();
     std::map<int, std::size_t> hits;
     std::vector<std::uint64_t> finished;
-    SearchTask task(open(docs.text), [&](std::uint64_t generation, int page, const std::vector<RectF>& boxes) {
-        if (page < 0) finished.push_back(generation);
-        else hits[page] += boxes.size();
-    });
+    SearchTask task(open(docs.text),
+                    [&](std::uint64_t generation, int page, const std::vector<RectF>& boxes) {
+                        if (page < 0)
+                            finished.push_back(generation);
+                        else
+                            hits[page] += boxes.size();
+                    });
     task.search("nothing like this");
     const std::uint64_t second = task.search("suresh kumar");
     BOOST_REQUIRE(pump_until(q, [&] { return !finished.empty() && finished.back() == second; }));

@@ -11,7 +11,9 @@ namespace fx = jaanch::viewer::fixtures;
 
 namespace {
 
-std::string cli() { return JAANCH_CLI; }
+std::string cli() {
+    return JAANCH_CLI;
+}
 
 std::string slurp(const fx::fs::path& p) {
     std::ifstream in(p);
@@ -43,7 +45,8 @@ BOOST_AUTO_TEST_CASE(text_prints_the_words_and_passwords_are_honoured) {
     fx::write_text_pdf(dir / "doc.pdf", {fx::TextPage{}});
     fx::encrypt_pdf(dir / "doc.pdf", dir / "locked.pdf", "SURE1990");
     const std::string locked = "'" + (dir / "locked.pdf").string() + "'";
-    BOOST_REQUIRE(fx::run(cli() + " text " + locked + " --password SURE1990 > '" + (dir / "out.txt").string() + "'") == 0);
+    BOOST_REQUIRE(fx::run(cli() + " text " + locked + " --password SURE1990 > '" +
+                          (dir / "out.txt").string() + "'") == 0);
     const std::string text = slurp(dir / "out.txt");
     BOOST_TEST(text.find("Applicant: SURESH KUMAR\n") != std::string::npos);
     BOOST_TEST(text.find("Page 1") != std::string::npos);

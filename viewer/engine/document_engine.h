@@ -4,9 +4,9 @@
 // later run in a separate sandboxed process (viewer/sandbox) behind the same interface. Engines never know
 // about widgets, threads, caches or prefetching: the render service (viewer/render) owns all of that.
 //
-// Threads: one engine instance is used by one thread at a time. clone() is thread-safe (it reads only immutable
-// shared state) and gives an independent instance on the same bytes for another thread.
-// Errors: every failure is a jaanch::Error subclass below; a broken or hostile file is an error, never a crash.
+// Threads: one engine instance is used by one thread at a time. clone() is thread-safe (it reads only
+// immutable shared state) and gives an independent instance on the same bytes for another thread. Errors:
+// every failure is a jaanch::Error subclass below; a broken or hostile file is an error, never a crash.
 #pragma once
 
 #include <cstdint>
@@ -23,28 +23,28 @@ namespace jaanch::viewer {
 
 // The file cannot be read as a document (truncated, corrupt, unsupported format …).
 class DocumentError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 // The PDF is encrypted and no password that opens it was given (or the one given was wrong).
 class PasswordError : public DocumentError {
-public:
+  public:
     using DocumentError::DocumentError;
 };
 
 // The file exceeds one of the EngineLimits (too large, too many pixels or pages).
 class LimitError : public DocumentError {
-public:
+  public:
     using DocumentError::DocumentError;
 };
 
-// Bounds against hostile or absurd files. Checked at open (file size, page count, decoded image pixels) and at
-// render (pixels of one output bitmap). Each breach is a LimitError naming the limit.
+// Bounds against hostile or absurd files. Checked at open (file size, page count, decoded image pixels) and
+// at render (pixels of one output bitmap). Each breach is a LimitError naming the limit.
 struct EngineLimits {
-    std::uint64_t max_file_bytes = 200ull << 20;    // 200 MiB
-    std::uint64_t max_image_pixels = 120'000'000;   // one decoded image page (a 12000 x 10000 scan)
-    std::uint64_t max_render_pixels = 64'000'000;   // one output bitmap (256 MB of RGBA); tile above this
+    std::uint64_t max_file_bytes = 200ull << 20;   // 200 MiB
+    std::uint64_t max_image_pixels = 120'000'000;  // one decoded image page (a 12000 x 10000 scan)
+    std::uint64_t max_render_pixels = 64'000'000;  // one output bitmap (256 MB of RGBA); tile above this
     int max_pages = 5000;
 };
 
@@ -69,7 +69,7 @@ struct TextBox {
 };
 
 class DocumentEngine {
-public:
+  public:
     virtual ~DocumentEngine() = default;
 
     // "pdf", "jpeg", "png", "tiff", "webp".
@@ -87,7 +87,7 @@ public:
     // An independent instance on the same bytes (and password) for another thread. Thread-safe.
     virtual std::unique_ptr<DocumentEngine> clone() const = 0;
 
-protected:
+  protected:
     void check_page(int page) const;
 };
 

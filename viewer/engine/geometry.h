@@ -14,7 +14,8 @@ namespace jaanch::viewer {
 // A clockwise quarter turn applied on top of the page's own orientation.
 enum class Rotation : int { r0 = 0, r90 = 90, r180 = 180, r270 = 270 };
 
-Rotation rotation_from_degrees(int degrees);  // any multiple of 90, negative allowed; throws jaanch::Error otherwise
+Rotation rotation_from_degrees(
+    int degrees);  // any multiple of 90, negative allowed; throws jaanch::Error otherwise
 int degrees(Rotation r);
 Rotation operator+(Rotation a, Rotation b);
 bool swaps_axes(Rotation r);  // true for 90 and 270
@@ -69,7 +70,9 @@ struct Bitmap {
     Bitmap() = default;
     Bitmap(int w, int h);  // opaque white
     std::size_t bytes() const { return rgba.size(); }
-    std::uint8_t* row(int y) { return rgba.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(width) * 4; }
+    std::uint8_t* row(int y) {
+        return rgba.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(width) * 4;
+    }
     const std::uint8_t* row(int y) const {
         return rgba.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(width) * 4;
     }

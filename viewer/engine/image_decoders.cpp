@@ -17,22 +17,28 @@ namespace jaanch::viewer {
 namespace {
 
 void check_pixels(std::uint64_t w, std::uint64_t h, const EngineLimits& limits, std::string_view format) {
-    if (w == 0 || h == 0) throw DocumentError("The " + std::string(format) + " image has no pixels.");
+    if (w == 0 || h == 0)
+        throw DocumentError("The " + std::string(format) + " image has no pixels.");
     if (w * h > limits.max_image_pixels)
-        throw LimitError("The " + std::string(format) + " image is " + std::to_string(w) + " x " + std::to_string(h) +
-                         " pixels, more than the viewer's limit of " + std::to_string(limits.max_image_pixels / 1000000) +
+        throw LimitError("The " + std::string(format) + " image is " + std::to_string(w) + " x " +
+                         std::to_string(h) + " pixels, more than the viewer's limit of " +
+                         std::to_string(limits.max_image_pixels / 1000000) +
                          " megapixels; ask for a smaller scan.");
 }
 
-double to_dpi(double value, int unit_is_cm) { return unit_is_cm ? value * 2.54 : value; }
+double to_dpi(double value, int unit_is_cm) {
+    return unit_is_cm ? value * 2.54 : value;
+}
 
 // Transparent pixels are shown on white paper, so every page the engines hand out is opaque.
 void flatten_onto_white(Bitmap& b) {
     for (std::size_t i = 0; i < b.rgba.size(); i += 4) {
         const unsigned a = b.rgba[i + 3];
-        if (a == 255) continue;
-        for (int c = 0; c < 3; ++c) b.rgba[i + static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(
-            (b.rgba[i + static_cast<std::size_t>(c)] * a + 255 * (255 - a) + 127) / 255);
+        if (a == 255)
+            continue;
+        for (int c = 0; c < 3; ++c)
+            b.rgba[i + static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(
+                (b.rgba[i + static_cast<std::size_t>(c)] * a + 255 * (255 - a) + 127) / 255);
         b.rgba[i + 3] = 255;
     }
 }
@@ -96,7 +102,8 @@ bool run_jpeg(JpegJob& job) {
             break;
         }
     }
-    if (job.decode && static_cast<std::uint64_t>(cinfo.image_width) * cinfo.image_height <= job.limits->max_image_pixels) {
+    if (job.decode &&
+        static_cast<std::uint64_t>(cinfo.image_width) * cinfo.image_height <= job.limits->max_image_pixels) {
         job.cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
         job.inverted_cmyk = job.cmyk && cinfo.saw_Adobe_marker;
         cinfo.out_color_space = job.cmyk ? JCS_CMYK : JCS_EXT_RGBA;
@@ -120,9 +127,10 @@ JpegJob jpeg(const Bytes& bytes, bool decode, const EngineLimits& limits) {
     job.decode = decode;
     job.limits = &limits;
     if (!run_jpeg(job))
-        throw DocumentError("The JPEG image could not be read (" + job.error + "); it may be truncated or damaged.");
-    check_pixels(static_cast<std::uint64_t>(job.info.stored.width), static_cast<std::uint64_t>(job.info.stored.height),
-                 limits, "JPEG");
+        throw DocumentError("The JPEG image could not be read (" + job.error +
+                            "); it may be truncated or damaged.");
+    check_pixels(static_cast<std::uint64_t>(job.info.stored.width),
+                 static_cast<std::uint64_t>(job.info.stored.height), limits, "JPEG");
     if (decode && job.cmyk) {
         for (std::size_t i = 0; i < job.pixels.rgba.size(); i += 4) {
             std::uint8_t* p = job.pixels.rgba.data() + i;
@@ -148,13 +156,16 @@ PngChunks png_chunks(const Bytes& b) {
     std::size_t at = 8;
     while (at + 12 <= b.size()) {
         const std::uint32_t len = read_u32(b.data() + at, false);
-        if (len > b.size() - at - 12) break;
+        if (len > b.size() - at - 12)
+            break;
         const std::uint8_t* type = b.data() + at + 4;
         const std::uint8_t* data = type + 4;
         if (std::memcmp(type, "pHYs", 4) == 0 && len >= 9 && data[8] == 1)
             out.dpi = read_u32(data, false) * 0.0254;  // pixels per metre
-        if (std::memcmp(type, "eXIf", 4) == 0) out.orientation = exif_orientation(data, len);
-        if (std::memcmp(type, "IDAT", 4) == 0) break;  // metadata we use comes before the pixels
+        if (std::memcmp(type, "eXIf", 4) == 0)
+            out.orientation = exif_orientation(data, len);
+        if (std::memcmp(type, "IDAT", 4) == 0)
+            break;  // metadata we use comes before the pixels
         at += 12 + len;
     }
     return out;
@@ -212,20 +223,28 @@ tsize_t tiff_read(thandle_t h, tdata_t buf, tsize_t size) {
     m->pos += n;
     return static_cast<tsize_t>(n);
 }
-tsize_t tiff_write(thandle_t, tdata_t, tsize_t) { return 0; }
+tsize_t tiff_write(thandle_t, tdata_t, tsize_t) {
+    return 0;
+}
 toff_t tiff_seek(thandle_t h, toff_t off, int whence) {
     auto* m = static_cast<TiffMemory*>(h);
     const toff_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? m->pos : m->bytes->size();
     m->pos = base + off;
     return m->pos;
 }
-int tiff_close(thandle_t) { return 0; }
-toff_t tiff_size(thandle_t h) { return static_cast<TiffMemory*>(h)->bytes->size(); }
-int tiff_map(thandle_t, tdata_t*, toff_t*) { return 0; }
+int tiff_close(thandle_t) {
+    return 0;
+}
+toff_t tiff_size(thandle_t h) {
+    return static_cast<TiffMemory*>(h)->bytes->size();
+}
+int tiff_map(thandle_t, tdata_t*, toff_t*) {
+    return 0;
+}
 void tiff_unmap(thandle_t, tdata_t, toff_t) {}
 
 class Tiff {
-public:
+  public:
     explicit Tiff(const Bytes& bytes) : memory_{&bytes} {
         static const bool handlers = [] {
             TIFFSetErrorHandler(tiff_error);
@@ -234,22 +253,25 @@ public:
         }();
         (void)handlers;
         tiff_last_error.clear();
-        tif_ = TIFFClientOpen("upload", "rm", &memory_, tiff_read, tiff_write, tiff_seek, tiff_close, tiff_size,
-                              tiff_map, tiff_unmap);
-        if (tif_ == nullptr) fail("could not be opened");
+        tif_ = TIFFClientOpen("upload", "rm", &memory_, tiff_read, tiff_write, tiff_seek, tiff_close,
+                              tiff_size, tiff_map, tiff_unmap);
+        if (tif_ == nullptr)
+            fail("could not be opened");
     }
     ~Tiff() {
-        if (tif_ != nullptr) TIFFClose(tif_);
+        if (tif_ != nullptr)
+            TIFFClose(tif_);
     }
     Tiff(const Tiff&) = delete;
     Tiff& operator=(const Tiff&) = delete;
     TIFF* get() { return tif_; }
     [[noreturn]] void fail(const std::string& what) {
-        throw DocumentError("The TIFF image " + what + (tiff_last_error.empty() ? "" : " (" + tiff_last_error + ")") +
+        throw DocumentError("The TIFF image " + what +
+                            (tiff_last_error.empty() ? "" : " (" + tiff_last_error + ")") +
                             "; it may be truncated or damaged.");
     }
 
-private:
+  private:
     TiffMemory memory_;
     TIFF* tif_ = nullptr;
 };
@@ -267,7 +289,8 @@ int tiff_pages(const Bytes& bytes, const EngineLimits& limits) {
 
 Bitmap tiff(const Bytes& bytes, int page, bool decode, const EngineLimits& limits, ImageInfo& info) {
     Tiff tiff(bytes);
-    if (!TIFFSetDirectory(tiff.get(), static_cast<tdir_t>(page))) tiff.fail("has no page " + std::to_string(page + 1));
+    if (!TIFFSetDirectory(tiff.get(), static_cast<tdir_t>(page)))
+        tiff.fail("has no page " + std::to_string(page + 1));
     std::uint32_t w = 0, h = 0;
     std::uint16_t orientation = ORIENTATION_TOPLEFT, unit = RESUNIT_INCH;
     float xres = 0;
@@ -280,12 +303,15 @@ Bitmap tiff(const Bytes& bytes, int page, bool decode, const EngineLimits& limit
     info.stored = {static_cast<int>(w), static_cast<int>(h)};
     info.orientation = orientation >= 1 && orientation <= 8 ? orientation : 1;
     check_pixels(w, h, limits, "TIFF");
-    if (!decode) return {};
+    if (!decode)
+        return {};
     char why[1024] = "";
-    if (!TIFFRGBAImageOK(tiff.get(), why)) tiff.fail(std::string("uses an encoding the viewer cannot show: ") + why);
+    if (!TIFFRGBAImageOK(tiff.get(), why))
+        tiff.fail(std::string("uses an encoding the viewer cannot show: ") + why);
     Bitmap out(static_cast<int>(w), static_cast<int>(h));
     // Asking for the file's own orientation gives the pixels in stored order; apply_orientation turns them.
-    if (!TIFFReadRGBAImageOriented(tiff.get(), w, h, reinterpret_cast<std::uint32_t*>(out.rgba.data()), orientation, 0))
+    if (!TIFFReadRGBAImageOriented(tiff.get(), w, h, reinterpret_cast<std::uint32_t*>(out.rgba.data()),
+                                   orientation, 0))
         tiff.fail("could not be decoded");
     return out;  // uint32 ABGR, i.e. R, G, B, A bytes on little-endian machines
 }
@@ -295,10 +321,13 @@ Bitmap webp(const Bytes& bytes, bool decode, const EngineLimits& limits, ImageIn
     WebPBitstreamFeatures features;
     if (WebPGetFeatures(bytes.data(), bytes.size(), &features) != VP8_STATUS_OK)
         throw DocumentError("The WebP image could not be read; it may be truncated or damaged.");
-    if (features.has_animation) throw DocumentError("The WebP image is animated; ask for a still image or a PDF.");
+    if (features.has_animation)
+        throw DocumentError("The WebP image is animated; ask for a still image or a PDF.");
     info.stored = {features.width, features.height};
-    check_pixels(static_cast<std::uint64_t>(features.width), static_cast<std::uint64_t>(features.height), limits, "WebP");
-    if (!decode) return {};
+    check_pixels(static_cast<std::uint64_t>(features.width), static_cast<std::uint64_t>(features.height),
+                 limits, "WebP");
+    if (!decode)
+        return {};
     Bitmap out(features.width, features.height);
     if (!WebPDecodeRGBAInto(bytes.data(), bytes.size(), out.rgba.data(), out.rgba.size(), out.width * 4))
         throw DocumentError("The WebP image could not be decoded; it may be truncated or damaged.");
@@ -306,18 +335,22 @@ Bitmap webp(const Bytes& bytes, bool decode, const EngineLimits& limits, ImageIn
 }
 #endif
 
-Bitmap read_image(std::string_view format, const Bytes& bytes, int page, bool decode, const EngineLimits& limits,
-                  ImageInfo& info) {
-    if (format != "tiff" && page != 0) throw DocumentError("A " + std::string(format) + " image has only one page.");
+Bitmap read_image(std::string_view format, const Bytes& bytes, int page, bool decode,
+                  const EngineLimits& limits, ImageInfo& info) {
+    if (format != "tiff" && page != 0)
+        throw DocumentError("A " + std::string(format) + " image has only one page.");
     if (format == "jpeg") {
         JpegJob job = jpeg(bytes, decode, limits);
         info = job.info;
         return std::move(job.pixels);
     }
-    if (format == "png") return png(bytes, decode, limits, info);
-    if (format == "tiff") return tiff(bytes, page, decode, limits, info);
+    if (format == "png")
+        return png(bytes, decode, limits, info);
+    if (format == "tiff")
+        return tiff(bytes, page, decode, limits, info);
 #ifdef JAANCH_HAVE_WEBP
-    if (format == "webp") return webp(bytes, decode, limits, info);
+    if (format == "webp")
+        return webp(bytes, decode, limits, info);
 #endif
     throw DocumentError("The viewer cannot show " + std::string(format) + " images.");
 }
@@ -325,7 +358,8 @@ Bitmap read_image(std::string_view format, const Bytes& bytes, int page, bool de
 Bitmap mirror_horizontal(Bitmap b) {
     for (int y = 0; y < b.height; ++y) {
         std::uint8_t* row = b.row(y);
-        for (int l = 0, r = b.width - 1; l < r; ++l, --r) std::swap_ranges(row + l * 4, row + l * 4 + 4, row + r * 4);
+        for (int l = 0, r = b.width - 1; l < r; ++l, --r)
+            std::swap_ranges(row + l * 4, row + l * 4 + 4, row + r * 4);
     }
     return b;
 }
@@ -366,15 +400,19 @@ int exif_orientation(const std::uint8_t* data, std::size_t size) {
         data += 6;
         size -= 6;
     }
-    if (size < 8) return 1;
+    if (size < 8)
+        return 1;
     const bool le = data[0] == 'I' && data[1] == 'I';
-    if (!le && !(data[0] == 'M' && data[1] == 'M')) return 1;
+    if (!le && !(data[0] == 'M' && data[1] == 'M'))
+        return 1;
     const std::uint32_t ifd = read_u32(data + 4, le);
-    if (ifd > size - 2) return 1;
+    if (ifd > size - 2)
+        return 1;
     const std::uint16_t entries = read_u16(data + ifd, le);
     for (std::uint32_t i = 0; i < entries; ++i) {
         const std::size_t at = ifd + 2 + static_cast<std::size_t>(i) * 12;
-        if (at + 12 > size) return 1;
+        if (at + 12 > size)
+            return 1;
         if (read_u16(data + at, le) == 0x0112) {
             const int v = read_u16(data + at + 8, le);
             return v >= 1 && v <= 8 ? v : 1;
@@ -385,14 +423,22 @@ int exif_orientation(const std::uint8_t* data, std::size_t size) {
 
 Bitmap apply_orientation(Bitmap src, int orientation) {
     switch (orientation) {
-        case 2: return mirror_horizontal(std::move(src));
-        case 3: return rotate(src, Rotation::r180);
-        case 4: return rotate(mirror_horizontal(std::move(src)), Rotation::r180);
-        case 5: return rotate(mirror_horizontal(std::move(src)), Rotation::r270);
-        case 6: return rotate(src, Rotation::r90);
-        case 7: return rotate(mirror_horizontal(std::move(src)), Rotation::r90);
-        case 8: return rotate(src, Rotation::r270);
-        default: return src;
+        case 2:
+            return mirror_horizontal(std::move(src));
+        case 3:
+            return rotate(src, Rotation::r180);
+        case 4:
+            return rotate(mirror_horizontal(std::move(src)), Rotation::r180);
+        case 5:
+            return rotate(mirror_horizontal(std::move(src)), Rotation::r270);
+        case 6:
+            return rotate(src, Rotation::r90);
+        case 7:
+            return rotate(mirror_horizontal(std::move(src)), Rotation::r90);
+        case 8:
+            return rotate(src, Rotation::r270);
+        default:
+            return src;
     }
 }
 

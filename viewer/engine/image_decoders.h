@@ -11,9 +11,9 @@ namespace jaanch::viewer {
 
 // What a page of an image file is, read from its headers without decoding pixels.
 struct ImageInfo {
-    PixelSize stored;      // as stored, before orientation
-    int orientation = 1;   // EXIF/TIFF orientation 1..8
-    double dpi = 0;        // 0 when the file does not say
+    PixelSize stored;     // as stored, before orientation
+    int orientation = 1;  // EXIF/TIFF orientation 1..8
+    double dpi = 0;       // 0 when the file does not say
     PixelSize upright() const;
 };
 

@@ -14,7 +14,7 @@
 namespace jaanch::viewer {
 
 class ImageEngine : public DocumentEngine {
-public:
+  public:
     // Reads the headers of every page (not the pixels). Throws DocumentError / LimitError.
     static std::unique_ptr<ImageEngine> open(SharedBytes bytes, std::string_view format,
                                              const EngineLimits& limits = {});
@@ -28,7 +28,7 @@ public:
 
     struct Shared;  // bytes, page headers and decoded pages, shared by clones
 
-private:
+  private:
     explicit ImageEngine(std::shared_ptr<Shared> shared) : shared_(std::move(shared)) {}
     std::shared_ptr<Shared> shared_;
 };

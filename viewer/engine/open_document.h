@@ -29,12 +29,12 @@ using PasswordPrompt = std::function<std::optional<std::string>(const PasswordQu
 
 struct OpenOptions {
     EngineLimits limits;
-    std::string label;                   // in messages and prompts, e.g. the uploaded file name
-    std::string document_key;            // key for `memory` (the document's SHA-256); memory unused when empty
+    std::string label;         // in messages and prompts, e.g. the uploaded file name
+    std::string document_key;  // key for `memory` (the document's SHA-256); memory unused when empty
     std::vector<std::string> passwords;  // tried first (e.g. jaanch-cli --password)
     ConventionInputs conventions;
-    PasswordMemory* memory = nullptr;    // not owned; may be null
-    PasswordPrompt prompt;               // may be empty: then no one is asked
+    PasswordMemory* memory = nullptr;  // not owned; may be null
+    PasswordPrompt prompt;             // may be empty: then no one is asked
     int max_prompts = 3;
 };
 

@@ -5,7 +5,8 @@ namespace jaanch::viewer {
 std::optional<std::string> InMemoryPasswordMemory::recall(const std::string& key) {
     std::lock_guard lock(mutex_);
     auto it = passwords_.find(key);
-    if (it == passwords_.end()) return std::nullopt;
+    if (it == passwords_.end())
+        return std::nullopt;
     return it->second;
 }
 

@@ -1,8 +1,8 @@
 // Remembering, per document, the password that opened it, so an officer types it at most once.
 //
-// The workspace (the local SQLite store, a later issue) will implement PasswordMemory, keyed by the document's
-// SHA-256; until then InMemoryPasswordMemory keeps them for the life of the process. Implementations must be
-// thread-safe: documents may be opened from prefetch threads.
+// The workspace (the local SQLite store, a later issue) will implement PasswordMemory, keyed by the
+// document's SHA-256; until then InMemoryPasswordMemory keeps them for the life of the process.
+// Implementations must be thread-safe: documents may be opened from prefetch threads.
 #pragma once
 
 #include <map>
@@ -13,18 +13,18 @@
 namespace jaanch::viewer {
 
 class PasswordMemory {
-public:
+  public:
     virtual ~PasswordMemory() = default;
     virtual std::optional<std::string> recall(const std::string& document_key) = 0;
     virtual void remember(const std::string& document_key, const std::string& password) = 0;
 };
 
 class InMemoryPasswordMemory : public PasswordMemory {
-public:
+  public:
     std::optional<std::string> recall(const std::string& document_key) override;
     void remember(const std::string& document_key, const std::string& password) override;
 
-private:
+  private:
     std::mutex mutex_;
     std::map<std::string, std::string> passwords_;
 };

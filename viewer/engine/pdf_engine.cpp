@@ -18,7 +18,8 @@ void poppler_diagnostic(const std::string& message, void*) {
     // Poppler reports recoverable oddities of real-world PDFs here (and keeps going); failures that matter
     // reach us as a null document or an invalid image and become DocumentErrors.
     static const bool verbose = std::getenv("JAANCH_POPPLER_DEBUG") != nullptr;
-    if (verbose) std::fprintf(stderr, "poppler: %s\n", message.c_str());
+    if (verbose)
+        std::fprintf(stderr, "poppler: %s\n", message.c_str());
 }
 
 // A valid one-page PDF with a coloured fill, written at run time so its xref offsets are right.
@@ -47,7 +48,9 @@ std::string warm_up_pdf() {
     return pdf;
 }
 
-std::string page_label(int page) { return "page " + std::to_string(page + 1); }
+std::string page_label(int page) {
+    return "page " + std::to_string(page + 1);
+}
 
 void route_poppler_diagnostics() {
     static std::once_flag once;
@@ -68,15 +71,18 @@ void pdf_warm_up() {
     });
 }
 
-PdfEngine::PdfEngine(SharedBytes bytes, const EngineLimits& limits) : bytes_(std::move(bytes)), limits_(limits) {}
+PdfEngine::PdfEngine(SharedBytes bytes, const EngineLimits& limits)
+    : bytes_(std::move(bytes)), limits_(limits) {}
 
 PdfEngine::~PdfEngine() = default;
 
 std::unique_ptr<PdfEngine> PdfEngine::open(SharedBytes bytes, const EngineLimits& limits) {
     route_poppler_diagnostics();
-    if (!bytes || bytes->empty()) throw DocumentError("The PDF is empty (0 bytes); ask for the file again.");
+    if (!bytes || bytes->empty())
+        throw DocumentError("The PDF is empty (0 bytes); ask for the file again.");
     if (bytes->size() > limits.max_file_bytes)
-        throw LimitError("The PDF is " + std::to_string(bytes->size() >> 20) + " MiB, more than the viewer's limit of " +
+        throw LimitError("The PDF is " + std::to_string(bytes->size() >> 20) +
+                         " MiB, more than the viewer's limit of " +
                          std::to_string(limits.max_file_bytes >> 20) + " MiB.");
     if (bytes->size() > static_cast<std::size_t>(INT32_MAX))
         throw LimitError("The PDF is larger than 2 GiB, which Poppler cannot read.");
@@ -90,27 +96,35 @@ void PdfEngine::load(const std::string& password) {
     doc_.reset(poppler::document::load_from_raw_data(reinterpret_cast<const char*>(bytes_->data()),
                                                      static_cast<int>(bytes_->size()), password, password));
     if (!doc_)
-        throw DocumentError("The file is not a readable PDF (it may be truncated or damaged); ask the applicant to "
-                            "upload it again.");
-    if (doc_->is_locked()) return;
+        throw DocumentError(
+            "The file is not a readable PDF (it may be truncated or damaged); ask the applicant to "
+            "upload it again.");
+    if (doc_->is_locked())
+        return;
     password_ = password;
     renderer_ = std::make_unique<poppler::page_renderer>();
     renderer_->set_image_format(poppler::image::format_argb32);
     // As pdftoppm does by default: anti-aliased text and vectors, no font hinting.
-    renderer_->set_render_hints(poppler::page_renderer::antialiasing | poppler::page_renderer::text_antialiasing);
+    renderer_->set_render_hints(poppler::page_renderer::antialiasing |
+                                poppler::page_renderer::text_antialiasing);
     const int n = doc_->pages();
-    if (n <= 0) throw DocumentError("The PDF has no pages.");
+    if (n <= 0)
+        throw DocumentError("The PDF has no pages.");
     if (n > limits_.max_pages)
         throw LimitError("The PDF has " + std::to_string(n) + " pages, more than the viewer's limit of " +
                          std::to_string(limits_.max_pages) + ".");
     pages_.resize(static_cast<std::size_t>(n));
 }
 
-bool PdfEngine::locked() const { return doc_->is_locked(); }
+bool PdfEngine::locked() const {
+    return doc_->is_locked();
+}
 
 bool PdfEngine::unlock(const std::string& password) {
-    if (!doc_->is_locked()) return true;
-    if (doc_->unlock(password, password)) return false;  // poppler-cpp: unlock() returns is_locked()
+    if (!doc_->is_locked())
+        return true;
+    if (doc_->unlock(password, password))
+        return false;  // poppler-cpp: unlock() returns is_locked()
     // Reload with the password so every later clone() opens the same way.
     load(password);
     return !doc_->is_locked();
@@ -129,8 +143,10 @@ int PdfEngine::page_count() const {
 poppler::page& PdfEngine::page_at(int page) {
     check_page(page);
     auto& slot = pages_[static_cast<std::size_t>(page)];
-    if (!slot) slot.reset(doc_->create_page(page));
-    if (!slot) throw DocumentError("The PDF's " + page_label(page) + " is damaged and cannot be read.");
+    if (!slot)
+        slot.reset(doc_->create_page(page));
+    if (!slot)
+        throw DocumentError("The PDF's " + page_label(page) + " is damaged and cannot be read.");
     return *slot;
 }
 
@@ -138,21 +154,26 @@ SizeF PdfEngine::page_size(int page) {
     poppler::page& p = page_at(page);
     const poppler::rectf r = p.page_rect(poppler::crop_box);
     const double w = std::abs(r.width()), h = std::abs(r.height());
-    if (!(w > 0) || !(h > 0)) throw DocumentError("The PDF's " + page_label(page) + " has no size.");
+    if (!(w > 0) || !(h > 0))
+        throw DocumentError("The PDF's " + page_label(page) + " has no size.");
     const auto o = p.orientation();
-    if (o == poppler::page::landscape || o == poppler::page::seascape) return {h, w};
+    if (o == poppler::page::landscape || o == poppler::page::seascape)
+        return {h, w};
     return {w, h};
 }
 
 Bitmap PdfEngine::render(const RenderRequest& req) {
     if (!(req.scale > 0) || req.scale > 100)
-        throw DocumentError("A render scale of " + std::to_string(req.scale) + " is outside what the viewer allows.");
+        throw DocumentError("A render scale of " + std::to_string(req.scale) +
+                            " is outside what the viewer allows.");
     poppler::page& p = page_at(req.page);
     const PixelSize full = device_size(page_size(req.page), req.scale, req.rotation);
     const PixelRect area = req.region ? intersect(*req.region, {0, 0, full.width, full.height})
                                       : PixelRect{0, 0, full.width, full.height};
-    if (area.empty()) throw DocumentError("The region asked for lies outside " + page_label(req.page) + ".");
-    if (static_cast<std::uint64_t>(area.width) * static_cast<std::uint64_t>(area.height) > limits_.max_render_pixels)
+    if (area.empty())
+        throw DocumentError("The region asked for lies outside " + page_label(req.page) + ".");
+    if (static_cast<std::uint64_t>(area.width) * static_cast<std::uint64_t>(area.height) >
+        limits_.max_render_pixels)
         throw LimitError("Rendering " + page_label(req.page) + " at this zoom would need " +
                          std::to_string(area.width) + " x " + std::to_string(area.height) +
                          " pixels at once, more than the viewer's limit; render it in tiles.");
@@ -160,9 +181,11 @@ Bitmap PdfEngine::render(const RenderRequest& req) {
     const auto rot = static_cast<poppler::rotation_enum>(degrees(req.rotation) / 90);
     // Always an explicit slice: Poppler's own whole-page size truncates where pdftoppm (and device_size)
     // round up, and tiles must add up to exactly the whole page.
-    const poppler::image img = renderer_->render_page(&p, dpi, dpi, area.x, area.y, area.width, area.height, rot);
+    const poppler::image img =
+        renderer_->render_page(&p, dpi, dpi, area.x, area.y, area.width, area.height, rot);
     if (!img.is_valid() || img.width() <= 0 || img.height() <= 0)
-        throw DocumentError("Poppler could not render the PDF's " + page_label(req.page) + "; the page may be damaged.");
+        throw DocumentError("Poppler could not render the PDF's " + page_label(req.page) +
+                            "; the page may be damaged.");
     Bitmap out(img.width(), img.height());
     const char* src = img.const_data();
     const int stride = img.bytes_per_row();
@@ -186,7 +209,8 @@ std::vector<TextBox> PdfEngine::text_boxes(int page) {
     for (const auto& box : p.text_list()) {
         const poppler::rectf r = box.bbox();
         const poppler::byte_array utf8 = box.text().to_utf8();
-        out.push_back({std::string(utf8.begin(), utf8.end()), {r.x(), r.y(), r.width(), r.height()},
+        out.push_back({std::string(utf8.begin(), utf8.end()),
+                       {r.x(), r.y(), r.width(), r.height()},
                        box.has_space_after()});
     }
     return out;
@@ -196,7 +220,8 @@ std::unique_ptr<DocumentEngine> PdfEngine::clone() const {
     check_unlocked();
     std::unique_ptr<PdfEngine> copy(new PdfEngine(bytes_, limits_));
     copy->load(password_);
-    if (copy->locked()) throw PasswordError("The PDF could not be reopened with the password that opened it.");
+    if (copy->locked())
+        throw PasswordError("The PDF could not be reopened with the password that opened it.");
     return copy;
 }
 

@@ -24,7 +24,7 @@ namespace jaanch::viewer {
 void pdf_warm_up();
 
 class PdfEngine : public DocumentEngine {
-public:
+  public:
     // Parses the PDF. An encrypted PDF whose user password is not empty opens *locked*: locked() is true and
     // only unlock() may be called. Throws DocumentError for bytes that are not a readable PDF, LimitError for
     // too many pages (checked once unlocked).
@@ -44,7 +44,7 @@ public:
     std::vector<TextBox> text_boxes(int page) override;
     std::unique_ptr<DocumentEngine> clone() const override;
 
-private:
+  private:
     PdfEngine(SharedBytes bytes, const EngineLimits& limits);
     void load(const std::string& password);
     void check_unlocked() const;

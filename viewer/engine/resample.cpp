@@ -54,7 +54,8 @@ Taps make_taps(int src_len, int out_len, int out_first, int out_count) {
 Bitmap resample_region(const Bitmap& src, PixelSize out_size, const PixelRect& wanted) {
     const PixelRect region = intersect(wanted, {0, 0, out_size.width, out_size.height});
     Bitmap out(region.width, region.height);
-    if (region.empty() || src.width <= 0 || src.height <= 0) return out;
+    if (region.empty() || src.width <= 0 || src.height <= 0)
+        return out;
     const Taps tx = make_taps(src.width, out_size.width, region.x, region.width);
     const Taps ty = make_taps(src.height, out_size.height, region.y, region.height);
     // Horizontal pass over only the source rows the vertical taps touch.
@@ -70,8 +71,10 @@ Bitmap resample_region(const Bitmap& src, PixelSize out_size, const PixelRect& w
             const float* w = tx.weights.data() + tx.offset[static_cast<std::size_t>(ox)];
             const std::uint8_t* p = in + static_cast<std::size_t>(tx.first[static_cast<std::size_t>(ox)]) * 4;
             for (int k = 0; k < tx.count[static_cast<std::size_t>(ox)]; ++k, p += 4)
-                for (int c = 0; c < 4; ++c) acc[c] += w[k] * p[c];
-            for (int c = 0; c < 4; ++c) m[static_cast<std::size_t>(ox) * 4 + static_cast<std::size_t>(c)] = acc[c];
+                for (int c = 0; c < 4; ++c)
+                    acc[c] += w[k] * p[c];
+            for (int c = 0; c < 4; ++c)
+                m[static_cast<std::size_t>(ox) * 4 + static_cast<std::size_t>(c)] = acc[c];
         }
     }
     for (int oy = 0; oy < region.height; ++oy) {
@@ -90,10 +93,14 @@ Bitmap resample_region(const Bitmap& src, PixelSize out_size, const PixelRect& w
 
 PixelRect unrotate_region(const PixelRect& r, PixelSize u, Rotation rotation) {
     switch (rotation) {
-        case Rotation::r0: return r;
-        case Rotation::r90: return {r.y, u.height - r.x - r.width, r.height, r.width};
-        case Rotation::r180: return {u.width - r.x - r.width, u.height - r.y - r.height, r.width, r.height};
-        case Rotation::r270: return {u.width - r.y - r.height, r.x, r.height, r.width};
+        case Rotation::r0:
+            return r;
+        case Rotation::r90:
+            return {r.y, u.height - r.x - r.width, r.height, r.width};
+        case Rotation::r180:
+            return {u.width - r.x - r.width, u.height - r.y - r.height, r.width, r.height};
+        case Rotation::r270:
+            return {u.width - r.y - r.height, r.x, r.height, r.width};
     }
     return r;
 }

@@ -7,18 +7,22 @@
 namespace jaanch::viewer {
 namespace {
 
-char fold(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char fold(char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 
 std::string normalise_query(std::string_view query) {
     std::string out;
     for (char c : query) {
         if (std::isspace(static_cast<unsigned char>(c))) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
+            if (!out.empty() && out.back() != ' ')
+                out += ' ';
         } else {
             out += fold(c);
         }
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back();
     return out;
 }
 
@@ -26,7 +30,8 @@ std::string normalise_query(std::string_view query) {
 
 std::vector<RectF> find_in_text_boxes(const std::vector<TextBox>& boxes, std::string_view query) {
     const std::string needle = normalise_query(query);
-    if (needle.empty()) return {};
+    if (needle.empty())
+        return {};
     // One text, and for each of its bytes the run it came from (-1 for the separating spaces).
     std::string text;
     std::vector<int> owner;
@@ -43,7 +48,8 @@ std::vector<RectF> find_in_text_boxes(const std::vector<TextBox>& boxes, std::st
         int last = -1;
         for (std::size_t k = at; k < at + needle.size(); ++k) {
             const int run = owner[k];
-            if (run < 0 || run == last) continue;
+            if (run < 0 || run == last)
+                continue;
             hits.push_back(boxes[static_cast<std::size_t>(run)].box);
             last = run;
         }

@@ -5,7 +5,8 @@ namespace jaanch::viewer::render {
 std::shared_ptr<const Bitmap> PixelCache::find(const TileKey& key) {
     std::lock_guard lock(mutex_);
     auto it = index_.find(key);
-    if (it == index_.end()) return nullptr;
+    if (it == index_.end())
+        return nullptr;
     lru_.splice(lru_.begin(), lru_, it->second);
     return it->second->second;
 }
@@ -13,7 +14,8 @@ std::shared_ptr<const Bitmap> PixelCache::find(const TileKey& key) {
 void PixelCache::put(const TileKey& key, std::shared_ptr<const Bitmap> bitmap) {
     const std::size_t size = bitmap->bytes();
     std::lock_guard lock(mutex_);
-    if (size > max_bytes_) return;  // larger than the whole cache: hand it out, keep nothing
+    if (size > max_bytes_)
+        return;  // larger than the whole cache: hand it out, keep nothing
     if (auto it = index_.find(key); it != index_.end()) {
         bytes_ -= it->second->second->bytes();
         lru_.erase(it->second);

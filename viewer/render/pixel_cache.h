@@ -14,7 +14,7 @@
 namespace jaanch::viewer::render {
 
 class PixelCache {
-public:
+  public:
     explicit PixelCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
 
     std::shared_ptr<const Bitmap> find(const TileKey& key);  // marks it most recently used
@@ -24,7 +24,7 @@ public:
     std::size_t size() const;
     std::size_t max_bytes() const { return max_bytes_; }
 
-private:
+  private:
     using Lru = std::list<std::pair<TileKey, std::shared_ptr<const Bitmap>>>;
     const std::size_t max_bytes_;
     mutable std::mutex mutex_;

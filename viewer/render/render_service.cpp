@@ -30,7 +30,8 @@ struct RenderService::Job {
 };
 
 bool RenderService::JobOrder::operator()(const Job* a, const Job* b) const {
-    if (a->priority != b->priority) return a->priority < b->priority;
+    if (a->priority != b->priority)
+        return a->priority < b->priority;
     return a->sequence < b->sequence;
 }
 
@@ -48,7 +49,8 @@ RenderService::RenderService(Options options) : options_(options), cache_(option
     dispatch::to_main([] {});
     pdf_warm_up();
     const int n = std::max(1, options_.threads);
-    for (int i = 0; i < n; ++i) workers_.emplace_back([this] { worker_loop(); });
+    for (int i = 0; i < n; ++i)
+        workers_.emplace_back([this] { worker_loop(); });
 }
 
 RenderService::~RenderService() {
@@ -57,14 +59,16 @@ RenderService::~RenderService() {
         stopping_ = true;
     }
     work_ready_.notify_all();
-    for (auto& t : workers_) t.join();
+    for (auto& t : workers_)
+        t.join();
 }
 
 DocumentId RenderService::add_document(std::unique_ptr<DocumentEngine> engine) {
     auto doc = std::make_shared<Document>();
     const int n = engine->page_count();
     doc->sizes.reserve(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i) doc->sizes.push_back(engine->page_size(i));
+    for (int i = 0; i < n; ++i)
+        doc->sizes.push_back(engine->page_size(i));
     doc->prototype = std::move(engine);
     std::lock_guard lock(jobs_mutex_);
     const DocumentId id = next_document_++;
@@ -100,7 +104,8 @@ std::unique_ptr<DocumentEngine> RenderService::clone_engine(DocumentId id) const
         std::lock_guard lock(jobs_mutex_);
         doc = find_document(id);
     }
-    if (!doc) throw DocumentError("The document is no longer open in the viewer.");
+    if (!doc)
+        throw DocumentError("The document is no longer open in the viewer.");
     return doc->prototype->clone();
 }
 
@@ -114,7 +119,8 @@ SizeF RenderService::page_size(DocumentId id, int page) const {
     std::lock_guard lock(jobs_mutex_);
     auto doc = find_document(id);
     if (!doc || page < 0 || page >= static_cast<int>(doc->sizes.size()))
-        throw DocumentError("Page " + std::to_string(page + 1) + " of a document that is not open was asked for.");
+        throw DocumentError("Page " + std::to_string(page + 1) +
+                            " of a document that is not open was asked for.");
     return doc->sizes[static_cast<std::size_t>(page)];
 }
 
@@ -122,7 +128,9 @@ TileGrid RenderService::grid(DocumentId id, int page, int scale_milli, Rotation 
     return tile_grid(page_size(id, page), scale_milli, rotation, options_.tiles);
 }
 
-std::shared_ptr<const Bitmap> RenderService::cached(const TileKey& key) { return cache_.find(key); }
+std::shared_ptr<const Bitmap> RenderService::cached(const TileKey& key) {
+    return cache_.find(key);
+}
 
 RenderStats RenderService::stats() const {
     std::lock_guard lock(jobs_mutex_);
@@ -132,14 +140,15 @@ RenderStats RenderService::stats() const {
     return s;
 }
 
-std::optional<RenderResult> RenderService::request(const std::shared_ptr<ChannelState>& channel, const TileKey& key,
-                                                   Priority priority) {
+std::optional<RenderResult> RenderService::request(const std::shared_ptr<ChannelState>& channel,
+                                                   const TileKey& key, Priority priority) {
     std::lock_guard lock(jobs_mutex_);
     if (auto bitmap = cache_.find(key)) {
         ++counters_.cache_hits;
         return RenderResult{std::move(bitmap), {}};
     }
-    if (auto f = failures_.find(key); f != failures_.end()) return RenderResult{nullptr, f->second};
+    if (auto f = failures_.find(key); f != failures_.end())
+        return RenderResult{nullptr, f->second};
     if (!documents_.contains(key.document))
         return RenderResult{nullptr, "The document was closed before its page could be shown."};
     const Waiter waiter{channel, channel->generation.load()};
@@ -171,7 +180,8 @@ void RenderService::worker_loop() {
     for (;;) {
         std::unique_lock lock(jobs_mutex_);
         work_ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-        if (stopping_) return;
+        if (stopping_)
+            return;
         Job* job = *queue_.begin();
         queue_.erase(queue_.begin());
         std::erase_if(job->waiters, [](const Waiter& w) { return !is_live(w); });
@@ -188,23 +198,27 @@ void RenderService::worker_loop() {
 
         RenderResult result;
         try {
-            auto it = std::find_if(engines.begin(), engines.end(), [&](const auto& e) { return e.first == key.document; });
+            auto it = std::find_if(engines.begin(), engines.end(),
+                                   [&](const auto& e) { return e.first == key.document; });
             if (it == engines.end()) {
                 engines.emplace_front(key.document, doc->prototype->clone());
-                if (static_cast<int>(engines.size()) > options_.engines_per_thread) engines.pop_back();
+                if (static_cast<int>(engines.size()) > options_.engines_per_thread)
+                    engines.pop_back();
             } else {
                 engines.splice(engines.begin(), engines, it);
             }
             DocumentEngine& engine = *engines.front().second;
             if (key.page < 0 || key.page >= static_cast<int>(doc->sizes.size()))
-                throw DocumentError("Page " + std::to_string(key.page + 1) + " does not exist in this document.");
+                throw DocumentError("Page " + std::to_string(key.page + 1) +
+                                    " does not exist in this document.");
             const TileGrid g = tile_grid(doc->sizes[static_cast<std::size_t>(key.page)], key.scale_milli,
                                          key.rotation, options_.tiles);
             RenderRequest request;
             request.page = key.page;
             request.scale = scale_of(key.scale_milli);
             request.rotation = key.rotation;
-            if (g.columns > 1 || g.rows > 1) request.region = g.tile(key.column, key.row);
+            if (g.columns > 1 || g.rows > 1)
+                request.region = g.tile(key.column, key.row);
             result.bitmap = std::make_shared<const Bitmap>(engine.render(request));
         } catch (const std::exception& e) {
             // Reported to the listener (the canvas shows it in place of the page) and remembered per tile.
@@ -215,7 +229,8 @@ void RenderService::worker_loop() {
         lock.lock();
         if (result.bitmap) {
             ++counters_.rendered;
-            if (documents_.contains(key.document)) cache_.put(key, result.bitmap);
+            if (documents_.contains(key.document))
+                cache_.put(key, result.bitmap);
         } else {
             ++counters_.failed;
             failures_[key] = result.error;
@@ -225,9 +240,11 @@ void RenderService::worker_loop() {
         lock.unlock();
 
         for (auto& w : waiters) {
-            if (!is_live(w)) continue;
+            if (!is_live(w))
+                continue;
             dispatch::to_main([channel = w.channel, key, result] {
-                if (channel->open.load() && channel->listener) channel->listener(key, result);
+                if (channel->open.load() && channel->listener)
+                    channel->listener(key, result);
             });
         }
     }
@@ -238,21 +255,27 @@ RenderChannel::RenderChannel(RenderService& service, Listener listener)
     state_->listener = std::move(listener);
 }
 
-RenderChannel::~RenderChannel() { state_->open = false; }
+RenderChannel::~RenderChannel() {
+    state_->open = false;
+}
 
 std::optional<RenderResult> RenderChannel::request(const TileKey& key, Priority priority) {
     return service_.request(state_, key, priority);
 }
 
-int RenderChannel::request_page(DocumentId document, int page, int scale_milli, Rotation rotation, Priority priority) {
+int RenderChannel::request_page(DocumentId document, int page, int scale_milli, Rotation rotation,
+                                Priority priority) {
     const TileGrid g = service_.grid(document, page, scale_milli, rotation);
     int cached = 0;
     for (int row = 0; row < g.rows; ++row)
         for (int column = 0; column < g.columns; ++column)
-            if (request({document, page, scale_milli, rotation, column, row}, priority)) ++cached;
+            if (request({document, page, scale_milli, rotation, column, row}, priority))
+                ++cached;
     return cached;
 }
 
-std::uint64_t RenderChannel::next_generation() { return ++state_->generation; }
+std::uint64_t RenderChannel::next_generation() {
+    return ++state_->generation;
+}
 
 }  // namespace jaanch::viewer::render

@@ -1,7 +1,7 @@
 // RenderService: the viewer's worker threads, priority queue, stale-work dropping and pixel cache.
 //
-// Engines only render (viewer/engine); this service decides what is rendered when. Clients (a document canvas,
-// a thumbnail strip, the next-application prefetcher) each hold a RenderChannel:
+// Engines only render (viewer/engine); this service decides what is rendered when. Clients (a document
+// canvas, a thumbnail strip, the next-application prefetcher) each hold a RenderChannel:
 //   - request(key, priority) returns the tile at once when it is cached; otherwise it queues the work and the
 //     channel's listener receives the result later, on the main thread, through jaanch::dispatch::to_main().
 //   - next_generation() makes every request the channel queued before it stale: workers drop stale work
@@ -61,7 +61,7 @@ struct RenderStats {
 class RenderChannel;
 
 class RenderService {
-public:
+  public:
     struct Options {
         int threads = 2;
         std::size_t cache_bytes = 256u << 20;
@@ -75,8 +75,8 @@ public:
     RenderService(const RenderService&) = delete;
     RenderService& operator=(const RenderService&) = delete;
 
-    // Takes an opened engine (see open_document) as the prototype that workers clone, and reads its page sizes.
-    // Throws what the engine throws for a broken page table.
+    // Takes an opened engine (see open_document) as the prototype that workers clone, and reads its page
+    // sizes. Throws what the engine throws for a broken page table.
     DocumentId add_document(std::unique_ptr<DocumentEngine> engine);
     // Drops the document's queued work and cached pixels; workers close their instances.
     void remove_document(DocumentId document);
@@ -92,7 +92,7 @@ public:
     RenderStats stats() const;
     const Options& options() const { return options_; }
 
-private:
+  private:
     friend class RenderChannel;
     struct ChannelState;
     struct Document;
@@ -122,7 +122,7 @@ private:
     std::map<DocumentId, std::shared_ptr<Document>> documents_;
     std::map<TileKey, std::unique_ptr<Job>> jobs_;  // queued and running, by tile
     std::set<Job*, JobOrder> queue_;                // queued only, best first
-    std::map<TileKey, std::string> failures_;      // tiles that failed, so they are not retried in a loop
+    std::map<TileKey, std::string> failures_;       // tiles that failed, so they are not retried in a loop
     RenderStats counters_;
 
     std::vector<std::thread> workers_;
@@ -131,7 +131,7 @@ private:
 // One client's view of the service. Main thread only. The listener is called on the main thread for each
 // result of this channel's current (non-stale) requests, never after the channel is destroyed.
 class RenderChannel {
-public:
+  public:
     using Listener = std::function<void(const TileKey&, const RenderResult&)>;
     RenderChannel(RenderService& service, Listener listener);
     ~RenderChannel();
@@ -146,7 +146,7 @@ public:
     std::uint64_t next_generation();
     RenderService& service() { return service_; }
 
-private:
+  private:
     RenderService& service_;
     std::shared_ptr<RenderService::ChannelState> state_;
 };

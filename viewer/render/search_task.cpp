@@ -49,16 +49,19 @@ void SearchTask::run() {
         {
             std::unique_lock lock(shared_->mutex);
             shared_->wake.wait(lock, [&] { return shared_->stopping || shared_->generation.load() != done; });
-            if (shared_->stopping) return;
+            if (shared_->stopping)
+                return;
             query = shared_->query;
             generation = done = shared_->generation.load();
         }
         auto post = [this, generation](int page, std::vector<RectF> hits) {
             dispatch::to_main([shared = shared_, generation, page, hits = std::move(hits)] {
-                if (shared->open.load() && shared->generation.load() == generation) shared->listener(generation, page, hits);
+                if (shared->open.load() && shared->generation.load() == generation)
+                    shared->listener(generation, page, hits);
             });
         };
-        if (query.empty()) continue;
+        if (query.empty())
+            continue;
         for (int page = 0; page < engine_->page_count() && shared_->generation.load() == generation; ++page) {
             std::vector<RectF> hits;
             try {
@@ -67,9 +70,11 @@ void SearchTask::run() {
                 // A page whose text cannot be read has no hits; the canvas shows that page's render error.
                 continue;
             }
-            if (!hits.empty()) post(page, std::move(hits));
+            if (!hits.empty())
+                post(page, std::move(hits));
         }
-        if (shared_->generation.load() == generation) post(-1, {});
+        if (shared_->generation.load() == generation)
+            post(-1, {});
     }
 }
 

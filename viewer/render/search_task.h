@@ -20,7 +20,7 @@
 namespace jaanch::viewer::render {
 
 class SearchTask {
-public:
+  public:
     // Called with the hits of one page (never empty), then once with page == -1 when the search finished.
     using Listener = std::function<void(std::uint64_t generation, int page, const std::vector<RectF>& hits)>;
 
@@ -32,7 +32,7 @@ public:
     // Starts searching every page for `query` (an empty query just cancels). Returns its generation.
     std::uint64_t search(std::string query);
 
-private:
+  private:
     struct Shared;
     void run();
 

@@ -5,12 +5,17 @@
 
 namespace jaanch::viewer::render {
 
-int quantize_scale(double scale) { return std::max(1, static_cast<int>(std::lround(scale * 1000.0))); }
+int quantize_scale(double scale) {
+    return std::max(1, static_cast<int>(std::lround(scale * 1000.0)));
+}
 
-double scale_of(int scale_milli) { return scale_milli / 1000.0; }
+double scale_of(int scale_milli) {
+    return scale_milli / 1000.0;
+}
 
 PixelRect TileGrid::tile(int column, int row) const {
-    return intersect({column * tile_size, row * tile_size, tile_size, tile_size}, {0, 0, page.width, page.height});
+    return intersect({column * tile_size, row * tile_size, tile_size, tile_size},
+                     {0, 0, page.width, page.height});
 }
 
 TileGrid tile_grid(SizeF points, int scale_milli, Rotation rotation, const TileOptions& o) {

@@ -1,7 +1,7 @@
 // What the render service renders and caches: tiles of a page at a quantised scale and a rotation.
 // Small pages are one tile (a scanned page decodes its JPEG once, not once per tile); pages that would need
-// more than `whole_page_max_pixels` are cut into square tiles, so no full-page buffer of hundreds of MB exists.
-// Value types and pure functions; thread-safe.
+// more than `whole_page_max_pixels` are cut into square tiles, so no full-page buffer of hundreds of MB
+// exists. Value types and pure functions; thread-safe.
 #pragma once
 
 #include <compare>

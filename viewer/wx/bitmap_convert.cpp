@@ -12,7 +12,8 @@ wxBitmap to_wx_bitmap(const Bitmap& bitmap) {
     wxImage image(bitmap.width, bitmap.height, false);
     unsigned char* rgb = image.GetData();
     const std::uint8_t* src = bitmap.rgba.data();
-    const std::size_t pixels = static_cast<std::size_t>(bitmap.width) * static_cast<std::size_t>(bitmap.height);
+    const std::size_t pixels =
+        static_cast<std::size_t>(bitmap.width) * static_cast<std::size_t>(bitmap.height);
     for (std::size_t i = 0; i < pixels; ++i, src += 4, rgb += 3) {
         rgb[0] = src[0];
         rgb[1] = src[1];

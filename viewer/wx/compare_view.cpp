@@ -9,8 +9,10 @@
 
 namespace jaanch::viewer::wx {
 
-CompareView::CompareView(wxWindow* parent, render::RenderService& service, ViewMemory* memory) : wxPanel(parent) {
-    auto* splitter = splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
+CompareView::CompareView(wxWindow* parent, render::RenderService& service, ViewMemory* memory)
+    : wxPanel(parent) {
+    auto* splitter = splitter_ =
+        new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
     auto make_side = [&](DocumentViewer*& viewer, wxStaticText*& caption) {
         auto* panel = new wxPanel(splitter);
         caption = new wxStaticText(panel, wxID_ANY, "");
@@ -42,7 +44,8 @@ CompareView::CompareView(wxWindow* parent, render::RenderService& service, ViewM
     // The splitter has no width when it is split; halve it once it has one.
     splitter_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
         e.Skip();
-        if (e.GetSize().x > 2 * splitter_->GetMinimumPaneSize() && splitter_->GetSashPosition() < splitter_->GetMinimumPaneSize() + 2)
+        if (e.GetSize().x > 2 * splitter_->GetMinimumPaneSize() &&
+            splitter_->GetSashPosition() < splitter_->GetMinimumPaneSize() + 2)
             splitter_->SetSashPosition(e.GetSize().x / 2);
     });
 }
@@ -51,7 +54,8 @@ void CompareView::show(const Side& left, const Side& right) {
     left_caption_->SetLabel(left.caption);
     right_caption_->SetLabel(right.caption);
     Layout();
-    if (splitter_->GetClientSize().x > 0) splitter_->SetSashPosition(splitter_->GetClientSize().x / 2);
+    if (splitter_->GetClientSize().x > 0)
+        splitter_->SetSashPosition(splitter_->GetClientSize().x / 2);
     left_->show_document(left.document, left.document_key);
     right_->show_document(right.document, right.document_key);
     left_->canvas().set_zoom_mode(DocumentCanvas::ZoomMode::fit_page);
@@ -61,14 +65,19 @@ void CompareView::show(const Side& left, const Side& right) {
     Layout();
 }
 
-void CompareView::set_linked(bool linked) { link_->SetValue(linked); }
+void CompareView::set_linked(bool linked) {
+    link_->SetValue(linked);
+}
 
 void CompareView::follow(DocumentViewer& from, DocumentViewer& to) {
-    if (following_ || !link_->GetValue()) return;
+    if (following_ || !link_->GetValue())
+        return;
     const DocumentCanvas& a = from.canvas();
     DocumentCanvas& b = to.canvas();
-    if (a.zoom_mode() != DocumentCanvas::ZoomMode::custom || b.page_count() == 0) return;
-    if (std::abs(a.zoom_percent() - b.zoom_percent()) < 0.5) return;
+    if (a.zoom_mode() != DocumentCanvas::ZoomMode::custom || b.page_count() == 0)
+        return;
+    if (std::abs(a.zoom_percent() - b.zoom_percent()) < 0.5)
+        return;
     following_ = true;
     b.set_zoom_percent(a.zoom_percent());
     following_ = false;

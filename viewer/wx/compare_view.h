@@ -1,6 +1,6 @@
 // CompareView: two documents (or two pages of one) side by side, e.g. the applicant's photo against the photo
-// on the Aadhaar letter. Each side is a DocumentViewer with a caption; "Link zoom" keeps both at the same zoom.
-// UI thread only; owned by its wx parent.
+// on the Aadhaar letter. Each side is a DocumentViewer with a caption; "Link zoom" keeps both at the same
+// zoom. UI thread only; owned by its wx parent.
 #pragma once
 
 #include <wx/panel.h>
@@ -16,7 +16,7 @@ class wxStaticText;
 namespace jaanch::viewer::wx {
 
 class CompareView : public wxPanel {
-public:
+  public:
     CompareView(wxWindow* parent, render::RenderService& service, ViewMemory* memory = nullptr);
 
     struct Side {
@@ -30,7 +30,7 @@ public:
     DocumentViewer& right() { return *right_; }
     void set_linked(bool linked);
 
-private:
+  private:
     void follow(DocumentViewer& from, DocumentViewer& to);
 
     DocumentViewer* left_ = nullptr;

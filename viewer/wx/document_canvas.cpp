@@ -19,20 +19,24 @@ constexpr double kLoupeMaxScale = 16.0;  // ~1150 DPI
 const wxSize kLoupeSize(300, 190);
 constexpr double kZoomSteps[] = {10, 25, 33, 50, 67, 75, 100, 125, 150, 200, 300, 400, 600, 800};
 
-double percent_of(int scale_milli) { return render::scale_of(scale_milli) * 72.0 / kScreenDpi * 100.0; }
+double percent_of(int scale_milli) {
+    return render::scale_of(scale_milli) * 72.0 / kScreenDpi * 100.0;
+}
 int scale_for_percent(double percent) {
-    return render::quantize_scale(std::clamp(percent, DocumentCanvas::kMinZoom, DocumentCanvas::kMaxZoom) / 100.0 *
-                                  kScreenDpi / 72.0);
+    return render::quantize_scale(std::clamp(percent, DocumentCanvas::kMinZoom, DocumentCanvas::kMaxZoom) /
+                                  100.0 * kScreenDpi / 72.0);
 }
 
 }  // namespace
 
 DocumentCanvas::DocumentCanvas(wxWindow* parent, render::RenderService& service, ViewMemory* memory)
-    : wxScrolledCanvas(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxHSCROLL | wxWANTS_CHARS),
+    : wxScrolledCanvas(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                       wxVSCROLL | wxHSCROLL | wxWANTS_CHARS),
       service_(service),
       memory_(memory),
       channel_(service, [this](const render::TileKey& k, const render::RenderResult& r) { on_result(k, r); }),
-      loupe_channel_(service, [this](const render::TileKey& k, const render::RenderResult& r) { on_result(k, r); }) {
+      loupe_channel_(service,
+                     [this](const render::TileKey& k, const render::RenderResult& r) { on_result(k, r); }) {
     SetBackgroundStyle(wxBG_STYLE_PAINT);
     SetScrollRate(1, 1);
     Bind(wxEVT_PAINT, &DocumentCanvas::on_paint, this);
@@ -42,8 +46,14 @@ DocumentCanvas::DocumentCanvas(wxWindow* parent, render::RenderService& service,
     for (auto type : {wxEVT_LEFT_DOWN, wxEVT_LEFT_UP, wxEVT_MOTION, wxEVT_RIGHT_DOWN, wxEVT_RIGHT_UP})
         Bind(type, &DocumentCanvas::on_mouse, this);
     Bind(wxEVT_MOUSE_CAPTURE_LOST, [this](wxMouseCaptureLostEvent&) { dragging_ = false; });
-    Bind(wxEVT_SCROLLWIN_THUMBTRACK, [this](wxScrollWinEvent& e) { e.Skip(); CallAfter([this] { notify(); }); });
-    Bind(wxEVT_SCROLLWIN_LINEDOWN, [this](wxScrollWinEvent& e) { e.Skip(); CallAfter([this] { notify(); }); });
+    Bind(wxEVT_SCROLLWIN_THUMBTRACK, [this](wxScrollWinEvent& e) {
+        e.Skip();
+        CallAfter([this] { notify(); });
+    });
+    Bind(wxEVT_SCROLLWIN_LINEDOWN, [this](wxScrollWinEvent& e) {
+        e.Skip();
+        CallAfter([this] { notify(); });
+    });
 }
 
 DocumentCanvas::~DocumentCanvas() = default;
@@ -56,7 +66,8 @@ void DocumentCanvas::show_document(render::DocumentId id, const std::string& doc
     document_ = id;
     document_key_ = document_key;
     pages_.clear();
-    for (int i = 0; i < service_.page_count(id); ++i) pages_.push_back(service_.page_size(id, i));
+    for (int i = 0; i < service_.page_count(id); ++i)
+        pages_.push_back(service_.page_size(id, i));
     rotations_ = memory_ != nullptr ? memory_->rotations(document_key) : std::map<int, Rotation>{};
     relayout(false);
     Scroll(0, 0);
@@ -86,7 +97,8 @@ void DocumentCanvas::relayout(bool keep_anchor) {
         if (mode_ == ZoomMode::fit_width) {
             double widest = 1;
             for (std::size_t i = 0; i < pages_.size(); ++i)
-                widest = std::max(widest, swaps_axes(page_rotation(static_cast<int>(i))) ? pages_[i].height : pages_[i].width);
+                widest = std::max(widest, swaps_axes(page_rotation(static_cast<int>(i))) ? pages_[i].height
+                                                                                         : pages_[i].width);
             scale = std::max(1, box.width) / widest;
         } else {
             const int p = std::max(0, anchor_page);
@@ -114,10 +126,13 @@ void DocumentCanvas::relayout(bool keep_anchor) {
     Refresh(false);
 }
 
-wxPoint DocumentCanvas::view_origin() const { return CalcUnscrolledPosition(wxPoint(0, 0)); }
+wxPoint DocumentCanvas::view_origin() const {
+    return CalcUnscrolledPosition(wxPoint(0, 0));
+}
 
 int DocumentCanvas::page_at_virtual_y(int y) const {
-    if (slots_.empty()) return -1;
+    if (slots_.empty())
+        return -1;
     auto it = std::upper_bound(slots_.begin(), slots_.end(), y, [](int v, const Slot& s) { return v < s.y; });
     return std::max(0, static_cast<int>(it - slots_.begin()) - 1);
 }
@@ -127,12 +142,14 @@ int DocumentCanvas::page_x(int page) const {
 }
 
 int DocumentCanvas::current_page() const {
-    if (slots_.empty()) return -1;
+    if (slots_.empty())
+        return -1;
     return page_at_virtual_y(view_origin().y + GetClientSize().y / 2);
 }
 
 void DocumentCanvas::go_to_page(int page) {
-    if (slots_.empty()) return;
+    if (slots_.empty())
+        return;
     page = std::clamp(page, 0, page_count() - 1);
     Scroll(view_origin().x, slots_[static_cast<std::size_t>(page)].y - kGap / 2);
     Refresh(false);
@@ -140,10 +157,13 @@ void DocumentCanvas::go_to_page(int page) {
 }
 
 void DocumentCanvas::notify() {
-    if (on_view_changed_) on_view_changed_();
+    if (on_view_changed_)
+        on_view_changed_();
 }
 
-double DocumentCanvas::zoom_percent() const { return percent_of(scale_milli_); }
+double DocumentCanvas::zoom_percent() const {
+    return percent_of(scale_milli_);
+}
 
 void DocumentCanvas::set_zoom_mode(ZoomMode mode) {
     mode_ = mode;
@@ -161,22 +181,26 @@ void DocumentCanvas::set_zoom_percent(double percent) {
 void DocumentCanvas::zoom_in() {
     const double now = zoom_percent();
     for (double step : kZoomSteps)
-        if (step > now + 0.5) return set_zoom_percent(step);
+        if (step > now + 0.5)
+            return set_zoom_percent(step);
     set_zoom_percent(kMaxZoom);
 }
 
 void DocumentCanvas::zoom_out() {
     const double now = zoom_percent();
     for (auto it = std::rbegin(kZoomSteps); it != std::rend(kZoomSteps); ++it)
-        if (*it < now - 0.5) return set_zoom_percent(*it);
+        if (*it < now - 0.5)
+            return set_zoom_percent(*it);
     set_zoom_percent(kMinZoom);
 }
 
 void DocumentCanvas::rotate_page(int page, Rotation delta) {
-    if (page < 0 || page >= page_count()) return;
+    if (page < 0 || page >= page_count())
+        return;
     const Rotation r = page_rotation(page) + delta;
     rotations_[page] = r;
-    if (memory_ != nullptr) memory_->set_rotation(document_key_, page, r);
+    if (memory_ != nullptr)
+        memory_->set_rotation(document_key_, page, r);
     relayout(true);
     notify();
 }
@@ -184,11 +208,14 @@ void DocumentCanvas::rotate_page(int page, Rotation delta) {
 void DocumentCanvas::search(const std::string& query) {
     hits_.clear();
     current_hit_ = -1;
-    if (document_ == 0) return;
+    if (document_ == 0)
+        return;
     if (!search_) {
         search_ = std::make_unique<render::SearchTask>(
-            service_.clone_engine(document_), [this](std::uint64_t generation, int page, const std::vector<RectF>& hits) {
-                if (generation != search_generation_) return;
+            service_.clone_engine(document_),
+            [this](std::uint64_t generation, int page, const std::vector<RectF>& hits) {
+                if (generation != search_generation_)
+                    return;
                 if (page >= 0) {
                     hits_[page] = hits;
                 } else if (current_hit_ < 0 && !hits_.empty()) {
@@ -205,7 +232,8 @@ void DocumentCanvas::search(const std::string& query) {
 
 int DocumentCanvas::hit_count() const {
     int n = 0;
-    for (const auto& [page, hits] : hits_) n += static_cast<int>(hits.size());
+    for (const auto& [page, hits] : hits_)
+        n += static_cast<int>(hits.size());
     return n;
 }
 
@@ -216,7 +244,8 @@ std::vector<RectF> DocumentCanvas::hits_on_page(int page) const {
 
 void DocumentCanvas::next_hit() {
     const int total = hit_count();
-    if (total == 0) return;
+    if (total == 0)
+        return;
     current_hit_ = (current_hit_ + 1) % total;
     int index = current_hit_;
     for (const auto& [page, hits] : hits_) {
@@ -265,7 +294,8 @@ const wxBitmap* DocumentCanvas::tile_bitmap(render::RenderChannel& channel, cons
         return &it->second.bitmap;
     }
     const auto result = channel.request(key, priority);
-    if (!result) return nullptr;
+    if (!result)
+        return nullptr;
     if (!result->bitmap) {
         *error = result->error;
         return nullptr;
@@ -277,7 +307,8 @@ const wxBitmap* DocumentCanvas::tile_bitmap(render::RenderChannel& channel, cons
 }
 
 void DocumentCanvas::on_result(const render::TileKey& key, const render::RenderResult&) {
-    if (key.document == document_) Refresh(false);
+    if (key.document == document_)
+        Refresh(false);
 }
 
 void DocumentCanvas::on_paint(wxPaintEvent&) {
@@ -294,9 +325,11 @@ void DocumentCanvas::on_paint(wxPaintEvent&) {
     channel_.next_generation();
     const wxRect view(view_origin(), GetClientSize());
     const int first = page_at_virtual_y(view.y), last = page_at_virtual_y(view.GetBottom());
-    for (int p = first; p <= last; ++p) draw_page(dc, p, view);
+    for (int p = first; p <= last; ++p)
+        draw_page(dc, p, view);
     request_neighbours(first, last);
-    if (loupe_) draw_loupe(dc, view);
+    if (loupe_)
+        draw_loupe(dc, view);
     std::erase_if(drawn_, [this](const auto& d) { return d.second.paint + 2 < paint_count_; });
 }
 
@@ -316,7 +349,8 @@ void DocumentCanvas::draw_page(wxDC& dc, int page, const wxRect& view) {
     for (int row = 0; row < grid.rows; ++row) {
         for (int column = 0; column < grid.columns; ++column) {
             const PixelRect t = grid.tile(column, row);
-            if (!view.Intersects(wxRect(page_virtual.x + t.x, page_virtual.y + t.y, t.width, t.height))) continue;
+            if (!view.Intersects(wxRect(page_virtual.x + t.x, page_virtual.y + t.y, t.width, t.height)))
+                continue;
             const render::TileKey key{document_, page, scale_milli_, rotation, column, row};
             if (const wxBitmap* bitmap = tile_bitmap(channel_, key, render::Priority::visible, &error)) {
                 dc.DrawBitmap(*bitmap, at.x + t.x, at.y + t.y);
@@ -328,7 +362,8 @@ void DocumentCanvas::draw_page(wxDC& dc, int page, const wxRect& view) {
     }
     dc.SetTextForeground(wxColour(120, 0, 0));
     if (!error.empty()) {
-        dc.DrawText(wxString::Format(wxString::FromUTF8("Page %d could not be shown:"), page + 1), at.x + 12, at.y + 12);
+        dc.DrawText(wxString::Format(wxString::FromUTF8("Page %d could not be shown:"), page + 1), at.x + 12,
+                    at.y + 12);
         dc.DrawText(wxString::FromUTF8(error.substr(0, 120)), at.x + 12, at.y + 32);
     } else if (loading) {
         dc.SetTextForeground(wxColour(140, 140, 140));
@@ -339,11 +374,12 @@ void DocumentCanvas::draw_page(wxDC& dc, int page, const wxRect& view) {
 
 void DocumentCanvas::draw_hits(wxDC& dc, int page, const wxPoint& at) {
     auto it = hits_.find(page);
-    if (it == hits_.end()) return;
+    if (it == hits_.end())
+        return;
     std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::CreateFromUnknownDC(dc));
     for (const RectF& hit : it->second) {
-        const RectF d = page_to_device(hit, pages_[static_cast<std::size_t>(page)], render::scale_of(scale_milli_),
-                                       page_rotation(page));
+        const RectF d = page_to_device(hit, pages_[static_cast<std::size_t>(page)],
+                                       render::scale_of(scale_milli_), page_rotation(page));
         const wxRect r(at.x + static_cast<int>(d.x) - 1, at.y + static_cast<int>(d.y) - 1,
                        static_cast<int>(std::ceil(d.width)) + 2, static_cast<int>(std::ceil(d.height)) + 2);
         if (gc) {
@@ -361,15 +397,19 @@ void DocumentCanvas::draw_hits(wxDC& dc, int page, const wxPoint& at) {
 void DocumentCanvas::draw_loupe(wxDC& dc, const wxRect& view) {
     const wxPoint virtual_point = view.GetTopLeft() + loupe_point_;
     const int page = page_at_virtual_y(virtual_point.y);
-    if (page < 0) return;
+    if (page < 0)
+        return;
     const Slot& slot = slots_[static_cast<std::size_t>(page)];
     const wxPoint in_page = virtual_point - wxPoint(page_x(page), slot.y);
-    if (in_page.x < 0 || in_page.y < 0 || in_page.x >= slot.size.width || in_page.y >= slot.size.height) return;
+    if (in_page.x < 0 || in_page.y < 0 || in_page.x >= slot.size.width || in_page.y >= slot.size.height)
+        return;
     loupe_channel_.next_generation();
     const double scale = render::scale_of(scale_milli_);
-    const int loupe_milli = render::quantize_scale(std::min(scale * kLoupeFactor, std::max(scale, kLoupeMaxScale)));
+    const int loupe_milli =
+        render::quantize_scale(std::min(scale * kLoupeFactor, std::max(scale, kLoupeMaxScale)));
     const double factor = render::scale_of(loupe_milli) / scale;
-    const wxRect box(loupe_point_.x - kLoupeSize.x / 2, loupe_point_.y - kLoupeSize.y / 2, kLoupeSize.x, kLoupeSize.y);
+    const wxRect box(loupe_point_.x - kLoupeSize.x / 2, loupe_point_.y - kLoupeSize.y / 2, kLoupeSize.x,
+                     kLoupeSize.y);
     const wxPoint source(static_cast<int>(in_page.x * factor) - kLoupeSize.x / 2,
                          static_cast<int>(in_page.y * factor) - kLoupeSize.y / 2);
     const Rotation rotation = page_rotation(page);
@@ -382,7 +422,8 @@ void DocumentCanvas::draw_loupe(wxDC& dc, const wxRect& view) {
     for (int row = 0; row < grid.rows; ++row) {
         for (int column = 0; column < grid.columns; ++column) {
             const PixelRect t = grid.tile(column, row);
-            if (!wxRect(source, kLoupeSize).Intersects(wxRect(t.x, t.y, t.width, t.height))) continue;
+            if (!wxRect(source, kLoupeSize).Intersects(wxRect(t.x, t.y, t.width, t.height)))
+                continue;
             const render::TileKey key{document_, page, loupe_milli, rotation, column, row};
             if (const wxBitmap* bitmap = tile_bitmap(loupe_channel_, key, render::Priority::visible, &error))
                 dc.DrawBitmap(*bitmap, box.x + t.x - source.x, box.y + t.y - source.y);
@@ -396,10 +437,12 @@ void DocumentCanvas::draw_loupe(wxDC& dc, const wxRect& view) {
 
 void DocumentCanvas::request_neighbours(int first, int last) {
     for (int p : {first - 1, last + 1, last + 2}) {
-        if (p < 0 || p >= page_count()) continue;
+        if (p < 0 || p >= page_count())
+            continue;
         const Rotation r = page_rotation(p);
         const render::TileGrid g = service_.grid(document_, p, scale_milli_, r);
-        if (g.columns * g.rows > 4) continue;  // at high zoom only what is on screen is worth rendering
+        if (g.columns * g.rows > 4)
+            continue;  // at high zoom only what is on screen is worth rendering
         channel_.request_page(document_, p, scale_milli_, r, render::Priority::neighbour);
     }
 }
@@ -408,21 +451,56 @@ bool DocumentCanvas::handle_key(int key, int modifiers) {
     const bool shift = (modifiers & wxMOD_SHIFT) != 0;
     const wxPoint origin = GetViewStart();
     switch (key) {
-        case WXK_PAGEDOWN: case WXK_NUMPAD_PAGEDOWN: go_to_page(current_page() + 1); return true;
-        case WXK_PAGEUP: case WXK_NUMPAD_PAGEUP: go_to_page(current_page() - 1); return true;
-        case WXK_HOME: go_to_page(0); return true;
-        case WXK_END: go_to_page(page_count() - 1); return true;
-        case '+': case '=': case WXK_NUMPAD_ADD: zoom_in(); return true;
-        case '-': case WXK_NUMPAD_SUBTRACT: zoom_out(); return true;
-        case 'R': rotate_page(current_page(), shift ? Rotation::r270 : Rotation::r90); return true;
-        case 'W': set_zoom_mode(ZoomMode::fit_width); return true;
-        case 'F': set_zoom_mode(ZoomMode::fit_page); return true;
-        case 'N': case WXK_F3: next_hit(); return true;
-        case WXK_DOWN: Scroll(origin.x, origin.y + 60); break;
-        case WXK_UP: Scroll(origin.x, origin.y - 60); break;
-        case WXK_RIGHT: Scroll(origin.x + 60, origin.y); break;
-        case WXK_LEFT: Scroll(origin.x - 60, origin.y); break;
-        default: return false;
+        case WXK_PAGEDOWN:
+        case WXK_NUMPAD_PAGEDOWN:
+            go_to_page(current_page() + 1);
+            return true;
+        case WXK_PAGEUP:
+        case WXK_NUMPAD_PAGEUP:
+            go_to_page(current_page() - 1);
+            return true;
+        case WXK_HOME:
+            go_to_page(0);
+            return true;
+        case WXK_END:
+            go_to_page(page_count() - 1);
+            return true;
+        case '+':
+        case '=':
+        case WXK_NUMPAD_ADD:
+            zoom_in();
+            return true;
+        case '-':
+        case WXK_NUMPAD_SUBTRACT:
+            zoom_out();
+            return true;
+        case 'R':
+            rotate_page(current_page(), shift ? Rotation::r270 : Rotation::r90);
+            return true;
+        case 'W':
+            set_zoom_mode(ZoomMode::fit_width);
+            return true;
+        case 'F':
+            set_zoom_mode(ZoomMode::fit_page);
+            return true;
+        case 'N':
+        case WXK_F3:
+            next_hit();
+            return true;
+        case WXK_DOWN:
+            Scroll(origin.x, origin.y + 60);
+            break;
+        case WXK_UP:
+            Scroll(origin.x, origin.y - 60);
+            break;
+        case WXK_RIGHT:
+            Scroll(origin.x + 60, origin.y);
+            break;
+        case WXK_LEFT:
+            Scroll(origin.x - 60, origin.y);
+            break;
+        default:
+            return false;
     }
     Refresh(false);
     notify();
@@ -430,7 +508,8 @@ bool DocumentCanvas::handle_key(int key, int modifiers) {
 }
 
 void DocumentCanvas::on_key(wxKeyEvent& event) {
-    if (!handle_key(event.GetKeyCode(), event.GetModifiers())) event.Skip();
+    if (!handle_key(event.GetKeyCode(), event.GetModifiers()))
+        event.Skip();
 }
 
 void DocumentCanvas::on_mouse(wxMouseEvent& event) {
@@ -440,10 +519,12 @@ void DocumentCanvas::on_mouse(wxMouseEvent& event) {
         dragging_ = true;
         drag_start_ = pos;
         drag_origin_ = GetViewStart();
-        if (!HasCapture()) CaptureMouse();
+        if (!HasCapture())
+            CaptureMouse();
     } else if (event.LeftUp()) {
         dragging_ = false;
-        if (HasCapture()) ReleaseMouse();
+        if (HasCapture())
+            ReleaseMouse();
     } else if (event.RightDown()) {
         show_loupe_at(pos);
     } else if (event.RightUp()) {
@@ -453,8 +534,10 @@ void DocumentCanvas::on_mouse(wxMouseEvent& event) {
         Refresh(false);
         notify();
     } else if (event.Moving() || event.Dragging()) {
-        if (loupe_ || event.ShiftDown()) show_loupe_at(pos);
-        else if (loupe_) hide_loupe();
+        if (loupe_ || event.ShiftDown())
+            show_loupe_at(pos);
+        else if (loupe_)
+            hide_loupe();
     }
     event.Skip();
 }
@@ -462,19 +545,24 @@ void DocumentCanvas::on_mouse(wxMouseEvent& event) {
 void DocumentCanvas::on_wheel(wxMouseEvent& event) {
     const int notches = event.GetWheelRotation() / std::max(1, event.GetWheelDelta());
     if (event.ControlDown()) {
-        for (int i = 0; i < std::abs(notches); ++i) notches > 0 ? zoom_in() : zoom_out();
+        for (int i = 0; i < std::abs(notches); ++i)
+            notches > 0 ? zoom_in() : zoom_out();
         return;
     }
     const wxPoint origin = GetViewStart();
-    if (event.GetWheelAxis() == wxMOUSE_WHEEL_HORIZONTAL) Scroll(origin.x + notches * 80, origin.y);
-    else Scroll(origin.x, origin.y - notches * 80);
+    if (event.GetWheelAxis() == wxMOUSE_WHEEL_HORIZONTAL)
+        Scroll(origin.x + notches * 80, origin.y);
+    else
+        Scroll(origin.x, origin.y - notches * 80);
     Refresh(false);
     notify();
 }
 
 void DocumentCanvas::on_size(wxSizeEvent& event) {
-    if (mode_ != ZoomMode::custom) relayout(true);
-    else Refresh(false);
+    if (mode_ != ZoomMode::custom)
+        relayout(true);
+    else
+        Refresh(false);
     event.Skip();
 }
 

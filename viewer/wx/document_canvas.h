@@ -27,7 +27,7 @@
 namespace jaanch::viewer::wx {
 
 class DocumentCanvas : public wxScrolledCanvas {
-public:
+  public:
     enum class ZoomMode { fit_width, fit_page, custom };
     static constexpr double kMinZoom = 10, kMaxZoom = 800;
 
@@ -71,10 +71,10 @@ public:
     wxPoint page_point_to_client(int page, double x_points, double y_points) const;
     wxRect page_rect_on_screen(int page) const;
 
-private:
+  private:
     struct Slot {
-        int y = 0;          // top in virtual coordinates
-        PixelSize size;     // device size at the current scale and rotation
+        int y = 0;       // top in virtual coordinates
+        PixelSize size;  // device size at the current scale and rotation
     };
 
     void relayout(bool keep_anchor = true);
@@ -89,8 +89,8 @@ private:
     void draw_hits(wxDC& dc, int page, const wxPoint& page_origin);
     void draw_loupe(wxDC& dc, const wxRect& view);
     void request_neighbours(int first, int last);
-    const wxBitmap* tile_bitmap(render::RenderChannel& channel, const render::TileKey& key, render::Priority priority,
-                                std::string* error);
+    const wxBitmap* tile_bitmap(render::RenderChannel& channel, const render::TileKey& key,
+                                render::Priority priority, std::string* error);
     void on_result(const render::TileKey& key, const render::RenderResult& result);
 
     void on_key(wxKeyEvent& event);

@@ -17,7 +17,7 @@ class wxStaticText;
 namespace jaanch::viewer::wx {
 
 class DocumentViewer : public wxPanel {
-public:
+  public:
     DocumentViewer(wxWindow* parent, render::RenderService& service, ViewMemory* memory = nullptr,
                    bool with_thumbnails = true);
 
@@ -29,7 +29,7 @@ public:
     // Called after the toolbar has followed a change of page, zoom, rotation or hits.
     void set_on_view_changed(std::function<void()> callback) { on_view_changed_ = std::move(callback); }
 
-private:
+  private:
     void refresh_toolbar();
 
     DocumentCanvas* canvas_ = nullptr;

@@ -11,11 +11,13 @@ constexpr int kLabel = 18;
 }  // namespace
 
 ThumbnailStrip::ThumbnailStrip(wxWindow* parent, render::RenderService& service, DocumentCanvas& canvas)
-    : wxScrolledCanvas(parent, wxID_ANY, wxDefaultPosition, wxSize(kThumbWidth + 2 * kPad + 16, -1), wxVSCROLL),
+    : wxScrolledCanvas(parent, wxID_ANY, wxDefaultPosition, wxSize(kThumbWidth + 2 * kPad + 16, -1),
+                       wxVSCROLL),
       service_(service),
       canvas_(canvas),
       channel_(service, [this](const render::TileKey& key, const render::RenderResult&) {
-          if (key.document == document_) Refresh(false);
+          if (key.document == document_)
+              Refresh(false);
       }) {
     SetBackgroundStyle(wxBG_STYLE_PAINT);
     SetScrollRate(0, 8);
@@ -25,7 +27,8 @@ ThumbnailStrip::ThumbnailStrip(wxWindow* parent, render::RenderService& service,
 
 void ThumbnailStrip::sync() {
     std::vector<Rotation> rotations;
-    for (int p = 0; p < canvas_.page_count(); ++p) rotations.push_back(canvas_.page_rotation(p));
+    for (int p = 0; p < canvas_.page_count(); ++p)
+        rotations.push_back(canvas_.page_rotation(p));
     if (canvas_.document() != document_ || rotations != rotations_) {
         document_ = canvas_.document();
         rotations_ = std::move(rotations);
@@ -39,7 +42,8 @@ void ThumbnailStrip::sync() {
         GetViewStart(&first, &last);
         const int top = first * 8, height = GetClientSize().y;
         const Slot& s = slots_[static_cast<std::size_t>(current)];
-        if (s.y < top || s.y + s.size.height + kLabel > top + height) Scroll(0, std::max(0, s.y - kPad) / 8);
+        if (s.y < top || s.y + s.size.height + kLabel > top + height)
+            Scroll(0, std::max(0, s.y - kPad) / 8);
     }
     Refresh(false);
 }
@@ -74,7 +78,8 @@ void ThumbnailStrip::on_paint(wxPaintEvent&) {
     for (std::size_t i = 0; i < slots_.size(); ++i) {
         const Slot& s = slots_[i];
         const wxRect r(kPad + (kThumbWidth - s.size.width) / 2, s.y, s.size.width, s.size.height);
-        if (!view.Intersects(wxRect(r.x, r.y, r.width, r.height + kLabel))) continue;
+        if (!view.Intersects(wxRect(r.x, r.y, r.width, r.height + kLabel)))
+            continue;
         const wxPoint at = r.GetTopLeft() - origin;
         if (static_cast<int>(i) == current_) {
             dc.SetPen(*wxTRANSPARENT_PEN);
@@ -88,7 +93,8 @@ void ThumbnailStrip::on_paint(wxPaintEvent&) {
             if (auto result = channel_.request(s.key, render::Priority::thumbnail); result && result->bitmap)
                 it = bitmaps_.emplace(s.key, to_wx_bitmap(*result->bitmap)).first;
         }
-        if (it != bitmaps_.end()) dc.DrawBitmap(it->second, at.x, at.y);
+        if (it != bitmaps_.end())
+            dc.DrawBitmap(it->second, at.x, at.y);
         const wxString label = wxString::Format("%zu", i + 1);
         dc.DrawText(label, kPad + (kThumbWidth - dc.GetTextExtent(label).x) / 2, at.y + r.height + 2);
     }

@@ -12,7 +12,7 @@
 namespace jaanch::viewer::wx {
 
 class ThumbnailStrip : public wxScrolledCanvas {
-public:
+  public:
     static constexpr int kThumbWidth = 110;
 
     ThumbnailStrip(wxWindow* parent, render::RenderService& service, DocumentCanvas& canvas);
@@ -20,7 +20,7 @@ public:
     // Re-reads the canvas's document, pages and rotations; call from the canvas's view-changed callback.
     void sync();
 
-private:
+  private:
     struct Slot {
         int y = 0;
         render::TileKey key;

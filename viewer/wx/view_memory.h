@@ -11,20 +11,20 @@
 namespace jaanch::viewer::wx {
 
 class ViewMemory {
-public:
+  public:
     virtual ~ViewMemory() = default;
     virtual std::map<int, Rotation> rotations(const std::string& document_key) = 0;
     virtual void set_rotation(const std::string& document_key, int page, Rotation rotation) = 0;
 };
 
 class InMemoryViewMemory : public ViewMemory {
-public:
+  public:
     std::map<int, Rotation> rotations(const std::string& key) override { return rotations_[key]; }
     void set_rotation(const std::string& key, int page, Rotation rotation) override {
         rotations_[key][page] = rotation;
     }
 
-private:
+  private:
     std::map<std::string, std::map<int, Rotation>> rotations_;
 };
 

@@ -24,20 +24,24 @@ int parse_int(const std::string& text, const std::string& option, int min, int m
 }
 
 viewer::OpenedDocument open_file(const Args& args) {
-    if (args.positionals().size() != 1) throw UsageError("give exactly one FILE");
+    if (args.positionals().size() != 1)
+        throw UsageError("give exactly one FILE");
     viewer::OpenOptions options;
-    if (auto pw = args.get("password")) options.passwords.push_back(*pw);
+    if (auto pw = args.get("password"))
+        options.passwords.push_back(*pw);
     return viewer::open_document_file(args.positionals().front(), options);
 }
 
-int page_number(const Args& args) { return parse_int(args.get("page").value_or("1"), "page", 1, 1'000'000); }
+int page_number(const Args& args) {
+    return parse_int(args.get("page").value_or("1"), "page", 1, 1'000'000);
+}
 
 int page_option(const Args& args, const viewer::DocumentEngine& engine) {
     const int page = page_number(args);
     if (page > engine.page_count())
         throw viewer::DocumentError("Page " + std::to_string(page) + " was asked for, but " +
-                                    args.positionals().front() + " has " + std::to_string(engine.page_count()) +
-                                    " page(s).");
+                                    args.positionals().front() + " has " +
+                                    std::to_string(engine.page_count()) + " page(s).");
     return page - 1;
 }
 
@@ -49,14 +53,15 @@ int render(const std::vector<std::string>& words, Io io) {
     viewer::RenderRequest request;
     request.scale = parse_int(args.get("dpi").value_or("150"), "dpi", 1, 2400) / 72.0;
     const int turn = parse_int(args.get("rotate").value_or("0"), "rotate", -270, 270);
-    if (turn % 90 != 0) throw UsageError("--rotate must be a multiple of 90");
+    if (turn % 90 != 0)
+        throw UsageError("--rotate must be a multiple of 90");
     request.rotation = viewer::rotation_from_degrees(turn);
     auto doc = open_file(args);
     request.page = page_option(args, *doc.engine);
     const viewer::Bitmap bitmap = doc.engine->render(request);
     viewer::write_png(bitmap, out);
-    io.out << "Wrote page " << request.page + 1 << " of " << doc.engine->page_count() << " (" << bitmap.width << " x "
-           << bitmap.height << " pixels) to " << out << "\n";
+    io.out << "Wrote page " << request.page + 1 << " of " << doc.engine->page_count() << " (" << bitmap.width
+           << " x " << bitmap.height << " pixels) to " << out << "\n";
     return kOk;
 }
 
@@ -79,14 +84,16 @@ void print_page_text(viewer::DocumentEngine& engine, int page, std::ostream& out
 int text(const std::vector<std::string>& words, Io io) {
     Args args(words, {});
     args.only({"page", "password"});
-    if (args.has("page")) page_number(args);  // a usage error before any file is read
+    if (args.has("page"))
+        page_number(args);  // a usage error before any file is read
     auto doc = open_file(args);
     if (args.has("page")) {
         print_page_text(*doc.engine, page_option(args, *doc.engine), io.out);
         return kOk;
     }
     for (int page = 0; page < doc.engine->page_count(); ++page) {
-        if (page > 0) io.out << "\f";  // page break, as pdftotext writes
+        if (page > 0)
+            io.out << "\f";  // page break, as pdftotext writes
         print_page_text(*doc.engine, page, io.out);
     }
     return kOk;
