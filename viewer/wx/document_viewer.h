@@ -1,0 +1,43 @@
+// DocumentViewer: the officer's document pane — a toolbar (search, zoom, rotate, page n of m), the thumbnail
+// strip and the canvas. UI thread only; owned by its wx parent; the service and memory must outlive it.
+#pragma once
+
+#include <wx/panel.h>
+
+#include <functional>
+#include <string>
+
+#include "viewer/wx/document_canvas.h"
+#include "viewer/wx/thumbnail_strip.h"
+
+class wxChoice;
+class wxSearchCtrl;
+class wxStaticText;
+
+namespace jaanch::viewer::wx {
+
+class DocumentViewer : public wxPanel {
+  public:
+    DocumentViewer(wxWindow* parent, render::RenderService& service, ViewMemory* memory = nullptr,
+                   bool with_thumbnails = true);
+
+    void show_document(render::DocumentId id, const std::string& document_key);
+    DocumentCanvas& canvas() { return *canvas_; }
+    ThumbnailStrip* thumbnails() { return strip_; }
+    // "Page 2 / 7 · 125 % · 3 hits", as the toolbar shows it.
+    wxString status() const;
+    // Called after the toolbar has followed a change of page, zoom, rotation or hits.
+    void set_on_view_changed(std::function<void()> callback) { on_view_changed_ = std::move(callback); }
+
+  private:
+    void refresh_toolbar();
+
+    DocumentCanvas* canvas_ = nullptr;
+    ThumbnailStrip* strip_ = nullptr;
+    wxSearchCtrl* search_ = nullptr;
+    wxChoice* zoom_ = nullptr;
+    wxStaticText* status_ = nullptr;
+    std::function<void()> on_view_changed_;
+};
+
+}  // namespace jaanch::viewer::wx

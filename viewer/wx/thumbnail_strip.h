@@ -1,0 +1,43 @@
+// ThumbnailStrip: a column of page thumbnails beside a DocumentCanvas; the canvas's current page is framed,
+// a click shows that page. Thumbnails come from the render service at Priority::thumbnail and follow each
+// page's rotation. UI thread only; owned by its wx parent; the canvas must outlive it.
+#pragma once
+
+#include <wx/scrolwin.h>
+
+#include <map>
+
+#include "viewer/wx/document_canvas.h"
+
+namespace jaanch::viewer::wx {
+
+class ThumbnailStrip : public wxScrolledCanvas {
+  public:
+    static constexpr int kThumbWidth = 110;
+
+    ThumbnailStrip(wxWindow* parent, render::RenderService& service, DocumentCanvas& canvas);
+
+    // Re-reads the canvas's document, pages and rotations; call from the canvas's view-changed callback.
+    void sync();
+
+  private:
+    struct Slot {
+        int y = 0;
+        render::TileKey key;
+        PixelSize size;
+    };
+    void relayout();
+    void on_paint(wxPaintEvent& event);
+    void on_click(wxMouseEvent& event);
+
+    render::RenderService& service_;
+    DocumentCanvas& canvas_;
+    render::RenderChannel channel_;
+    std::vector<Slot> slots_;
+    std::map<render::TileKey, wxBitmap> bitmaps_;
+    render::DocumentId document_ = 0;
+    std::vector<Rotation> rotations_;
+    int current_ = -1;
+};
+
+}  // namespace jaanch::viewer::wx
