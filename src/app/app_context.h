@@ -9,6 +9,7 @@
 #include "catalogue/catalogue.h"
 #include "model/officer.h"
 #include "store/workspace.h"
+#include "viewer/render/render_service.h"
 
 namespace jaanch::app {
 
@@ -17,6 +18,8 @@ struct AppContext {
     std::unique_ptr<store::Workspace> workspace;  // null until a workspace is opened
     std::optional<model::Officer> officer;        // null until logged in
     std::string language = "en";                  // "en" or "hi"
+    // Created after the main-thread hook is installed; its workers deliver pixels through dispatch::to_main.
+    std::unique_ptr<viewer::render::RenderService> renderer;
 };
 
 }  // namespace jaanch::app

@@ -38,6 +38,7 @@ public:
         dispatch::set_main_thread_poster([this](dispatch::Task task) { CallAfter(std::move(task)); });
         set_up_translations();
         if (!open_context()) return false;
+        context_.renderer = std::make_unique<viewer::render::RenderService>();
         frame_ = new MainFrame(context_);
         frame_->Show();
         if (report_startup_) report_when_painted();
@@ -68,6 +69,11 @@ public:
         report_startup_ = parser.Found("report-startup");
         if (parser.Found("lang", &value)) context_.language = value == "hi" ? "hi" : "en";
         return wxApp::OnCmdLineParsed(parser);
+    }
+
+    int OnExit() override {
+        context_.renderer.reset();  // stop render workers before wx goes away
+        return wxApp::OnExit();
     }
 
     int OnRun() override {

@@ -3,6 +3,7 @@
 #include <wx/aboutdlg.h>
 #include <wx/dcclient.h>
 #include <wx/dcmemory.h>
+#include <wx/display.h>
 #include <wx/image.h>
 #include <wx/intl.h>
 #include <wx/menu.h>
@@ -12,6 +13,8 @@
 #include <wx/textdlg.h>
 
 #include "application_panel.h"
+#include "documents_panel.h"
+#include "viewer/wx/document_viewer.h"
 #include "jaanch/version.h"
 #include "queue_panel.h"
 #include "shortcut_sheet.h"
@@ -26,15 +29,33 @@ wxString menu_text(const Command& command, const MenuLayout& layout) {
 
 MainFrame::MainFrame(AppContext& context)
     : wxFrame(nullptr, wxID_ANY, wxString::Format("%s %s", kProductName, kVersion), wxDefaultPosition,
-              wxSize(1200, 760)),
+              wxDefaultSize),
       context_(context),
       layout_(default_menu_layout()) {
     SetName("main");
-    auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
-    queue_ = new QueuePanel(splitter, context_.workspace.get(), [this](const std::string& n) { open_application(n); });
-    application_ = new ApplicationPanel(splitter);
-    splitter->SplitVertically(queue_, application_, FromDIP(560));
-    splitter->SetMinimumPaneSize(FromDIP(200));
+    // Most of the screen: the officer works in this window all day.
+    const wxRect screen = wxGetClientDisplayRect();
+    SetSize(screen.GetWidth() * 9 / 10, screen.GetHeight() * 9 / 10);
+    Centre();
+    // Queue | form | documents: the officer reads the form beside the uploads.
+    auto* outer = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
+    queue_ = new QueuePanel(outer, context_.workspace.get(), [this](const std::string& n) { open_application(n); });
+    auto* inner = new wxSplitterWindow(outer, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
+    application_ = new ApplicationPanel(inner);
+    documents_ = new DocumentsPanel(inner, *context_.renderer);
+    // Documents get the most room: the viewer's toolbar needs ~420 px, and officers read scans at fit width.
+    const int width = GetClientSize().GetWidth();
+    outer->SplitVertically(queue_, inner, width * 28 / 100);
+    inner->SplitVertically(application_, documents_, width * 30 / 100);
+    inner->SetSashGravity(0.4);
+    // The splitters only know their real widths once the frame is laid out: place the sashes again then.
+    CallAfter([this, outer, inner] {
+        const int w = GetClientSize().GetWidth();
+        outer->SetSashPosition(w * 28 / 100);
+        inner->SetSashPosition(w * 30 / 100);
+    });
+    outer->SetMinimumPaneSize(FromDIP(160));
+    inner->SetMinimumPaneSize(FromDIP(200));
     CreateStatusBar(3);
     const int widths[] = {-1, FromDIP(220), FromDIP(220)};
     SetStatusWidths(3, widths);
@@ -83,6 +104,8 @@ void MainFrame::open_application(const std::string& number) {
     if (!app) return;
     const auto* service = context_.catalogue.find(app->service_id, app->service_version);
     application_->show(*app, service, context_.language);
+    documents_->show(*app, service, *context_.workspace, context_.language);
+    context_.workspace->activity().append(now_utc(), context_.officer ? context_.officer->id : "", "opened", number, "");
     update_status();
 }
 
@@ -100,6 +123,15 @@ void MainFrame::update_status() {
 }
 
 void MainFrame::next_application(int step) { queue_->select_next(step); }
+
+void MainFrame::next_document() { documents_->next_document(); }
+
+void MainFrame::zoom(int direction) {
+    if (auto* viewer = documents_->current_viewer()) {
+        if (direction > 0) viewer->canvas().zoom_in();
+        else viewer->canvas().zoom_out();
+    }
+}
 
 void MainFrame::toggle_overdue_filter() {
     store::QueueFilter f = queue_->filter();

@@ -13,6 +13,7 @@ class wxSplitterWindow;
 namespace jaanch::app {
 
 class ApplicationPanel;
+class DocumentsPanel;
 class QueuePanel;
 
 class MainFrame : public wxFrame {
@@ -24,6 +25,8 @@ public:
 
     // Actions the commands call.
     void next_application(int step);
+    void next_document();
+    void zoom(int direction);
     void toggle_overdue_filter();
     void find_application();
     void switch_language();
@@ -33,6 +36,7 @@ public:
     const CommandRegistry& commands() const { return commands_; }
     QueuePanel* queue() const { return queue_; }
     ApplicationPanel* application() const { return application_; }
+    DocumentsPanel* documents() const { return documents_; }
 
 private:
     void register_commands();
@@ -46,6 +50,7 @@ private:
     std::map<int, std::string> menu_ids_;  // wx menu id → command id
     QueuePanel* queue_ = nullptr;
     ApplicationPanel* application_ = nullptr;
+    DocumentsPanel* documents_ = nullptr;
 };
 
 // The label with its hotkey for a menu item ("&Approve\tCtrl+Shift+A"), translated.

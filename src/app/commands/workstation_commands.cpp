@@ -15,6 +15,10 @@ void MainFrame::register_commands() {
                    [this] { find_application(); }, [this] { return context_.workspace != nullptr; }});
     commands_.add({"queue/overdue", "Show &overdue only", "Show only applications past their level deadline",
                    [this] { toggle_overdue_filter(); }, [this] { return context_.workspace != nullptr; }});
+    commands_.add({"view/next_document", "Next &document", "Show the application's next document",
+                   [this] { next_document(); }, {}});
+    commands_.add({"view/zoom_in", "Zoom &in", "Enlarge the document", [this] { zoom(+1); }, {}});
+    commands_.add({"view/zoom_out", "Zoom &out", "Shrink the document", [this] { zoom(-1); }, {}});
     commands_.add({"view/language", "हिन्दी / English", "Switch the language of the workstation",
                    [this] { switch_language(); }, {}});
     commands_.add({"help/shortcuts", "&Keyboard shortcuts", "Show every keyboard shortcut",

@@ -1,0 +1,134 @@
+#include "documents_panel.h"
+
+#include <wx/intl.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textdlg.h>
+
+#include "viewer/engine/open_document.h"
+#include "viewer/wx/document_viewer.h"
+
+namespace jaanch::app {
+namespace {
+
+std::string first_field_of_type(const model::Application& app, const catalogue::ServiceDefinition* service,
+                                const std::string& type) {
+    if (service == nullptr) return {};
+    for (const auto& f : service->fields) {
+        if (f.type == type && !app.field(f.key).empty()) return app.field(f.key);
+    }
+    return {};
+}
+
+std::optional<std::string> ask_password(wxWindow* parent, const viewer::PasswordQuestion& q) {
+    wxString prompt = wxString::Format(_("\"%s\" is protected by a password that the usual conventions did not open."),
+                                       wxString::FromUTF8(q.document_label));
+    if (q.previous_was_wrong) prompt += "\n" + _("That password was not right.");
+    wxPasswordEntryDialog dialog(parent, prompt, _("Document password"));
+    if (dialog.ShowModal() != wxID_OK) return std::nullopt;
+    return dialog.GetValue().utf8_string();
+}
+
+}  // namespace
+
+viewer::ConventionInputs convention_inputs(const model::Application& app, const catalogue::ServiceDefinition* service) {
+    viewer::ConventionInputs in;
+    if (service != nullptr) {
+        for (const auto& f : service->fields) {
+            if (f.required && f.type == "text") {
+                in.applicant_name = app.field(f.key);
+                break;
+            }
+        }
+    }
+    in.applicant_date_of_birth = first_field_of_type(app, service, "date");
+    for (const auto& [table, rows] : app.tables) {
+        for (const auto& row : rows) {
+            auto relation = row.find("relation");
+            if (relation == row.end() || relation->second != "head") continue;
+            if (auto name = row.find("name"); name != row.end()) in.head_of_family_name = name->second;
+            if (auto dob = row.find("date_of_birth"); dob != row.end()) in.head_of_family_date_of_birth = dob->second;
+        }
+    }
+    return in;
+}
+
+DocumentsPanel::DocumentsPanel(wxWindow* parent, viewer::render::RenderService& renderer)
+    : wxNotebook(parent, wxID_ANY), renderer_(renderer) {
+    SetName("documents");
+}
+
+DocumentsPanel::~DocumentsPanel() {
+    for (auto id : open_) renderer_.remove_document(id);
+}
+
+void DocumentsPanel::clear() {
+    DeleteAllPages();
+    viewers_.clear();
+    for (auto id : open_) renderer_.remove_document(id);
+    open_.clear();
+}
+
+wxWindow* DocumentsPanel::make_message_page(const wxString& message) {
+    auto* page = new wxPanel(this);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(new wxStaticText(page, wxID_ANY, message), 0, wxALL, FromDIP(20));
+    page->SetSizer(sizer);
+    viewers_.push_back(nullptr);
+    return page;
+}
+
+wxWindow* DocumentsPanel::make_viewer_page(const model::DocumentRef& doc, const viewer::ConventionInputs& conventions,
+                                           store::Workspace& workspace) {
+    if (workspace.document_state(doc.sha256) != store::DocumentState::complete || !workspace.documents().has(doc.sha256))
+        return make_message_page(_("Not downloaded yet. It will appear here after the next sync."));
+    try {
+        viewer::OpenOptions options;
+        options.label = doc.file_name;
+        options.document_key = doc.sha256;
+        options.conventions = conventions;
+        options.memory = &passwords_;
+        options.prompt = [this](const viewer::PasswordQuestion& q) { return ask_password(this, q); };
+        auto opened = viewer::open_document_file(workspace.documents().path_of(doc.sha256).string(), options);
+        const auto id = renderer_.add_document(std::move(opened.engine));
+        open_.push_back(id);
+        auto* pane = new viewer::wx::DocumentViewer(this, renderer_, &rotations_);
+        pane->show_document(id, doc.sha256);
+        viewers_.push_back(pane);
+        return pane;
+    } catch (const std::exception& e) {
+        return make_message_page(wxString::Format(_("This document could not be displayed: %s"),
+                                                  wxString::FromUTF8(e.what())));
+    }
+}
+
+void DocumentsPanel::show(const model::Application& app, const catalogue::ServiceDefinition* service,
+                          store::Workspace& workspace, const std::string& language) {
+    // No Freeze() here: GTK notebooks frozen while pages are added end up with unallocated tab gadgets.
+    clear();
+    const auto conventions = convention_inputs(app, service);
+    for (const auto& doc : app.documents) {
+        wxString title = wxString::FromUTF8(doc.kind);
+        if (service != nullptr) {
+            for (const auto& requirement : service->documents) {
+                if (requirement.kind == doc.kind) title = wxString::FromUTF8(requirement.label.in(language));
+            }
+        }
+        // Long labels make GTK's tab row wider than the pane (negative sizes inside the notebook): shorten.
+        if (title.length() > 22) title = title.Left(21) + wxString::FromUTF8("…");
+        AddPage(make_viewer_page(doc, conventions, workspace), title);
+    }
+    if (app.documents.empty()) AddPage(make_message_page(_("This application has no uploaded documents.")), _("Documents"));
+}
+
+void DocumentsPanel::next_document() {
+    if (GetPageCount() > 1) AdvanceSelection(true);
+}
+
+viewer::wx::DocumentViewer* DocumentsPanel::current_viewer() {
+    const int page = GetSelection();
+    return page < 0 || static_cast<std::size_t>(page) >= viewers_.size() ? nullptr : viewers_[static_cast<std::size_t>(page)];
+}
+
+}  // namespace jaanch::app

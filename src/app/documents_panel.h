@@ -1,0 +1,57 @@
+// The application's documents beside its form: a tab per uploaded document, each the viewer pane from
+// viewer/wx. Encrypted PDFs open with the Indian conventions built from the form (e-Aadhaar, Jan Aadhaar e-card)
+// before the officer is asked. Documents not yet downloaded say so. UI thread only.
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <wx/notebook.h>
+
+#include "catalogue/service_definition.h"
+#include "model/application.h"
+#include "store/workspace.h"
+#include "viewer/engine/password_conventions.h"
+#include "viewer/engine/password_memory.h"
+#include "viewer/render/render_service.h"
+#include "viewer/wx/view_memory.h"
+
+namespace jaanch::viewer::wx {
+class DocumentViewer;
+}
+
+namespace jaanch::app {
+
+class DocumentsPanel : public wxNotebook {
+public:
+    DocumentsPanel(wxWindow* parent, viewer::render::RenderService& renderer);
+    ~DocumentsPanel() override;
+
+    void show(const model::Application& app, const catalogue::ServiceDefinition* service, store::Workspace& workspace,
+              const std::string& language);
+    void clear();
+
+    void next_document();
+    viewer::wx::DocumentViewer* current_viewer();
+    // The (document id, page) pairs the officer has looked at, for the activity log.
+    std::size_t document_count() const { return GetPageCount(); }
+
+private:
+    wxWindow* make_viewer_page(const model::DocumentRef& doc, const viewer::ConventionInputs& conventions,
+                               store::Workspace& workspace);
+    wxWindow* make_message_page(const wxString& message);
+
+    viewer::render::RenderService& renderer_;
+    viewer::InMemoryPasswordMemory passwords_;  // until the workspace remembers them (viewer issue note)
+    viewer::wx::InMemoryViewMemory rotations_;
+    std::vector<viewer::render::DocumentId> open_;
+    std::vector<viewer::wx::DocumentViewer*> viewers_;  // per page, null for message pages
+};
+
+// Inputs for the password conventions, from the application's fields: the applicant's name and date of birth,
+// and the head of family's where the service has a family table.
+viewer::ConventionInputs convention_inputs(const model::Application& app, const catalogue::ServiceDefinition* service);
+
+}  // namespace jaanch::app
