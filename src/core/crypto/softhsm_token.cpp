@@ -56,7 +56,10 @@ SoftHsmToken create_softhsm_token(const SoftHsmTokenSpec& spec) {
         auto module = p11::acquire(spec.module);
         PKCS11_SLOT* slot = slot_where(*module, false, "");
         if (slot == nullptr) fail("find a free slot");
-        if (PKCS11_init_token(slot->token, spec.so_pin->c_str(), spec.label.c_str()) != 0) fail("initialise the token");
+        // C_InitToken reads exactly 32 bytes of label, blank-padded; libp11 passes the string through as it is.
+        if (spec.label.size() > 32) throw CryptoError("A token label has at most 32 bytes: \"" + spec.label + "\".");
+        const std::string padded = spec.label + std::string(32 - spec.label.size(), ' ');
+        if (PKCS11_init_token(slot->token, spec.so_pin->c_str(), padded.c_str()) != 0) fail("initialise the token");
     }
     // SoftHSM moves an initialised token to a new slot: list the slots again with a fresh module.
     {
