@@ -2,7 +2,6 @@
 
 #include <fstream>
 #include <iterator>
-#include <mutex>
 
 #include <openssl/err.h>
 #include <openssl/provider.h>
@@ -15,13 +14,18 @@ namespace {
 
 // OpenSSL 3 moved RC2/RC4-40 (still common in .pfx files exported by Windows and older CA tools) to the legacy
 // provider. Loading it also requires loading "default" explicitly, or the default algorithms would vanish.
+// Both stay loaded until exit, then are unloaded (so that leak checkers see everything freed).
 void load_legacy_provider_once() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        OSSL_PROVIDER_try_load(nullptr, "default", 1);
-        OSSL_PROVIDER_try_load(nullptr, "legacy", 1);
-        ERR_clear_error();
-    });
+    struct Providers {
+        OSSL_PROVIDER* base = OSSL_PROVIDER_try_load(nullptr, "default", 1);
+        OSSL_PROVIDER* legacy = OSSL_PROVIDER_try_load(nullptr, "legacy", 1);
+        ~Providers() {
+            if (legacy != nullptr) OSSL_PROVIDER_unload(legacy);
+            if (base != nullptr) OSSL_PROVIDER_unload(base);
+        }
+    };
+    static Providers providers;
+    ERR_clear_error();
 }
 
 std::string read_file(const std::filesystem::path& file) {
