@@ -9,6 +9,14 @@ grep -q "TEST ONLY" pki/README.txt || fail "the demo PKI is not marked test-only
 "$cli" canonical --in "$decision" > canonical.json
 cmp canonical.json "$src/docs/examples/decision.canonical.json" || fail "canonical bytes differ from docs/examples"
 
+step "the worked example of docs/signatures.md verifies with the documented commands"
+ex=$src/docs/examples
+"$cli" verify --in "$ex/decision.json" --sig "$ex/decision.p7s" --trust "$ex/trust" >out.txt || { cat out.txt; fail "docs example"; }
+must_say "Verdict:     VALID"
+openssl cms -verify -binary -inform DER -in "$ex/decision.p7s" -content "$ex/decision.canonical.json" \
+    -CAfile "$ex/trust/ca.pem" -attime "$(date -u -d 2026-11-21T05:57:18Z +%s)" -out /dev/null 2>/dev/null \
+    || fail "the documented openssl command refuses the example"
+
 step "Jaanch signs with a PKCS#12 file; openssl cms -verify accepts it (the documented command)"
 "$cli" sign --in "$decision" --out decision.p7s --p12 pki/officers/vdo.jaipur.1.p12 --password-file pki/password.txt >/dev/null
 openssl cms -verify -binary -inform DER -in decision.p7s -content canonical.json -CAfile pki/ca.pem -out /dev/null 2>/dev/null \
