@@ -1,11 +1,12 @@
 // Decision signatures and verifications per second with a software RSA-2048 key (PKCS#12), single thread.
-// Prints `sign_per_s=…` and `verify_per_s=…`; tests/bench/bench_signing.sh sets them beside `openssl speed rsa2048`.
+// Prints `sign_per_s=…` and `verify_per_s=…`; tests/bench/bench_signing.sh sets them beside `openssl speed
+// rsa2048`.
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
-#include <unistd.h>
 
 #include <openssl/evp.h>
 #include <openssl/pkcs12.h>
@@ -29,7 +30,8 @@ double rate(double seconds, Op op) {
     long count = 0;
     double elapsed = 0;
     do {
-        for (int i = 0; i < 20; ++i) op();
+        for (int i = 0; i < 20; ++i)
+            op();
         count += 20;
         elapsed = std::chrono::duration<double>(Clock::now() - start).count();
     } while (elapsed < seconds);
@@ -41,7 +43,8 @@ double rate(double seconds, Op op) {
 int main(int argc, char** argv) {
     const double seconds = argc > 1 ? std::atof(argv[1]) : 3.0;
     std::string dir = (std::filesystem::temp_directory_path() / "jaanch-bench-XXXXXX").string();
-    if (mkdtemp(dir.data()) == nullptr) return 1;
+    if (mkdtemp(dir.data()) == nullptr)
+        return 1;
     crypto::TestPkiOptions options;
     options.out_dir = std::filesystem::path(dir) / "pki";
     options.with_token = false;
@@ -77,11 +80,13 @@ int main(int argc, char** argv) {
         unsigned char sig[512];
         std::size_t len = sizeof sig;
         EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, raw_key);
-        EVP_DigestSign(ctx, sig, &len, reinterpret_cast<const unsigned char*>(canonical.data()), canonical.size());
+        EVP_DigestSign(ctx, sig, &len, reinterpret_cast<const unsigned char*>(canonical.data()),
+                       canonical.size());
         EVP_MD_CTX_free(ctx);
     });
 
-    // And the bare RSA operation on a precomputed digest with one reused context, as `openssl speed` measures it.
+    // And the bare RSA operation on a precomputed digest with one reused context, as `openssl speed` measures
+    // it.
     crypto::ossl::EvpPkeyCtxPtr pctx(EVP_PKEY_CTX_new(raw_key, nullptr));
     EVP_PKEY_sign_init(pctx.get());
     EVP_PKEY_CTX_set_signature_md(pctx.get(), EVP_sha256());
@@ -102,6 +107,7 @@ int main(int argc, char** argv) {
     }
     std::printf("canonical_bytes=%zu signature_bytes=%zu\n", canonical.size(), der.size());
     std::printf("bare_rsa_sign_per_s=%.1f\n", bare_rate);
-    std::printf("raw_evp_sign_per_s=%.1f\nsign_per_s=%.1f\nverify_per_s=%.1f\n", raw_rate, sign_rate, verify_rate);
+    std::printf("raw_evp_sign_per_s=%.1f\nsign_per_s=%.1f\nverify_per_s=%.1f\n", raw_rate, sign_rate,
+                verify_rate);
     return 0;
 }

@@ -1,13 +1,13 @@
-// One test PKI (with its SoftHSM2 token) per test run, made on first use in a fresh temp folder and removed at
-// exit. Making it takes a few seconds (RSA keys), so the signing tests share it.
+// One test PKI (with its SoftHSM2 token) per test run, made on first use in a fresh temp folder and removed
+// at exit. Making it takes a few seconds (RSA keys), so the signing tests share it.
 #pragma once
 
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
-#include <unistd.h>
 
 #include "crypto/secure_buffer.h"
 #include "crypto/test_pki.h"
@@ -18,7 +18,8 @@ class TempDir {
 public:
     explicit TempDir(const std::string& prefix) {
         std::string templ = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
-        if (mkdtemp(templ.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+        if (mkdtemp(templ.data()) == nullptr)
+            throw std::runtime_error("mkdtemp failed");
         path_ = templ;
     }
     ~TempDir() {
@@ -48,6 +49,8 @@ inline std::string read_bytes(const std::filesystem::path& file) {
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-inline crypto::SecretString pki_password() { return crypto::read_secret_file(shared_pki().password_file); }
+inline crypto::SecretString pki_password() {
+    return crypto::read_secret_file(shared_pki().password_file);
+}
 
 }  // namespace jaanch::test

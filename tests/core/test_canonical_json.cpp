@@ -1,7 +1,8 @@
-// RFC 8785 (JCS) conformance of the canonical bytes, with the RFC's own examples, and the decision's normal form.
+// RFC 8785 (JCS) conformance of the canonical bytes, with the RFC's own examples, and the decision's normal
+// form.
 #include <bit>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -15,9 +16,13 @@ using namespace jaanch;
 
 namespace {
 
-double from_bits(std::uint64_t bits) { return std::bit_cast<double>(bits); }
+double from_bits(std::uint64_t bits) {
+    return std::bit_cast<double>(bits);
+}
 
-std::string jcs(std::string_view text) { return crypto::canonical_json(json::Json::parse(text)); }
+std::string jcs(std::string_view text) {
+    return crypto::canonical_json(json::Json::parse(text));
+}
 
 }  // namespace
 
@@ -36,8 +41,8 @@ BOOST_AUTO_TEST_CASE(rfc8785_main_example) {
     BOOST_TEST(jcs(input) == expected);
 }
 
-// RFC 8785 §3.2.3: member names sorted by UTF-16 code units (the emoji, a surrogate pair, sorts before U+FB33,
-// although its UTF-8 bytes sort after).
+// RFC 8785 §3.2.3: member names sorted by UTF-16 code units (the emoji, a surrogate pair, sorts before
+// U+FB33, although its UTF-8 bytes sort after).
 BOOST_AUTO_TEST_CASE(rfc8785_sorting_example) {
     const char* input = R"({
       "\u20ac": "Euro Sign",
@@ -84,7 +89,9 @@ BOOST_AUTO_TEST_CASE(rfc8785_appendix_b_numbers) {
         {0x43143ff3c1cb0959, "1424953923781206.2"},
     };
     for (const auto& [bits, text] : cases) {
-        BOOST_TEST_CONTEXT("bits " << std::hex << bits) { BOOST_TEST(crypto::canonical_number(from_bits(bits)) == text); }
+        BOOST_TEST_CONTEXT("bits " << std::hex << bits) {
+            BOOST_TEST(crypto::canonical_number(from_bits(bits)) == text);
+        }
     }
     BOOST_CHECK_THROW(crypto::canonical_number(from_bits(0x7fffffffffffffff)), InputError);  // NaN
     BOOST_CHECK_THROW(crypto::canonical_number(from_bits(0x7ff0000000000000)), InputError);  // Infinity
@@ -99,7 +106,8 @@ BOOST_AUTO_TEST_CASE(what_jcs_cannot_represent_is_an_error_naming_the_path) {
     json::Json j = {{"a", {{"big", std::uint64_t{9007199254740993ULL}}}}};
     BOOST_CHECK_EXCEPTION(crypto::canonical_json(j), InputError,
                           [](const InputError& e) { return e.path() == "$.a.big"; });
-    json::Json ok = {{"edge", std::uint64_t{9007199254740992ULL}}, {"neg", std::int64_t{-9007199254740992LL}}};
+    json::Json ok = {{"edge", std::uint64_t{9007199254740992ULL}},
+                     {"neg", std::int64_t{-9007199254740992LL}}};
     BOOST_TEST(crypto::canonical_json(ok) == "{\"edge\":9007199254740992,\"neg\":-9007199254740992}");
     json::Json bad_utf8 = {{"s", std::string("\xC3\x28")}};
     BOOST_CHECK_EXCEPTION(crypto::canonical_json(bad_utf8), InputError,
@@ -115,14 +123,17 @@ BOOST_AUTO_TEST_CASE(decision_bytes_do_not_depend_on_layout_or_key_order) {
     const std::string bytes = crypto::canonical_decision_bytes(d);
     BOOST_TEST(bytes.find(' ') != std::string::npos);  // spaces inside strings stay
     BOOST_TEST(bytes.find("\n") == std::string::npos);
-    BOOST_TEST(bytes.rfind("{\"action\":\"reject\",\"application\":\"JH/RNC/2026/000123\",\"application_version\":3,", 0) == 0);
+    BOOST_TEST(bytes.rfind(
+                   "{\"action\":\"reject\",\"application\":\"JH/RNC/2026/000123\",\"application_version\":3,",
+                   0) == 0);
     json::Json j = d;
     const std::string pretty = j.dump(4);
     BOOST_TEST(crypto::canonical_decision_bytes_from_text(pretty, "pretty.json") == bytes);
     // Same content, keys in reverse order, other whitespace.
     std::string reversed = "{";
     for (auto it = j.rbegin(); it != j.rend(); ++it) {
-        if (reversed.size() > 1) reversed += " ,\n ";
+        if (reversed.size() > 1)
+            reversed += " ,\n ";
         reversed += json::Json(it.key()).dump() + " : " + it.value().dump();
     }
     reversed += "}";

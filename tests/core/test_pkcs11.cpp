@@ -1,6 +1,7 @@
 // Signing with a real SoftHSM2 token through libp11: success, and each token failure with its own kind.
-// SoftHSM never locks a PIN by itself and has no USB plug, so "locked" sets the token's CKF_USER_PIN_LOCKED flag
-// in its token file, and "removed" deletes the token's folder while a signer is open; everything else is real.
+// SoftHSM never locks a PIN by itself and has no USB plug, so "locked" sets the token's CKF_USER_PIN_LOCKED
+// flag in its token file, and "removed" deletes the token's folder while a signer is open; everything else is
+// real.
 #include <atomic>
 #include <thread>
 
@@ -23,7 +24,9 @@ namespace {
 
 using namespace std::chrono_literals;
 
-std::string canonical() { return crypto::canonical_decision_bytes(test::sample_decision()); }
+std::string canonical() {
+    return crypto::canonical_decision_bytes(test::sample_decision());
+}
 
 crypto::Pkcs11Config token_config() {
     const auto& t = test::shared_pki().token;
@@ -57,20 +60,25 @@ SigningFailure failure_of(const std::function<void()>& f) {
     return SigningFailure::signing_failed;
 }
 
-bool same(SigningFailure a, SigningFailure b) { return a == b; }
+bool same(SigningFailure a, SigningFailure b) {
+    return a == b;
+}
 
 // The folder SoftHSM keeps a token in, found by the label in its token.object.
 std::filesystem::path token_folder(const std::string& label) {
     const auto tokens = test::shared_pki().token.config.parent_path() / "tokens";
     std::string padded = label + std::string(32 - label.size(), ' ');
     for (const auto& entry : std::filesystem::directory_iterator(tokens)) {
-        if (test::read_bytes(entry.path() / "token.object").find(padded) != std::string::npos) return entry.path();
+        if (test::read_bytes(entry.path() / "token.object").find(padded) != std::string::npos)
+            return entry.path();
     }
-    for (const auto& entry : std::filesystem::directory_iterator(tokens)) BOOST_TEST_MESSAGE("token folder " << entry.path());
+    for (const auto& entry : std::filesystem::directory_iterator(tokens))
+        BOOST_TEST_MESSAGE("token folder " << entry.path());
     throw std::runtime_error("no SoftHSM folder for token " + label);
 }
 
-// Sets CKF_USER_PIN_LOCKED in the token flags SoftHSM stores (attribute CKA_VENDOR_DEFINED + 0x534B, a ulong).
+// Sets CKF_USER_PIN_LOCKED in the token flags SoftHSM stores (attribute CKA_VENDOR_DEFINED + 0x534B, a
+// ulong).
 void mark_locked(const std::string& label) {
     const auto file = token_folder(label) / "token.object";
     std::string bytes = test::read_bytes(file);
@@ -86,10 +94,13 @@ struct ExtraTokens {
     ExtraTokens() {
         for (const char* label : {"NOCERT", "LOCKED", "REMOVABLE"}) {
             ossl::EvpPkeyPtr key = crypto::x509::generate_rsa_key();
-            ossl::X509Ptr cert = crypto::x509::issue(
-                {{{"CN", std::string("Token test ") + label}}, now_utc() - 1h, now_utc() + 24h, false,
-                 "critical,digitalSignature", ""},
-                key.get(), nullptr, key.get());
+            ossl::X509Ptr cert = crypto::x509::issue({{{"CN", std::string("Token test ") + label}},
+                                                      now_utc() - 1h,
+                                                      now_utc() + 24h,
+                                                      false,
+                                                      "critical,digitalSignature",
+                                                      ""},
+                                                     key.get(), nullptr, key.get());
             crypto::SecretString so("12345678"), user("4321");
             crypto::SoftHsmTokenSpec spec;
             spec.dir = test::shared_pki().token.config.parent_path();
@@ -106,9 +117,13 @@ struct ExtraTokens {
     }
 };
 
-void make_extra_tokens() { static ExtraTokens tokens; }
+void make_extra_tokens() {
+    static ExtraTokens tokens;
+}
 
-crypto::Pkcs11Config extra(const std::string& label) { return {test::shared_pki().token.module, label, "", "", ""}; }
+crypto::Pkcs11Config extra(const std::string& label) {
+    return {test::shared_pki().token.module, label, "", "", ""};
+}
 
 }  // namespace
 
@@ -141,7 +156,8 @@ BOOST_AUTO_TEST_CASE(token_is_found_by_serial_and_key_by_label) {
 
 BOOST_AUTO_TEST_CASE(wrong_pin_is_reported_once_and_never_retried) {
     CountingPrompt wrong{"000000"};
-    BOOST_TEST(same(failure_of([&] { crypto::Pkcs11Signer(token_config(), wrong.fn()); }), SigningFailure::wrong_pin));
+    BOOST_TEST(same(failure_of([&] { crypto::Pkcs11Signer(token_config(), wrong.fn()); }),
+                    SigningFailure::wrong_pin));
     BOOST_TEST(*wrong.calls == 1);
     CountingPrompt cancelled{""};
     BOOST_TEST(same(failure_of([&] { crypto::Pkcs11Signer(token_config(), cancelled.fn()); }),
@@ -153,16 +169,20 @@ BOOST_AUTO_TEST_CASE(module_token_and_key_must_exist) {
     auto prompt = right_pin();
     auto config = token_config();
     config.module = "/nonexistent/libvendor-pkcs11.so";
-    BOOST_TEST(same(failure_of([&] { crypto::Pkcs11Signer(config, prompt.fn()); }), SigningFailure::module_not_found));
+    BOOST_TEST(same(failure_of([&] { crypto::Pkcs11Signer(config, prompt.fn()); }),
+                    SigningFailure::module_not_found));
     config.module = pki.root_certificate;  // a file, but not a shared library
-    BOOST_TEST(same(failure_of([&] { crypto::Pkcs11Signer(config, prompt.fn()); }), SigningFailure::module_not_found));
+    BOOST_TEST(same(failure_of([&] { crypto::Pkcs11Signer(config, prompt.fn()); }),
+                    SigningFailure::module_not_found));
     config = token_config();
     config.token_label = "NO-SUCH-TOKEN";
-    BOOST_TEST(same(failure_of([&] { crypto::Pkcs11Signer(config, prompt.fn()); }), SigningFailure::token_not_found));
+    BOOST_TEST(same(failure_of([&] { crypto::Pkcs11Signer(config, prompt.fn()); }),
+                    SigningFailure::token_not_found));
     config = token_config();
     config.key_id = "";
     config.key_label = "no-such-key";
-    BOOST_TEST(same(failure_of([&] { crypto::Pkcs11Signer(config, prompt.fn()); }), SigningFailure::key_not_found));
+    BOOST_TEST(
+        same(failure_of([&] { crypto::Pkcs11Signer(config, prompt.fn()); }), SigningFailure::key_not_found));
     BOOST_TEST(*prompt.calls == 1);  // asked only where the token was found
 }
 
@@ -181,7 +201,8 @@ BOOST_AUTO_TEST_CASE(locked_token_is_refused_without_asking_for_the_pin) {
     BOOST_TEST(*prompt.calls == 0);
     bool listed_locked = false;
     for (const auto& t : crypto::list_tokens(test::shared_pki().token.module))
-        if (t.label == "LOCKED") listed_locked = t.pin_locked;
+        if (t.label == "LOCKED")
+            listed_locked = t.pin_locked;
     BOOST_TEST(listed_locked);
 }
 
@@ -208,9 +229,11 @@ BOOST_AUTO_TEST_CASE(concurrent_signers_are_serialised_and_all_verify) {
             signatures[i] = s.sign(canonical());
         });
     }
-    for (auto& t : threads) t.join();
+    for (auto& t : threads)
+        t.join();
     const crypto::Verifier verifier({pki.trust_dir, {pki.crl}, std::nullopt});
-    for (const auto& der : signatures) BOOST_TEST(verifier.verify(canonical(), der).ok);
+    for (const auto& der : signatures)
+        BOOST_TEST(verifier.verify(canonical(), der).ok);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

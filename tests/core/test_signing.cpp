@@ -1,5 +1,6 @@
-// Signing with PKCS#12 files and verifying: every verdict the verifier can give, on real keys and certificates
-// from the test PKI, with real CMS bytes. The openssl-CLI cross-checks live in tests/cli (signing_*.sh).
+// Signing with PKCS#12 files and verifying: every verdict the verifier can give, on real keys and
+// certificates from the test PKI, with real CMS bytes. The openssl-CLI cross-checks live in tests/cli
+// (signing_*.sh).
 #include <boost/test/unit_test.hpp>
 
 #include <openssl/cms.h>
@@ -23,7 +24,9 @@ namespace {
 
 using namespace std::chrono_literals;
 
-std::string canonical() { return crypto::canonical_decision_bytes(test::sample_decision()); }
+std::string canonical() {
+    return crypto::canonical_decision_bytes(test::sample_decision());
+}
 
 crypto::Pkcs12Signer p12_signer(const std::filesystem::path& file) {
     return crypto::Pkcs12Signer(file, test::pki_password());
@@ -84,7 +87,8 @@ BOOST_AUTO_TEST_CASE(sign_and_verify_with_every_detail) {
     BOOST_TEST(r.signer->certificate_sha256 == officer.certificate_sha256);
     BOOST_TEST((r.signer->signing_time == when));
     BOOST_TEST(r.signer->issuer.find("CN=Jaanch Test Licensed CA 2026") != std::string::npos);
-    BOOST_TEST(r.signer->subject.find("title=" + std::string("Village Development Officer")) != std::string::npos);
+    BOOST_TEST(r.signer->subject.find("title=" + std::string("Village Development Officer")) !=
+               std::string::npos);
     BOOST_TEST(r.signer->serial.size() >= 30);
     BOOST_TEST((r.signer->not_before < when && when < r.signer->not_after));
     BOOST_TEST(crypto::describe_certificate(test::read_bytes(officer.certificate)).certificate_sha256 ==
@@ -132,7 +136,8 @@ BOOST_AUTO_TEST_CASE(damaged_signature_value_is_bad_signature) {
 }
 
 BOOST_AUTO_TEST_CASE(not_cms_is_malformed) {
-    BOOST_TEST(crypto::reason_name(crypto::verify(canonical(), "not a signature", trust_only()).reason) == "malformed");
+    BOOST_TEST(crypto::reason_name(crypto::verify(canonical(), "not a signature", trust_only()).reason) ==
+               "malformed");
     auto signer = p12_signer(test::shared_pki().officers.at(0).p12);
     const std::string der = signer.sign(canonical());
     const auto r = crypto::verify(canonical(), der.substr(0, der.size() / 2), trust_only());
@@ -148,7 +153,11 @@ BOOST_AUTO_TEST_CASE(signing_certificate_attribute_naming_another_certificate_is
     BOOST_REQUIRE(ca_key && ca);
     ossl::EvpPkeyPtr key = crypto::x509::generate_rsa_key();
     crypto::x509::CertificateSpec spec{{{"C", "IN"}, {"CN", "Twin Certificate Officer (TEST)"}},
-                                       now_utc() - 24h, now_utc() + 24h, false, "critical,digitalSignature", ""};
+                                       now_utc() - 24h,
+                                       now_utc() + 24h,
+                                       false,
+                                       "critical,digitalSignature",
+                                       ""};
     ossl::X509Ptr first = crypto::x509::issue(spec, key.get(), ca.get(), ca_key.get());
     ossl::X509Ptr second = crypto::x509::issue(spec, key.get(), ca.get(), ca_key.get());
     constexpr unsigned kFlags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP;
@@ -157,8 +166,8 @@ BOOST_AUTO_TEST_CASE(signing_certificate_attribute_naming_another_certificate_is
     ESS_SIGNING_CERT_V2* ess = OSSL_ESS_signing_cert_v2_new_init(EVP_sha256(), second.get(), nullptr, 0);
     unsigned char* ess_der = nullptr;
     const int ess_len = i2d_ESS_SIGNING_CERT_V2(ess, &ess_der);
-    BOOST_REQUIRE(CMS_signed_add1_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, V_ASN1_SEQUENCE, ess_der,
-                                              ess_len) == 1);
+    BOOST_REQUIRE(CMS_signed_add1_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, V_ASN1_SEQUENCE,
+                                              ess_der, ess_len) == 1);
     OPENSSL_free(ess_der);
     ESS_SIGNING_CERT_V2_free(ess);
     const std::string content = canonical();
@@ -193,7 +202,8 @@ BOOST_AUTO_TEST_CASE(validity_is_judged_at_the_signing_time) {
     BOOST_TEST(crypto::reason_name(v.verify_at(canonical(), old, now_utc()).reason) == "outside_validity");
     // A valid officer's signature dated before their certificate existed.
     auto officer = p12_signer(pki.officers.at(2).p12);
-    const auto early = crypto::verify(canonical(), officer.sign_at(canonical(), now_utc() - 24h * 30), trust_only());
+    const auto early =
+        crypto::verify(canonical(), officer.sign_at(canonical(), now_utc() - 24h * 30), trust_only());
     BOOST_TEST(crypto::reason_name(early.reason) == "outside_validity");
     BOOST_TEST(early.message.find("not yet valid") != std::string::npos);
 }
@@ -218,7 +228,8 @@ BOOST_AUTO_TEST_CASE(crl_that_does_not_cover_the_issuer_is_revocation_unknown) {
     const auto& pki = test::shared_pki();
     ossl::X509Ptr ca = load_cert(pki.sub_ca_certificate);
     ossl::EvpPkeyPtr forger = crypto::x509::generate_rsa_key();
-    ossl::X509CrlPtr crl = crypto::x509::make_crl(ca.get(), forger.get(), {}, now_utc() - 1h, now_utc() + 24h);
+    ossl::X509CrlPtr crl =
+        crypto::x509::make_crl(ca.get(), forger.get(), {}, now_utc() - 1h, now_utc() + 24h);
     test::TempDir dir("jaanch-crl");
     crypto::x509::write_pem(dir.path() / "forged.crl.pem", crl.get());
     crypto::VerifyOptions o = trust_only();
