@@ -130,7 +130,8 @@ struct Verifier::Impl {
     VerifyResult run(std::string_view canonical, std::string_view der_cms, std::optional<Timestamp> at_time,
                      const VerifyExpectations& expect) const;
     bool check_cms(Check& c, CMS_ContentInfo* cms, CMS_SignerInfo*& si, X509*& signer) const;
-    bool check_chain(Check& c, X509* signer, STACK_OF(X509) * untrusted, Timestamp at,
+    // `at_is_signing_time` only words the message.
+    bool check_chain(Check& c, X509* signer, STACK_OF(X509) * untrusted, Timestamp at, bool at_is_signing_time,
                      X509** issuer_out) const;
     bool check_revocation(Check& c, X509* signer, X509* issuer) const;
 };
@@ -250,7 +251,7 @@ bool Verifier::Impl::check_cms(Check& c, CMS_ContentInfo* cms, CMS_SignerInfo*& 
 }
 
 bool Verifier::Impl::check_chain(Check& c, X509* signer, STACK_OF(X509) * untrusted, Timestamp at,
-                                 X509** issuer_out) const {
+                                 bool at_is_signing_time, X509** issuer_out) const {
     ossl::X509StoreCtxPtr ctx(X509_STORE_CTX_new());
     if (!ctx || X509_STORE_CTX_init(ctx.get(), store.get(), signer, untrusted) != 1)
         return c.failed(VerifyReason::untrusted,
@@ -273,7 +274,7 @@ bool Verifier::Impl::check_chain(Check& c, X509* signer, STACK_OF(X509) * untrus
         if (err == X509_V_ERR_CERT_HAS_EXPIRED || err == X509_V_ERR_CERT_NOT_YET_VALID) {
             return c.failed(VerifyReason::outside_validity,
                             "At " + format_timestamp(at) + " (" +
-                                (options.at_time ? "the validation time" : "the signing time") + "), " +
+                                (at_is_signing_time ? "the signing time" : "the validation time") + "), " +
                                 whose + " was " +
                                 (err == X509_V_ERR_CERT_HAS_EXPIRED ? "expired" : "not yet valid") +
                                 ". A decision must be signed while the DSC is valid.");
@@ -379,7 +380,7 @@ VerifyResult Verifier::Impl::run(std::string_view canonical, std::string_view de
     const Timestamp at = at_time.value_or(*d.signing_time);
     X509* issuer = nullptr;
     ossl::X509StackPtr cms_certs(CMS_get1_certs(cms.get()));
-    if (!check_chain(c, signer, cms_certs.get(), at, &issuer))
+    if (!check_chain(c, signer, cms_certs.get(), at, !at_time.has_value(), &issuer))
         return c.result;
     ossl::X509Ptr issuer_holder(issuer);
     const uint32_t usage = X509_get_key_usage(signer);
