@@ -5,11 +5,13 @@
 
 #include "catalogue/condition.h"
 #include "checks/check_result.h"
+#include "checks/eligibility.h"
 
 namespace jaanch::checks {
 inline std::ostream& operator<<(std::ostream& o, CheckStatus s) {
     return o << check_status_name(s);
 }
+inline std::ostream& operator<<(std::ostream& o, RuleStatus s) { return o << rule_status_name(s); }
 }  // namespace jaanch::checks
 
 namespace jaanch::catalogue {

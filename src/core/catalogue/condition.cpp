@@ -1,31 +1,14 @@
 #include "catalogue/condition.h"
 
-#include <charconv>
-#include <optional>
-#include <variant>
+#include "catalogue/condition_ops.h"
 
 namespace jaanch::catalogue {
 namespace {
 
 using json::Json;
 using Problems = std::vector<std::pair<std::string, std::string>>;
-
-const std::vector<std::string> kComparisons{"eq", "ne", "lt", "le", "gt", "ge"};
-
-bool is_comparison(const std::string& op) {
-    return std::find(kComparisons.begin(), kComparisons.end(), op) != kComparisons.end();
-}
-
-// The single key of an operator object, or empty when the object is not of that shape.
-std::string operator_of(const Json& node, std::initializer_list<const char*> extra_keys = {}) {
-    if (!node.is_object() || node.empty()) return {};
-    for (auto it = node.begin(); it != node.end(); ++it) {
-        bool is_extra = false;
-        for (const char* k : extra_keys) is_extra = is_extra || it.key() == k;
-        if (!is_extra) return it.key();
-    }
-    return {};
-}
+using detail::is_comparison;
+using detail::operator_of;
 
 // ---- validation ----------------------------------------------------------------------------------------------
 
@@ -125,147 +108,6 @@ private:
     Problems& problems_;
 };
 
-// ---- evaluation ----------------------------------------------------------------------------------------------
-
-// A value during evaluation: absent (missing data), a number, a date or text.
-using Value = std::variant<std::monostate, double, Date, std::string>;
-
-Truth from_bool(bool b) { return b ? Truth::yes : Truth::no; }
-
-Truth truth_and(Truth a, Truth b) {
-    if (a == Truth::no || b == Truth::no) return Truth::no;
-    if (a == Truth::unknown || b == Truth::unknown) return Truth::unknown;
-    return Truth::yes;
-}
-
-Truth truth_or(Truth a, Truth b) {
-    if (a == Truth::yes || b == Truth::yes) return Truth::yes;
-    if (a == Truth::unknown || b == Truth::unknown) return Truth::unknown;
-    return Truth::no;
-}
-
-Truth truth_not(Truth a) { return a == Truth::unknown ? a : from_bool(a == Truth::no); }
-
-Value typed(const std::string& text) {
-    if (text.empty()) return std::monostate{};
-    if (auto date = parse_date(text)) return *date;
-    double number = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-    if (ec == std::errc() && ptr == text.data() + text.size()) return number;
-    return text;
-}
-
-Value constant(const Json& c) {
-    if (c.is_number()) return c.get<double>();
-    if (c.is_boolean()) return std::string(c.get<bool>() ? "yes" : "no");
-    return typed(c.get<std::string>());
-}
-
-class Evaluator {
-public:
-    explicit Evaluator(const model::Application& app) : app_(app) {}
-
-    Truth condition(const Json& node, const model::FieldValues* row) {
-        const std::string op = operator_of(node, {"where"});
-        const Json& arg = node[op];
-        if (op == "all" || op == "any") {
-            Truth acc = op == "all" ? Truth::yes : Truth::no;
-            for (const auto& child : arg)
-                acc = op == "all" ? truth_and(acc, condition(child, row)) : truth_or(acc, condition(child, row));
-            return acc;
-        }
-        if (op == "not") return truth_not(condition(arg, row));
-        if (is_comparison(op)) return compare(op, value(arg[0], row), value(arg[1], row));
-        if (op == "in") {
-            Value v = value(arg[0], row);
-            if (std::holds_alternative<std::monostate>(v)) return Truth::unknown;
-            for (const auto& c : arg[1]) {
-                if (compare("eq", v, constant(c)) == Truth::yes) return Truth::yes;
-            }
-            return Truth::no;
-        }
-        if (op == "present") return from_bool(!std::holds_alternative<std::monostate>(value(arg, row)));
-        if (op == "exists" || op == "every") return quantify(node, op);
-        return Truth::unknown;  // once_per_financial_year and anything needing other applications
-    }
-
-private:
-    Value value(const Json& node, const model::FieldValues* row) {
-        const std::string op = operator_of(node, {"where"});
-        const Json& arg = node[op];
-        if (op == "field") return typed(app_.field(arg.get<std::string>()));
-        if (op == "col") {
-            auto it = row->find(arg.get<std::string>());
-            return it == row->end() ? Value{} : typed(it->second);
-        }
-        if (op == "const") return constant(arg);
-        if (op == "date") return typed(arg.get<std::string>());
-        if (op == "submitted") return date_of(app_.submitted_at);
-        if (op == "years_between" || op == "days_between") {
-            Value from = value(arg[0], row), to = value(arg[1], row);
-            if (!std::holds_alternative<Date>(from) || !std::holds_alternative<Date>(to)) return {};
-            const Date a = std::get<Date>(from), b = std::get<Date>(to);
-            if (op == "years_between") return static_cast<double>(whole_years_between(a, b));
-            return static_cast<double>((std::chrono::sys_days{b} - std::chrono::sys_days{a}).count());
-        }
-        if (op == "count") {
-            const model::TableRows* rows = table(arg);
-            if (rows == nullptr) return 0.0;
-            double n = 0;
-            for (const auto& r : *rows) {
-                Truth t = node.contains("where") ? condition(node["where"], &r) : Truth::yes;
-                if (t == Truth::unknown) return {};
-                n += t == Truth::yes ? 1 : 0;
-            }
-            return n;
-        }
-        return {};
-    }
-
-    Truth quantify(const Json& node, const std::string& op) {
-        const model::TableRows* rows = table(node[op]);
-        if (rows == nullptr) return from_bool(op == "every");
-        Truth acc = op == "every" ? Truth::yes : Truth::no;
-        for (const auto& r : *rows) {
-            Truth t = node.contains("where") ? condition(node["where"], &r) : Truth::yes;
-            acc = op == "every" ? truth_and(acc, t) : truth_or(acc, t);
-        }
-        return acc;
-    }
-
-    const model::TableRows* table(const Json& key) {
-        auto it = app_.tables.find(key.get<std::string>());
-        return it == app_.tables.end() ? nullptr : &it->second;
-    }
-
-    static Truth compare(const std::string& op, const Value& a, const Value& b) {
-        if (std::holds_alternative<std::monostate>(a) || std::holds_alternative<std::monostate>(b))
-            return Truth::unknown;
-        if (a.index() != b.index()) return op == "eq" ? Truth::no : op == "ne" ? Truth::yes : Truth::unknown;
-        int order = 0;
-        if (auto* x = std::get_if<double>(&a)) {
-            const double y = std::get<double>(b);
-            order = *x < y ? -1 : *x > y ? 1 : 0;
-        } else if (auto* d = std::get_if<Date>(&a)) {
-            const Date e = std::get<Date>(b);
-            order = *d < e ? -1 : *d > e ? 1 : 0;
-        } else {
-            const auto& s = std::get<std::string>(a);
-            const auto& t = std::get<std::string>(b);
-            if (op != "eq" && op != "ne") return Truth::unknown;  // text has no order worth trusting
-            order = s == t ? 0 : 1;
-        }
-        if (op == "eq") return from_bool(order == 0);
-        if (op == "ne") return from_bool(order != 0);
-        if (op == "lt") return from_bool(order < 0);
-        if (op == "le") return from_bool(order <= 0);
-        if (op == "gt") return from_bool(order > 0);
-        return from_bool(order >= 0);
-    }
-
-    const model::Application& app_;
-};
-
 }  // namespace
 
 void check_condition(const Json& condition, const std::string& path, const ServiceDefinition& service,
@@ -274,8 +116,7 @@ void check_condition(const Json& condition, const std::string& path, const Servi
 }
 
 Truth evaluate_condition(const Json& condition, const model::Application& application) {
-    if (condition.is_null()) return Truth::yes;
-    return Evaluator(application).condition(condition, nullptr);
+    return explain_condition(condition, application, ExplainContext{}).truth;
 }
 
 }  // namespace jaanch::catalogue
