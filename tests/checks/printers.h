@@ -11,7 +11,9 @@ namespace jaanch::checks {
 inline std::ostream& operator<<(std::ostream& o, CheckStatus s) {
     return o << check_status_name(s);
 }
-inline std::ostream& operator<<(std::ostream& o, RuleStatus s) { return o << rule_status_name(s); }
+inline std::ostream& operator<<(std::ostream& o, RuleStatus s) {
+    return o << rule_status_name(s);
+}
 }  // namespace jaanch::checks
 
 namespace jaanch::catalogue {

@@ -10,11 +10,14 @@ using catalogue::Explanation;
 using catalogue::LocalizedText;
 using catalogue::Truth;
 
-Date ist_date(Timestamp t) { return date_of(t + std::chrono::minutes(330)); }
+Date ist_date(Timestamp t) {
+    return date_of(t + std::chrono::minutes(330));
+}
 
 Date approval_date(const model::Application& app) {
     for (auto it = app.history.rbegin(); it != app.history.rend(); ++it) {
-        if (it->decision.action == model::Action::approve) return ist_date(it->decision.decided_at);
+        if (it->decision.action == model::Action::approve)
+            return ist_date(it->decision.decided_at);
     }
     return ist_date(app.level_entered_at);
 }
@@ -33,17 +36,22 @@ Explanation once_per_year(const catalogue::ServiceDefinition& service, const mod
     const auto* def = service.find_field(key_field);
     const LocalizedText label = def ? def->label : LocalizedText{key_field, key_field};
     if (key_field.empty())
-        return {Truth::unknown, {"Only a field can key a once-per-year rule.",
-                                 "वर्ष में एक बार के नियम की कुंजी केवल फ़ील्ड हो सकती है।"}};
-    const auto others = history.approved_in_financial_year(app.service_id, key_field, key_value, fy, app.number);
+        return {
+            Truth::unknown,
+            {"Only a field can key a once-per-year rule.", "वर्ष में एक बार के नियम की कुंजी केवल फ़ील्ड हो सकती है।"}};
+    const auto others =
+        history.approved_in_financial_year(app.service_id, key_field, key_value, fy, app.number);
     if (others.empty())
-        return {Truth::yes, {"no other approved application in FY " + fy_name + " for this " + label.en,
-                             "वित्तीय वर्ष " + fy_name + " में इस " + label.hi + " का कोई अन्य स्वीकृत आवेदन नहीं"}};
+        return {Truth::yes,
+                {"no other approved application in FY " + fy_name + " for this " + label.en,
+                 "वित्तीय वर्ष " + fy_name + " में इस " + label.hi + " का कोई अन्य स्वीकृत आवेदन नहीं"}};
     LocalizedText list;
     for (const auto& o : others) {
         const auto on = catalogue::human_date(o.approved_on);
-        if (!list.en.empty()) list = list + catalogue::same_in_both(", ");
-        list = list + LocalizedText{o.number + " approved on " + on.en, o.number + " (" + on.hi + " को स्वीकृत)"};
+        if (!list.en.empty())
+            list = list + catalogue::same_in_both(", ");
+        list =
+            list + LocalizedText{o.number + " approved on " + on.en, o.number + " (" + on.hi + " को स्वीकृत)"};
     }
     return {Truth::no, LocalizedText{"already approved in FY " + fy_name + " for this " + label.en + ": ",
                                      "वित्तीय वर्ष " + fy_name + " में इस " + label.hi + " हेतु पहले ही स्वीकृत: "} +
@@ -74,18 +82,19 @@ std::string_view rule_status_name(RuleStatus s) {
     return "unknown";
 }
 
-std::vector<ApprovedApplication> InMemoryHistory::approved_in_financial_year(const std::string& service_id,
-                                                                             const std::string& key_field,
-                                                                             const std::string& key_value,
-                                                                             int fy_start_year,
-                                                                             const std::string& except_number) const {
+std::vector<ApprovedApplication> InMemoryHistory::approved_in_financial_year(
+    const std::string& service_id, const std::string& key_field, const std::string& key_value,
+    int fy_start_year, const std::string& except_number) const {
     std::vector<ApprovedApplication> out;
     for (const auto& app : applications_) {
-        if (app.service_id != service_id || app.number == except_number || app.status != model::Status::approved)
+        if (app.service_id != service_id || app.number == except_number ||
+            app.status != model::Status::approved)
             continue;
-        if (app.field(key_field) != key_value) continue;
+        if (app.field(key_field) != key_value)
+            continue;
         const Date on = approval_date(app);
-        if (financial_year_of(on) == fy_start_year) out.push_back({app.number, on});
+        if (financial_year_of(on) == fy_start_year)
+            out.push_back({app.number, on});
     }
     return out;
 }

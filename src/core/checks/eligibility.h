@@ -1,6 +1,6 @@
 // Eligibility: every declarative rule of a service definition (docs/forms.md#rules) evaluated against an
-// application, each pass, fail or unknown (data missing) with the numbers behind it: "Joining date: 10 Jan 2020,
-// 4 years 7 months by 15 Aug 2024 < 5 years", "1 of 4 rows of Family members fail: #3 (Ravi) …".
+// application, each pass, fail or unknown (data missing) with the numbers behind it: "Joining date: 10 Jan
+// 2020, 4 years 7 months by 15 Aug 2024 < 5 years", "1 of 4 rows of Family members fail: #3 (Ravi) …".
 //
 // once_per_financial_year needs the office's other applications: they come through ApplicationHistory, which
 // the local workspace store implements (sync issue); InMemoryHistory serves tests and the CLI's file mode.
@@ -30,28 +30,26 @@ struct ApprovedApplication {
 
 // The office's applications as far as rules need them. Implementations say their own thread rules.
 class ApplicationHistory {
-public:
+  public:
     virtual ~ApplicationHistory() = default;
-    // Approved applications of `service_id` whose scalar field `key_field` equals `key_value`, approved in the
-    // financial year starting 1 April `fy_start_year`, other than the application numbered `except_number`.
-    virtual std::vector<ApprovedApplication> approved_in_financial_year(const std::string& service_id,
-                                                                        const std::string& key_field,
-                                                                        const std::string& key_value,
-                                                                        int fy_start_year,
-                                                                        const std::string& except_number) const = 0;
+    // Approved applications of `service_id` whose scalar field `key_field` equals `key_value`, approved in
+    // the financial year starting 1 April `fy_start_year`, other than the application numbered
+    // `except_number`.
+    virtual std::vector<ApprovedApplication> approved_in_financial_year(
+        const std::string& service_id, const std::string& key_field, const std::string& key_value,
+        int fy_start_year, const std::string& except_number) const = 0;
 };
 
 // Applications held in memory. The approval date is the signed approve action's time (IST), or, lacking a
 // history, the time it entered its last level. Not synchronised: fill it before sharing it.
 class InMemoryHistory : public ApplicationHistory {
-public:
+  public:
     void add(model::Application application) { applications_.push_back(std::move(application)); }
-    std::vector<ApprovedApplication> approved_in_financial_year(const std::string& service_id,
-                                                                const std::string& key_field,
-                                                                const std::string& key_value, int fy_start_year,
-                                                                const std::string& except_number) const override;
+    std::vector<ApprovedApplication> approved_in_financial_year(
+        const std::string& service_id, const std::string& key_field, const std::string& key_value,
+        int fy_start_year, const std::string& except_number) const override;
 
-private:
+  private:
     std::vector<model::Application> applications_;
 };
 
