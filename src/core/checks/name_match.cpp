@@ -103,9 +103,9 @@ bool is_matra(char32_t cp) {
 }
 
 const std::vector<std::string>& honorifics() {
-    static const std::vector<std::string> h{"shri",   "sri", "shree", "smt",   "shrimati", "srimati",
-                                            "kumari", "km",  "kum",   "mr",    "mrs",      "ms",
-                                            "miss",   "dr",  "late",  "sushri"};
+    // Titles only; "Kumari" and "Devi" are also parts of names, so they stay.
+    static const std::vector<std::string> h{"shri", "sri", "shree", "smt", "shrimati", "srimati", "mr",
+                                            "mrs",  "ms",  "miss",  "dr",  "late",     "sushri"};
     return h;
 }
 
@@ -204,6 +204,8 @@ std::string normalise_name(std::string_view text) {
     while (words >> word) {
         if (std::find(honorifics().begin(), honorifics().end(), word) != honorifics().end())
             continue;
+        if (word == "mohd" || word == "md")
+            word = "mohammad";  // the common written abbreviation
         if (!out.empty())
             out += ' ';
         out += fold_word(word);
@@ -241,22 +243,41 @@ NameComparison compare_names(std::string_view a, std::string_view b) {
     NameComparison out;
     out.left = normalise_name(a);
     out.right = normalise_name(b);
-    auto sorted_words = [](const std::string& s) {
+    auto words_of = [](const std::string& s) {
         std::istringstream in(s);
         std::vector<std::string> words;
         for (std::string w; in >> w;)
             words.push_back(w);
-        std::sort(words.begin(), words.end());
-        std::string joined;
-        for (const auto& w : words)
-            joined += (joined.empty() ? "" : " ") + w;
-        return joined;
+        return words;
     };
-    out.distance = std::min(edit_distance(out.left, out.right),
-                            edit_distance(sorted_words(out.left), sorted_words(out.right)));
+    auto joined = [](const std::vector<std::string>& words) {
+        std::string j;
+        for (const auto& w : words)
+            j += (j.empty() ? "" : " ") + w;
+        return j;
+    };
+    // Word by word, each word within its own threshold: "Savita" is not "Sunita" just because the surname is
+    // long.
+    auto word_by_word = [](const std::vector<std::string>& x, const std::vector<std::string>& y) {
+        if (x.size() != y.size())
+            return false;
+        for (std::size_t i = 0; i < x.size(); ++i) {
+            if (edit_distance(x[i], y[i]) > edit_threshold(std::max(x[i].size(), y[i].size())))
+                return false;
+        }
+        return true;
+    };
+    auto left = words_of(out.left), right = words_of(out.right);
+    out.distance = edit_distance(out.left, out.right);
+    bool similar = word_by_word(left, right);
+    std::sort(left.begin(), left.end());
+    std::sort(right.begin(), right.end());
+    out.distance = std::min(out.distance, edit_distance(joined(left), joined(right)));
+    similar = similar || word_by_word(left, right);
+    if (left.size() != right.size())  // a missing or abbreviated word: judge the whole
+        similar = out.distance <= edit_threshold(std::max(out.left.size(), out.right.size()));
     out.exact = out.distance == 0 && !out.left.empty();
-    const std::size_t letters = std::max(out.left.size(), out.right.size());
-    out.similar = !out.left.empty() && !out.right.empty() && out.distance <= edit_threshold(letters);
+    out.similar = !out.left.empty() && !out.right.empty() && similar;
     return out;
 }
 
