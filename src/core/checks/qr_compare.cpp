@@ -126,7 +126,7 @@ std::vector<FieldCheck> compare_qr_with_application(const AadhaarQr& qr,
                                                     const catalogue::ServiceDefinition& service,
                                                     const model::Application& application,
                                                     std::optional<TableRow> row) {
-    (void)service;  // field naming is by convention today; the service will name its person fields later
+    (void)service;  // person fields are found by key convention today; the service may name them later
     const Person person(application, row);
     std::vector<FieldCheck> out;
 
@@ -176,8 +176,10 @@ std::vector<FieldCheck> compare_qr_with_application(const AadhaarQr& qr,
                                   : LocalizedText{"the gender differs: the QR says " + qr.gender + ".",
                                                   "लिंग भिन्न है: क्यूआर में " + qr.gender + " है।"}));
     }
-    if (row)
-        return out;  // addresses are the family's, not the row's
+    // Addresses are the family's, not a row's; and a form without a PIN code asks for no residence (Haryana's
+    // "district" is the office's).
+    if (row || !person.find({"pincode"}))
+        return out;
 
     if (auto pin = person.find({"pincode"}); pin && !qr.pincode.empty()) {
         const bool same = pin->second == qr.pincode;
@@ -186,8 +188,15 @@ std::vector<FieldCheck> compare_qr_with_application(const AadhaarQr& qr,
                                   : LocalizedText{"the PIN code differs: the QR says " + qr.pincode + ".",
                                                   "पिन कोड भिन्न है: क्यूआर में " + qr.pincode + " है।"}));
     }
-    if (auto district = person.find({"district"}); district && !qr.district.empty())
-        out.push_back(compare_name(district->first, district->second, qr.district));
+    if (auto district = person.find({"district"}); district && !qr.district.empty()) {
+        const NameComparison c = compare_names(district->second, qr.district);
+        out.push_back(result(district->first, c.similar,
+                             c.similar
+                                 ? LocalizedText{"the district matches (" + qr.district + ").",
+                                                 "ज़िला मेल खाता है (" + qr.district + ")।"}
+                                 : LocalizedText{"the district differs: the QR says " + qr.district + ".",
+                                                 "ज़िला भिन्न है: क्यूआर में " + qr.district + " है।"}));
+    }
 
     std::string form_address, first_key;
     for (const auto& key : kAddressKeys) {
