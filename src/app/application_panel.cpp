@@ -1,5 +1,7 @@
 #include "application_panel.h"
 
+#include "checks/aadhaar_mask.h"
+
 #include <wx/choice.h>
 #include <wx/grid.h>
 #include <wx/intl.h>
@@ -17,7 +19,7 @@ wxString label_of(const catalogue::LocalizedText& text, const std::string& langu
 
 std::string display_value(const catalogue::FieldDefinition& field, const std::string& value,
                           const std::string& language) {
-    if (field.type == "aadhaar" && value.size() >= 4) return "XXXX-XXXX-" + value.substr(value.size() - 4);
+    if (field.type == "aadhaar") return checks::mask_aadhaar(value);
     if (field.type == "enum") {
         for (const auto& option : field.options) {
             if (option.code == value) return option.label.in(language);

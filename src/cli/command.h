@@ -56,5 +56,6 @@ using CommandList = std::vector<Command>;
 void add_forms_commands(CommandList& commands);
 void add_viewer_commands(CommandList& commands);
 void add_crypto_commands(CommandList& commands);
+void add_checks_commands(CommandList& commands);
 
 }  // namespace jaanch::cli

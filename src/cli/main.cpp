@@ -17,6 +17,7 @@ CommandList all_commands() {
     jaanch::cli::add_forms_commands(commands);
     jaanch::cli::add_viewer_commands(commands);
     jaanch::cli::add_crypto_commands(commands);
+    jaanch::cli::add_checks_commands(commands);
     return commands;
 }
 

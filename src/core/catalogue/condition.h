@@ -27,4 +27,27 @@ void check_condition(const json::Json& condition, const std::string& path, const
 // which sees the local store, answers them.
 Truth evaluate_condition(const json::Json& condition, const model::Application& application);
 
+// A truth with the facts behind it, in both languages: "Joining date: 10 Jan 2020, 4 years 7 months by 15 Aug
+// 2024 < 5 years". Facts name fields by their labels, enum values by their option labels, dates as people
+// write them, and mask Aadhaar numbers.
+struct Explanation {
+    Truth truth = Truth::unknown;
+    LocalizedText because;
+};
+
+struct ExplainContext {
+    // Labels, option names and field types come from here; without it, keys and codes are shown.
+    const ServiceDefinition* service = nullptr;
+    // Answers once_per_financial_year for the key's value (`key_field` is the key's field name when the key
+    // is
+    // {"field": k}, else empty). Without it the operator is unknown: it needs the other applications.
+    std::function<Explanation(const std::string& key_field, const std::string& key_value)>
+        once_per_financial_year;
+};
+
+// evaluate_condition with the reasons. Same truth as evaluate_condition when the context answers nothing
+// more; same precondition (the condition passed check_condition).
+Explanation explain_condition(const json::Json& condition, const model::Application& application,
+                              const ExplainContext& context);
+
 }  // namespace jaanch::catalogue

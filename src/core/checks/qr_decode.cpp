@@ -1,0 +1,33 @@
+// zxing-cpp lives only in this translation unit: its Error.h defines macros that clash with other headers.
+#define ZX_USE_UTF8 1
+#include "checks/qr_decode.h"
+
+#include <ZXing/ReadBarcode.h>
+
+#include "util/error.h"
+
+namespace jaanch::checks {
+
+std::vector<std::string> find_qr_codes(const GrayImage& image) {
+    if (image.width <= 0 || image.height <= 0 ||
+        image.pixels.size() != static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height))
+        throw Error("The image handed to the QR reader has inconsistent dimensions (" +
+                    std::to_string(image.width) + "×" + std::to_string(image.height) + ", " +
+                    std::to_string(image.pixels.size()) + " bytes); this is a bug in the caller.");
+    const ZXing::ImageView view(image.pixels.data(), image.width, image.height, ZXing::ImageFormat::Lum);
+    ZXing::DecodeHints hints;
+    hints.setFormats(ZXing::BarcodeFormat::QRCode)
+        .setTryHarder(true)
+        .setTryRotate(true)
+        .setTryDownscale(true);
+    std::vector<std::string> out;
+    for (const auto& result : ZXing::ReadBarcodes(view, hints)) {
+        if (!result.isValid())
+            continue;
+        const auto& bytes = result.bytes();
+        out.emplace_back(bytes.begin(), bytes.end());
+    }
+    return out;
+}
+
+}  // namespace jaanch::checks

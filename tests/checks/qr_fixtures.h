@@ -1,0 +1,54 @@
+// Test-only makers of Aadhaar QR codes: RSA keys and self-signed "Test UIDAI" certificates with chosen
+// validity, signed Secure QR payloads (V1 and V2), and QR images with the distortions scanners meet.
+#pragma once
+
+#include <openssl/evp.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "checks/qr_decode.h"
+#include "checks/secure_qr.h"
+
+namespace jaanch::test {
+
+struct KeyFree {
+    void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
+};
+using Key = std::unique_ptr<EVP_PKEY, KeyFree>;
+
+Key make_rsa_key();
+Key read_private_key_pem(const std::string& path);
+// A self-signed certificate for `key`, valid between two "YYYYMMDDHHMMSSZ" times, as PEM.
+std::string self_signed_pem(EVP_PKEY* key, const std::string& common_name, const std::string& not_before,
+                            const std::string& not_after);
+
+struct QrContent {
+    bool v2 = true;
+    std::string reference_id =
+        "0124"
+        "20240612150638794";
+    std::string name = "Sunita Kumari", date_of_birth = "12-03-1994", gender = "F";
+    std::string care_of = "D/O Ramesh Oraon", district = "Ranchi", landmark = "Near Hanuman Mandir",
+                house = "12", location = "Kanke Road", pincode = "834008", post_office = "Kanke",
+                state = "Jharkhand", street = "Main Road", sub_district = "Kanke", vtc = "Kanke";
+    std::string mobile_last4 = "3210";
+    checks::Bytes photo;  // a JPEG 2000 codestream stand-in full of 255s; filled by default
+    std::optional<std::string> email = "sunita@example.in", mobile = "9876543210";
+    QrContent();
+};
+
+// The bytes before the signature.
+checks::Bytes qr_payload(const QrContent& content);
+// The decimal number a Secure QR holds: payload + RSA-SHA256 signature by `key`, gzipped. `tamper` alters the
+// payload after signing (replaces the first "Sunita" by "Sanita").
+std::string secure_qr_number(const QrContent& content, EVP_PKEY* key, bool tamper = false);
+
+// A QR image: `module` pixels per module, 4-module quiet zone.
+checks::GrayImage qr_image(const std::string& text, int module);
+checks::GrayImage rotate90(const checks::GrayImage& image);
+checks::GrayImage box_blur(const checks::GrayImage& image, int radius);
+checks::GrayImage downscale(const checks::GrayImage& image, int factor);
+
+}  // namespace jaanch::test
