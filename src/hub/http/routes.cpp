@@ -248,7 +248,7 @@ void install_routes(HttpServer& server, HubService& hub, Metrics& metrics) {
         metrics.record(res.status, std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t_request_start));
     });
     // Errors httplib itself produces (no route, too large, bad request line …) get the same JSON body.
-    s.set_error_handler([](const Request& req, Response& res) {
+    s.set_error_handler(httplib::Server::HandlerWithResponse([](const Request& req, Response& res) {
         if (!res.body.empty() || res.status == 304) return httplib::Server::HandlerResponse::Unhandled;
         const int status = res.status;
         const std::string code = status == 404   ? "not_found"
@@ -264,7 +264,7 @@ void install_routes(HttpServer& server, HubService& hub, Metrics& metrics) {
                                                           std::to_string(status) + ").";
         res.set_content(ApiError(status, code, message).body().dump(), "application/json");
         return httplib::Server::HandlerResponse::Handled;
-    });
+    }));
     s.set_exception_handler([](const Request&, Response& res, std::exception_ptr) {
         send_error(res, ApiError(500, "internal_error", "The hub failed to handle this request; nothing was changed."));
     });

@@ -58,6 +58,7 @@ public:
 
     const HubOptions& options() const { return options_; }
     const catalogue::Catalogue& catalogue() const { return catalogue_; }
+    DocumentStore& documents() { return documents_; }
 
     // Sessions (sessions.cpp).
     LoginResult login(const std::string& user, const std::string& password, const std::string& totp, Timestamp now);
