@@ -70,9 +70,10 @@ void check_role_and_level(const model::Officer& o, const std::filesystem::path& 
 }
 
 int officer_add(const std::vector<std::string>& words, Io io) {
-    Args args(words, {"password-stdin", "totp", "supervisor"});
+    Args args(words, {"password-stdin", "totp", "supervisor", "replace"});
     args.only({"data", "forms", "id", "name", "role", "level", "state", "district", "subdistrict", "village", "area",
-               "services", "certificate", "password", "password-stdin", "totp", "totp-secret", "supervisor"});
+               "services", "certificate", "password", "password-stdin", "totp", "totp-secret", "supervisor",
+               "replace"});
     OfficerAccount a;
     a.officer.id = args.require("id");
     if (!model::is_identifier(a.officer.id)) throw UsageError("--id must be letters, digits, _ - . (at most 64)");
@@ -107,9 +108,12 @@ int officer_add(const std::vector<std::string>& words, Io io) {
     const int iterations = std::stoi(storage->setting("kdf_iterations", std::to_string(kDefaultPbkdf2Iterations)));
     a.password_hash = hash_password(password, iterations);
     auto txn = storage->begin();
-    if (txn->officer(a.officer.id)) throw Error("An officer " + a.officer.id + " already exists on this hub.");
+    const bool exists = txn->officer(a.officer.id).has_value();
+    if (exists && !args.has("replace"))
+        throw Error("An officer " + a.officer.id + " already exists on this hub; add --replace to re-register them "
+                    "(a transfer or promotion keeps their history).");
     txn->put_officer(a);
-    txn->append_audit("admin", "officer_add", a.officer.id,
+    txn->append_audit("admin", exists ? "officer_replace" : "officer_add", a.officer.id,
                       {{"officer", a.officer}, {"supervisor", a.supervisor}, {"totp", !a.totp_secret.empty()}},
                       now_utc());
     txn->commit();
@@ -207,7 +211,7 @@ void add_admin_commands(cli::CommandList& commands) {
                         "--data DIR --id ID --name NAME --role ROLE --level LEVEL --state CODE [--district CODE] "
                         "[--subdistrict CODE] [--village CODE] [--area rural|urban] [--services ID,ID] "
                         "[--certificate FILE] (--password P | --password-stdin) [--totp | --totp-secret B32] "
-                        "[--supervisor] [--forms DIR]",
+                        "[--supervisor] [--replace] [--forms DIR]",
                         officer_add});
     commands.push_back({"officer list", "list the officers", "--data DIR [--json]", officer_list});
     commands.push_back({"officer disable", "disable an officer's account and sessions", "--data DIR --id ID",

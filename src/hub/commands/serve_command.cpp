@@ -45,7 +45,7 @@ int positive(const Args& args, const std::string& name, int fallback) {
 int serve(const std::vector<std::string>& words, Io io) {
     Args args(words, {});
     args.only({"data", "listen", "forms", "tls-cert", "tls-key", "max-connections", "session-hours",
-               "request-timeout-ms", "idle-timeout-ms"});
+               "request-timeout-ms", "idle-timeout-ms", "max-upload-mb"});
     const DataPaths paths{args.require("data")};
     const auto [host, port] = parse_listen(args.get("listen").value_or("127.0.0.1:8420"));
     if (args.has("tls-cert") != args.has("tls-key")) throw UsageError("give both --tls-cert and --tls-key");
@@ -67,6 +67,7 @@ int serve(const std::vector<std::string>& words, Io io) {
     limits.request_timeout = std::chrono::milliseconds(positive(args, "request-timeout-ms", 30000));
     limits.first_byte_timeout = std::chrono::milliseconds(positive(args, "idle-timeout-ms", 5000));
     limits.keep_alive_timeout = limits.first_byte_timeout;
+    limits.max_payload = static_cast<std::size_t>(positive(args, "max-upload-mb", 64)) << 20;
     std::optional<TlsFiles> tls;
     if (args.has("tls-cert")) tls = TlsFiles{args.require("tls-cert"), args.require("tls-key")};
     HttpServer server(limits, tls);
@@ -101,7 +102,8 @@ int serve(const std::vector<std::string>& words, Io io) {
 void add_serve_command(cli::CommandList& commands) {
     commands.push_back({"serve", "serve the API (127.0.0.1:8420 unless --listen; TLS with --tls-cert/--tls-key)",
                         "--data DIR [--listen HOST:PORT] [--forms DIR] [--tls-cert PEM --tls-key PEM] "
-                        "[--max-connections N] [--session-hours H] [--request-timeout-ms MS] [--idle-timeout-ms MS]",
+                        "[--max-connections N] [--session-hours H] [--request-timeout-ms MS] [--idle-timeout-ms MS] "
+                        "[--max-upload-mb N]",
                         serve});
 }
 
