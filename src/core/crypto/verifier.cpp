@@ -169,6 +169,19 @@ VerifyResult Verifier::verify_at(std::string_view canonical, std::string_view de
     return impl_->run(canonical, der_cms, at_time, expect);
 }
 
+SignerDetails describe_certificate(std::string_view bytes) {
+    ossl::X509Ptr cert;
+    if (bytes.find("-----BEGIN") != std::string_view::npos) {
+        ossl::BioPtr bio = ossl::memory_bio(bytes);
+        cert.reset(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
+    } else {
+        cert = ossl::x509_from_der(bytes);
+    }
+    ERR_clear_error();
+    if (!cert) throw CryptoError("The data given is not an X.509 certificate (PEM or DER).");
+    return describe(cert.get());
+}
+
 VerifyResult verify(std::string_view canonical, std::string_view der_cms, const VerifyOptions& options,
                     const VerifyExpectations& expect) {
     return Verifier(options).verify(canonical, der_cms, expect);

@@ -106,6 +106,10 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// Reads a certificate (DER or PEM) and describes it (signing_time empty); throws CryptoError when `bytes` is not
+// a certificate. For registering an officer's certificate and for printing who signed.
+SignerDetails describe_certificate(std::string_view bytes);
+
 // One-shot form: loads the trust folder and CRLs, verifies one signature. Throws like Verifier's constructor.
 VerifyResult verify(std::string_view canonical, std::string_view der_cms, const VerifyOptions& options,
                     const VerifyExpectations& expect = {});
