@@ -15,6 +15,7 @@ using jaanch::cli::CommandList;
 CommandList all_commands() {
     CommandList commands;
     jaanch::cli::add_forms_commands(commands);
+    jaanch::cli::add_crypto_commands(commands);
     return commands;
 }
 

@@ -1,0 +1,1 @@
+namespace jaanch::hub::demo {}
