@@ -73,6 +73,8 @@ int serve(const std::vector<std::string>& words, Io io) {
     Metrics metrics;
     install_routes(server, service, metrics);
 
+    // A peer that vanishes mid-write must not kill the hub (TLS writes go through write(2)).
+    ::signal(SIGPIPE, SIG_IGN);
     // Signals are taken by a dedicated thread (blocked everywhere else), which stops the server cleanly.
     sigset_t stop_signals;
     sigemptyset(&stop_signals);

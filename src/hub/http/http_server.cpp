@@ -102,6 +102,8 @@ private:
     bool fill() {
         offset_ = size_ = 0;
         for (;;) {
+            // Checked before every read, so a client that keeps trickling bytes still meets the deadline.
+            if (Clock::now() >= read_deadline_) return expire();
             if (ssl_ != nullptr) {
                 const int r = SSL_read(ssl_, buffer_, sizeof buffer_);
                 if (r > 0) {
@@ -299,7 +301,7 @@ private:
                 stream.arm(Clock::now() + limits_.request_timeout);
                 bool closed = false;
                 const bool last = n + 1 == limits_.max_requests_per_connection;
-                ok = process_request(stream, last, closed, nullptr) && !closed;
+                ok = process_request(stream, last, closed, nullptr) && !closed && !stream.timed_out();
             }
             if (stream.timed_out()) counters_.connections_timed_out++;
             if (ssl != nullptr) SSL_shutdown(ssl);

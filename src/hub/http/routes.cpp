@@ -26,7 +26,7 @@ void send_error(Response& res, const ApiError& e) {
     if (e.status() == 429 && e.details().contains("retry_after_seconds"))
         res.set_header("Retry-After", std::to_string(e.details()["retry_after_seconds"].get<std::int64_t>()));
     if (e.status() == 401) res.set_header("WWW-Authenticate", "Bearer");
-    send_json(res, e.status(), e.body().dump());
+    send_json(res, e.status(), e.body_text());
 }
 
 // Runs a handler body, turning every failure into a JSON error answer.
@@ -171,7 +171,6 @@ void officer_routes(httplib::Server& s, HubService& hub, Metrics& metrics) {
                 res.status = 304;
                 return;
             }
-            res.status = 200;
             res.set_content_provider(doc.size, doc.mime_type,
                                      [&hub, sha = doc.sha256](size_t offset, size_t length, httplib::DataSink& sink) {
                                          constexpr size_t kChunk = 256 * 1024;
@@ -262,7 +261,7 @@ void install_routes(HttpServer& server, HubService& hub, Metrics& metrics) {
                                     : status == 413 ? "The request body is larger than the hub accepts."
                                                     : "The hub could not accept this request (HTTP " +
                                                           std::to_string(status) + ").";
-        res.set_content(ApiError(status, code, message).body().dump(), "application/json");
+        res.set_content(ApiError(status, code, message).body_text(), "application/json");
         return httplib::Server::HandlerResponse::Handled;
     }));
     s.set_exception_handler([](const Request&, Response& res, std::exception_ptr) {

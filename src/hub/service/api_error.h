@@ -19,6 +19,8 @@ public:
     const std::string& code() const { return code_; }
     const json::Json& details() const { return details_; }
     json::Json body() const { return json::Json{{"code", code_}, {"message", what()}, {"details", details_}}; }
+    // The body as text; bytes of the request echoed in a message that are not UTF-8 become U+FFFD.
+    std::string body_text() const { return body().dump(-1, ' ', false, json::Json::error_handler_t::replace); }
 
 private:
     int status_;

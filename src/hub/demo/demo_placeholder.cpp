@@ -1,1 +1,0 @@
-namespace jaanch::hub::demo {}
