@@ -9,8 +9,7 @@ namespace jaanch::hub {
 namespace {
 
 int demo_seed(const std::vector<std::string>& words, cli::Io io) {
-    cli::Args args(words, {});
-    args.only({"data", "forms", "count", "seed", "kdf-iterations"});
+    const cli::Args args(words, {"data", "forms", "count", "seed", "kdf-iterations"});
     const DataPaths paths{args.require("data")};
     const auto forms = args.get("forms").value_or(catalogue::default_catalogue_dir().string());
     const auto loaded = catalogue::load_catalogue(forms);
