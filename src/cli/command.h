@@ -55,5 +55,6 @@ using CommandList = std::vector<Command>;
 // Each area of the CLI adds its commands here (defined in commands/*.cpp).
 void add_forms_commands(CommandList& commands);
 void add_crypto_commands(CommandList& commands);
+void add_sync_commands(CommandList& commands);
 
 }  // namespace jaanch::cli

@@ -16,6 +16,7 @@ CommandList all_commands() {
     CommandList commands;
     jaanch::cli::add_forms_commands(commands);
     jaanch::cli::add_crypto_commands(commands);
+    jaanch::cli::add_sync_commands(commands);
     return commands;
 }
 
