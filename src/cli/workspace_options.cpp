@@ -16,8 +16,8 @@ std::filesystem::path pointer_file() {
     const char* xdg = std::getenv("XDG_DATA_HOME");
     const char* home = std::getenv("HOME");
     std::filesystem::path base = xdg != nullptr && *xdg != '\0' ? std::filesystem::path(xdg)
-                                 : home != nullptr            ? std::filesystem::path(home) / ".local" / "share"
-                                                              : std::filesystem::path(".");
+                                 : home != nullptr ? std::filesystem::path(home) / ".local" / "share"
+                                                   : std::filesystem::path(".");
     return base / "jaanch" / "current-workspace";
 }
 
@@ -30,12 +30,14 @@ std::vector<std::string> with_workspace_options(std::vector<std::string> options
 }
 
 std::filesystem::path workspace_dir(const Args& args) {
-    if (auto dir = args.get("workspace")) return *dir;
+    if (auto dir = args.get("workspace"))
+        return *dir;
     std::ifstream in(pointer_file());
     std::string line;
     if (!in || !std::getline(in, line) || line.empty())
-        throw Error("No workspace is chosen: give --workspace DIR, or log in first with `jaanch-cli login --hub URL "
-                    "--user NAME`.");
+        throw Error(
+            "No workspace is chosen: give --workspace DIR, or log in first with `jaanch-cli login --hub URL "
+            "--user NAME`.");
     return line;
 }
 
@@ -57,7 +59,8 @@ catalogue::Catalogue load_forms(const Args& args, Io io) {
 }
 
 std::vector<std::string> signer_options() {
-    return {"p12", "password-file", "pkcs11-module", "token", "token-serial", "key-label", "key-id", "pin-file"};
+    return {"p12",          "password-file", "pkcs11-module", "token",
+            "token-serial", "key-label",     "key-id",        "pin-file"};
 }
 
 std::string read_secret_text(const std::string& file) {
@@ -66,16 +69,19 @@ std::string read_secret_text(const std::string& file) {
         std::getline(std::cin, text);
     } else {
         std::ifstream in(file, std::ios::binary);
-        if (!in) throw Error("Cannot read the secret file " + file + ". Check the path and its permissions.");
+        if (!in)
+            throw Error("Cannot read the secret file " + file + ". Check the path and its permissions.");
         text.assign(std::istreambuf_iterator<char>(in), {});
     }
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
+        text.pop_back();
     return text;
 }
 
 std::unique_ptr<crypto::Signer> open_signer_from(const Args& args) {
     const bool p12 = args.has("p12"), token = args.has("pkcs11-module");
-    if (p12 == token) throw UsageError("give either --p12 FILE or --pkcs11-module SO (exactly one key source)");
+    if (p12 == token)
+        throw UsageError("give either --p12 FILE or --pkcs11-module SO (exactly one key source)");
     if (p12) {
         const crypto::SecretString password(read_secret_text(args.require("password-file")));
         return std::make_unique<crypto::Pkcs12Signer>(args.require("p12"), password);
@@ -87,8 +93,9 @@ std::unique_ptr<crypto::Signer> open_signer_from(const Args& args) {
     config.key_label = args.get("key-label").value_or("");
     config.key_id = args.get("key-id").value_or("");
     const std::string pin_file = args.require("pin-file");
-    return std::make_unique<crypto::Pkcs11Signer>(
-        config, [pin_file](const crypto::PinRequest&) { return crypto::SecretString(read_secret_text(pin_file)); });
+    return std::make_unique<crypto::Pkcs11Signer>(config, [pin_file](const crypto::PinRequest&) {
+        return crypto::SecretString(read_secret_text(pin_file));
+    });
 }
 
 }  // namespace jaanch::cli

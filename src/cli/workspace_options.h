@@ -1,5 +1,5 @@
-// What every workspace command shares: finding the officer's workspace (--workspace DIR, else the one the last
-// `login` used), loading the catalogue (--forms DIR), and opening a signer from the signing options.
+// What every workspace command shares: finding the officer's workspace (--workspace DIR, else the one the
+// last `login` used), loading the catalogue (--forms DIR), and opening a signer from the signing options.
 #pragma once
 
 #include <filesystem>

@@ -32,7 +32,8 @@ int connect_local(int port) {
 bool send_all(int fd, const char* data, std::size_t n) {
     while (n > 0) {
         const ssize_t w = ::send(fd, data, n, MSG_NOSIGNAL);
-        if (w <= 0) return false;
+        if (w <= 0)
+            return false;
         data += w;
         n -= static_cast<std::size_t>(w);
     }
@@ -51,9 +52,11 @@ FaultProxy::~FaultProxy() {
     ++generation_;
     acceptor_.join();
     const int l = listener_.exchange(-1);
-    if (l >= 0) ::close(l);
+    if (l >= 0)
+        ::close(l);
     std::lock_guard lock(threads_mutex_);
-    for (auto& t : threads_) t.join();
+    for (auto& t : threads_)
+        t.join();
 }
 
 void FaultProxy::listen_on(int port) {
@@ -85,7 +88,8 @@ void FaultProxy::go_down() {
     down_ = true;
     ++generation_;
     const int l = listener_.exchange(-1);
-    if (l >= 0) ::close(l);
+    if (l >= 0)
+        ::close(l);
 }
 
 void FaultProxy::come_up() {
@@ -101,9 +105,11 @@ void FaultProxy::accept_loop() {
             continue;
         }
         pollfd p{l, POLLIN, 0};
-        if (::poll(&p, 1, 50) <= 0) continue;
+        if (::poll(&p, 1, 50) <= 0)
+            continue;
         const int client = ::accept(l, nullptr, nullptr);
-        if (client < 0) continue;
+        if (client < 0)
+            continue;
         ++connections_;
         std::lock_guard lock(threads_mutex_);
         threads_.emplace_back([this, client] { serve(client); });
@@ -112,12 +118,14 @@ void FaultProxy::accept_loop() {
 
 void FaultProxy::throttle(std::size_t bytes) {
     const std::uint64_t rate = rate_;
-    if (rate == 0) return;
+    if (rate == 0)
+        return;
     std::chrono::steady_clock::time_point until;
     {
         std::lock_guard lock(link_mutex_);
         const auto now = std::chrono::steady_clock::now();
-        if (link_free_ < now) link_free_ = now;
+        if (link_free_ < now)
+            link_free_ = now;
         link_free_ += std::chrono::microseconds(bytes * 1'000'000 / rate);
         until = link_free_;
     }
@@ -132,7 +140,8 @@ void FaultProxy::serve(int client) {
         std::lock_guard lock(random_mutex_);
         std::uniform_real_distribution<double> chance(0, 1);
         drop = chance(random_) < drop_;
-        if (chance(random_) < truncate_) cut_after = std::uniform_int_distribution<std::int64_t>(0, 64 * 1024)(random_);
+        if (chance(random_) < truncate_)
+            cut_after = std::uniform_int_distribution<std::int64_t>(0, 64 * 1024)(random_);
     }
     const int upstream = drop ? -1 : connect_local(upstream_);
     if (upstream < 0) {
@@ -143,20 +152,25 @@ void FaultProxy::serve(int client) {
     bool awaiting_answer = false;
     char buffer[8192];
     for (;;) {
-        if (stopping_ || generation_ != generation) break;
+        if (stopping_ || generation_ != generation)
+            break;
         pollfd p[2] = {{client, POLLIN, 0}, {upstream, POLLIN, 0}};
-        if (::poll(p, 2, 50) < 0) break;
+        if (::poll(p, 2, 50) < 0)
+            break;
         if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
             const ssize_t n = ::recv(client, buffer, sizeof buffer, 0);
-            if (n <= 0 || !send_all(upstream, buffer, static_cast<std::size_t>(n))) break;
+            if (n <= 0 || !send_all(upstream, buffer, static_cast<std::size_t>(n)))
+                break;
             awaiting_answer = true;
         }
         if (p[1].revents & (POLLIN | POLLHUP | POLLERR)) {
             // Small chunks so the throttle paces the stream smoothly.
             const std::size_t want = rate_ > 0 ? 4096 : sizeof buffer;
             const ssize_t n = ::recv(upstream, buffer, want, 0);
-            if (n <= 0) break;
-            if (awaiting_answer && latency_ms_ > 0) std::this_thread::sleep_for(std::chrono::milliseconds(latency_ms_));
+            if (n <= 0)
+                break;
+            if (awaiting_answer && latency_ms_ > 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(latency_ms_));
             awaiting_answer = false;
             std::size_t len = static_cast<std::size_t>(n);
             bool cut = false;
@@ -165,11 +179,14 @@ void FaultProxy::serve(int client) {
                 cut = true;
             }
             throttle(len);
-            if (generation_ != generation) break;
-            if (len > 0 && !send_all(client, buffer, len)) break;
+            if (generation_ != generation)
+                break;
+            if (len > 0 && !send_all(client, buffer, len))
+                break;
             sent += static_cast<std::int64_t>(len);
             bytes_to_client_ += len;
-            if (cut) break;
+            if (cut)
+                break;
         }
     }
     ::close(upstream);

@@ -1,9 +1,9 @@
-// A small TCP proxy on 127.0.0.1 that makes a good link bad, for the sync fault tests: it can drop connections,
-// cut responses short, add latency and throttle the whole link; it can also go down (stop listening) and come
-// back on the same port, while the hub behind it restarts on another one.
+// A small TCP proxy on 127.0.0.1 that makes a good link bad, for the sync fault tests: it can drop
+// connections, cut responses short, add latency and throttle the whole link; it can also go down (stop
+// listening) and come back on the same port, while the hub behind it restarts on another one.
 //
-// Threads: one accept thread and one thread per connection, all joined by the destructor. Settings are atomics
-// and may change from any thread while traffic flows.
+// Threads: one accept thread and one thread per connection, all joined by the destructor. Settings are
+// atomics and may change from any thread while traffic flows.
 #pragma once
 
 #include <atomic>
@@ -16,14 +16,14 @@
 namespace jaanch::sync::test {
 
 struct FaultSettings {
-    double drop_connection = 0;      // chance a new connection is closed before anything is forwarded
-    double truncate_response = 0;    // chance a connection's response stream is cut after a random few KB
-    int latency_ms = 0;              // added before each response turn (a request followed by its answer)
+    double drop_connection = 0;          // chance a new connection is closed before anything is forwarded
+    double truncate_response = 0;        // chance a connection's response stream is cut after a random few KB
+    int latency_ms = 0;                  // added before each response turn (a request followed by its answer)
     std::uint64_t bytes_per_second = 0;  // 0 = unlimited; shared by all connections, like one village link
 };
 
 class FaultProxy {
-public:
+  public:
     explicit FaultProxy(int upstream_port);
     ~FaultProxy();
     FaultProxy(const FaultProxy&) = delete;
@@ -38,7 +38,7 @@ public:
     std::uint64_t connections() const { return connections_; }
     std::uint64_t bytes_to_client() const { return bytes_to_client_; }
 
-private:
+  private:
     void accept_loop();
     void serve(int client);
     void throttle(std::size_t bytes);

@@ -4,6 +4,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <stdexcept>
@@ -20,7 +22,8 @@ std::string fake_pdf(const std::string& seed, std::size_t size) {
         const std::uint64_t v = random();
         out.append(reinterpret_cast<const char*>(&v), 8);
     }
-    while (out.size() < size) out += 'x';
+    while (out.size() < size)
+        out += 'x';
     out.resize(std::max(size, out.size()));
     return out;
 }
@@ -42,16 +45,20 @@ SyncWorld::~SyncWorld() {
     std::filesystem::remove_all(dir_, ec);
 }
 
-std::filesystem::path SyncWorld::password_file() const { return dir_ / "p12-password.txt"; }
+std::filesystem::path SyncWorld::password_file() const {
+    return dir_ / "p12-password.txt";
+}
 
 std::vector<std::string> SyncWorld::file(const std::string& number, std::size_t doc_bytes) {
     const std::map<std::string, std::string> docs{{"declaration", fake_pdf(number + "/d", doc_bytes)},
                                                   {"janaadhaar", fake_pdf(number + "/j", doc_bytes)}};
     const auto r = world_->client->multipart(
         "/v1/portal/applications",
-        hub::test::ingest_parts(hub::test::deletion_application(number, "1001", "rural", "marriage", docs), docs),
+        hub::test::ingest_parts(hub::test::deletion_application(number, "1001", "rural", "marriage", docs),
+                                docs),
         {hub::test::bearer(world_->portal_key)});
-    if (r.status != 201) throw std::runtime_error("ingest of " + number + " failed: " + r.body);
+    if (r.status != 201)
+        throw std::runtime_error("ingest of " + number + " failed: " + r.body);
     std::vector<std::string> shas;
     for (const auto& [id, bytes] : docs) {
         shas.push_back(sha256_hex(bytes));
@@ -60,7 +67,9 @@ std::vector<std::string> SyncWorld::file(const std::string& number, std::size_t 
     return shas;
 }
 
-std::string SyncWorld::document_bytes(const std::string& sha256) const { return documents_.at(sha256); }
+std::string SyncWorld::document_bytes(const std::string& sha256) const {
+    return documents_.at(sha256);
+}
 
 std::unique_ptr<store::Workspace> SyncWorld::workspace(const std::string& officer) {
     return std::make_unique<store::Workspace>(workspace_dir(officer), catalogue_);
@@ -75,7 +84,8 @@ void SyncWorld::login(store::Workspace& w, const std::string& officer) {
 std::unique_ptr<crypto::Signer> SyncWorld::signer(const std::string& officer) const {
     for (const auto& i : hub::test::shared_pki().officers) {
         if (i.id == officer)
-            return std::make_unique<crypto::Pkcs12Signer>(i.p12, crypto::SecretString(hub::test::pki_password()));
+            return std::make_unique<crypto::Pkcs12Signer>(i.p12,
+                                                          crypto::SecretString(hub::test::pki_password()));
     }
     throw std::runtime_error("no test certificate for " + officer);
 }
@@ -90,11 +100,25 @@ model::Decision SyncWorld::decide(store::Workspace& w, const std::string& number
     return decide_locally(w, catalogue_, session_officer(w), *s, input, now_utc());
 }
 
+namespace {
+
+// With JAANCH_SYNC_DEBUG set, the tests print every notice (damaged, failed, rejected documents and
+// decisions).
+class DebugObserver : public QuietObserver {
+  public:
+    void on_notice(const SyncNotice& n) override {
+        if (std::getenv("JAANCH_SYNC_DEBUG") != nullptr && n.kind != SyncNotice::Kind::document_complete)
+            std::fprintf(stderr, "[%s] %s\n", format_timestamp(now_utc()).c_str(), n.message.c_str());
+    }
+};
+
+}  // namespace
+
 SyncReport SyncWorld::sync(store::Workspace& w, SyncOptions options) {
-    QuietObserver quiet;
+    DebugObserver quiet;
     options.backoff.first = std::chrono::milliseconds(10);
     options.download.connect_timeout = std::chrono::milliseconds(1000);
-    options.download.stall_timeout = std::chrono::seconds(5);
+    options.download.stall_timeout = std::chrono::seconds(2);
     options.client.stall_timeout = std::chrono::seconds(5);
     options.client.connect_timeout = std::chrono::milliseconds(1000);
     SyncEngine engine(w, quiet, options);
@@ -119,7 +143,8 @@ int SyncWorld::cli(const std::vector<std::string>& words, std::string* out) cons
         all.insert(all.end(), words.begin(), words.end());
         all.insert(all.end(), {"--forms", JAANCH_FORMS_DIR});
         std::vector<char*> argv;
-        for (auto& w : all) argv.push_back(w.data());
+        for (auto& w : all)
+            argv.push_back(w.data());
         argv.push_back(nullptr);
         execv(argv[0], argv.data());
         _exit(127);
@@ -137,14 +162,17 @@ std::map<std::string, int> SyncWorld::hub_decision_counts() {
     std::map<std::string, int> counts;
     std::string cursor;
     for (;;) {
-        const auto r = world_->client->request("GET", "/v1/portal/decisions?limit=1000" +
-                                                          (cursor.empty() ? "" : "&cursor=" + cursor),
-                                               "", {hub::test::bearer(world_->portal_key)});
-        if (r.status != 200) throw std::runtime_error("export failed: " + r.body);
+        const auto r = world_->client->request(
+            "GET", "/v1/portal/decisions?limit=1000" + (cursor.empty() ? "" : "&cursor=" + cursor), "",
+            {hub::test::bearer(world_->portal_key)});
+        if (r.status != 200)
+            throw std::runtime_error("export failed: " + r.body);
         const auto j = r.json();
-        for (const auto& d : j["decisions"]) ++counts[d["decision"]["id"].get<std::string>()];
+        for (const auto& d : j["decisions"])
+            ++counts[d["decision"]["id"].get<std::string>()];
         cursor = j["cursor"].get<std::string>();
-        if (!j["more"].get<bool>()) break;
+        if (!j["more"].get<bool>())
+            break;
     }
     return counts;
 }

@@ -17,7 +17,9 @@ using jaanch::sync::test::SyncWorld;
 
 namespace {
 
-std::size_t count_state(store::Workspace& w, store::OutboxState s) { return w.outbox().count(s); }
+std::size_t count_state(store::Workspace& w, store::OutboxState s) {
+    return w.outbox().count(s);
+}
 
 }  // namespace
 
@@ -71,10 +73,12 @@ BOOST_AUTO_TEST_CASE(pulls_downloads_decides_and_delivers) {
     BOOST_TEST(r.documents_fetched == 0u);
     BOOST_TEST(r.bytes == 0u);
 
-    // A second decision on the same application is refused while the first waits; the rules are checked locally.
+    // A second decision on the same application is refused while the first waits; the rules are checked
+    // locally.
     world.decide(*w, "RJ/S/3");
     BOOST_CHECK_THROW(world.decide(*w, "RJ/S/3"), SyncError);
-    BOOST_CHECK_THROW(world.decide(*w, "RJ/S/4", model::Action::reject, "NOT-A-REASON"), workflow::WorkflowError);
+    BOOST_CHECK_THROW(world.decide(*w, "RJ/S/4", model::Action::reject, "NOT-A-REASON"),
+                      workflow::WorkflowError);
     BOOST_TEST(count_state(*w, store::OutboxState::pending) == 1u);
 }
 

@@ -4,15 +4,18 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <deque>
 #include <filesystem>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 #include "store/sqlite_database.h"
-#include "util/json_reader.h"
 #include "sync/sync_error.h"
+#include "util/json_reader.h"
 
 namespace jaanch::sync {
 namespace {
@@ -40,20 +43,25 @@ struct Transfer {
 
     ~Transfer() { close(); }
     void close() {
-        if (easy != nullptr) curl_easy_cleanup(easy);
+        if (easy != nullptr)
+            curl_easy_cleanup(easy);
         easy = nullptr;
         curl_slist_free_all(headers);
         headers = nullptr;
-        if (file != nullptr) std::fclose(file);
+        if (file != nullptr)
+            std::fclose(file);
         file = nullptr;
     }
     // Closes the file and reports whether everything written reached it.
     bool finish_file() {
-        if (file == nullptr) return true;
+        if (file == nullptr)
+            return true;
         const bool ok = std::fflush(file) == 0;
-        if (!ok && errno == ENOSPC) disk_full = true;
+        if (!ok && errno == ENOSPC)
+            disk_full = true;
         const bool closed = std::fclose(file) == 0;
-        if (!closed && errno == ENOSPC) disk_full = true;
+        if (!closed && errno == ENOSPC)
+            disk_full = true;
         file = nullptr;
         return ok && closed;
     }
@@ -75,12 +83,15 @@ size_t write_chunk(char* data, size_t size, size_t count, void* user) {
         }
     }
     if (t->status != 200 && t->status != 206) {
-        if (t->error_body.size() < kMaxErrorBody) t->error_body.append(data, std::min(len, kMaxErrorBody));
+        if (t->error_body.size() < kMaxErrorBody)
+            t->error_body.append(data, std::min(len, kMaxErrorBody));
         return len;
     }
     if (std::fwrite(data, 1, len, t->file) != len) {
-        if (errno == ENOSPC) t->disk_full = true;
-        else t->write_error = std::strerror(errno);
+        if (errno == ENOSPC)
+            t->disk_full = true;
+        else
+            t->write_error = std::strerror(errno);
         return 0;  // aborts the transfer
     }
     t->received += len;
@@ -91,20 +102,113 @@ size_t write_chunk(char* data, size_t size, size_t count, void* user) {
 std::string hub_message(const std::string& body) {
     try {
         const auto j = json::Json::parse(body);
-        if (j.is_object() && j.contains("message") && j["message"].is_string()) return j["message"].get<std::string>();
+        if (j.is_object() && j.contains("message") && j["message"].is_string())
+            return j["message"].get<std::string>();
     } catch (const json::Json::exception&) {
     }
     return "no explanation";
 }
+
+// Verifies finished downloads and moves them into place on worker threads (a SHA-256 pass and two fsyncs per
+// document), so the network keeps flowing meanwhile. Results are collected by the downloading thread.
+class Finisher {
+  public:
+    struct Result {
+        std::unique_ptr<Transfer> transfer;
+        bool ok = false;
+        bool disk_full = false;
+        std::string error;
+    };
+
+    Finisher(store::DocumentFolder& folder, CURLM* multi, int threads) : folder_(folder), multi_(multi) {
+        for (int i = 0; i < threads; ++i)
+            threads_.emplace_back([this] { work(); });
+    }
+    ~Finisher() {
+        {
+            std::lock_guard lock(mutex_);
+            stop_ = true;
+        }
+        wake_.notify_all();
+        for (auto& t : threads_)
+            t.join();
+    }
+    void submit(std::unique_ptr<Transfer> t) {
+        {
+            std::lock_guard lock(mutex_);
+            jobs_.push_back(std::move(t));
+            ++in_flight_;
+        }
+        wake_.notify_one();
+    }
+    std::vector<Result> take() {
+        std::lock_guard lock(mutex_);
+        std::vector<Result> out = std::move(results_);
+        results_.clear();
+        in_flight_ -= out.size();
+        return out;
+    }
+    std::size_t in_flight() {
+        std::lock_guard lock(mutex_);
+        return in_flight_;
+    }
+    void wait_for_result(std::chrono::milliseconds timeout) {
+        std::unique_lock lock(mutex_);
+        done_.wait_for(lock, timeout, [this] { return !results_.empty(); });
+    }
+
+  private:
+    void work() {
+        for (;;) {
+            std::unique_ptr<Transfer> t;
+            {
+                std::unique_lock lock(mutex_);
+                wake_.wait(lock, [this] { return stop_ || !jobs_.empty(); });
+                if (jobs_.empty())
+                    return;
+                t = std::move(jobs_.front());
+                jobs_.pop_front();
+            }
+            Result r;
+            try {
+                r.ok = folder_.complete_partial(t->request.sha256);
+            } catch (const store::DiskFullError&) {
+                r.disk_full = true;
+            } catch (const std::exception& e) {
+                r.error = e.what();
+            }
+            r.transfer = std::move(t);
+            {
+                std::lock_guard lock(mutex_);
+                results_.push_back(std::move(r));
+            }
+            done_.notify_all();
+            curl_multi_wakeup(multi_);
+        }
+    }
+
+    store::DocumentFolder& folder_;
+    CURLM* multi_;
+    std::mutex mutex_;
+    std::condition_variable wake_, done_;
+    std::deque<std::unique_ptr<Transfer>> jobs_;
+    std::vector<Result> results_;
+    std::size_t in_flight_ = 0;
+    bool stop_ = false;
+    std::vector<std::thread> threads_;
+};
 
 }  // namespace
 
 DocumentDownloader::DocumentDownloader(std::string base_url, std::string token, store::DocumentFolder& folder,
                                        DownloadOptions options)
     : base_url_(std::move(base_url)), token_(std::move(token)), folder_(folder), options_(options) {
-    while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
-    if (options_.parallel < 1) options_.parallel = 1;
-    if (options_.attempts < 1) options_.attempts = 1;
+    while (!base_url_.empty() && base_url_.back() == '/')
+        base_url_.pop_back();
+    if (options_.parallel < 1)
+        options_.parallel = 1;
+    if (options_.attempts < 1)
+        options_.attempts = 1;
 }
 
 void DocumentDownloader::run(const std::vector<DownloadRequest>& requests,
@@ -112,13 +216,15 @@ void DocumentDownloader::run(const std::vector<DownloadRequest>& requests,
                              const std::function<void(const DownloadResult&)>& on_done,
                              const std::atomic<bool>* cancel) {
     CURLM* multi = curl_multi_init();
-    if (multi == nullptr) throw SyncError("libcurl could not start the document downloads; the process is out of memory.");
+    if (multi == nullptr)
+        throw SyncError("libcurl could not start the document downloads; the process is out of memory.");
     struct MultiGuard {
         CURLM* m;
         ~MultiGuard() { curl_multi_cleanup(m); }
     } multi_guard{multi};
     curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(options_.parallel));
     curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, static_cast<long>(options_.parallel));
+    Finisher finisher(folder_, multi, 2);
 
     std::deque<std::unique_ptr<Transfer>> waiting;
     for (const auto& r : requests) {
@@ -128,13 +234,14 @@ void DocumentDownloader::run(const std::vector<DownloadRequest>& requests,
         waiting.push_back(std::move(t));
     }
     std::vector<std::unique_ptr<Transfer>> active;
-    bool disk_full = false, auth_expired = false;
+    bool disk_full = false, auth_expired = false, offline = false;
+    std::string offline_reason;
     std::string auth_message;
     const curl_off_t per_transfer_cap =
         options_.max_bytes_per_second == 0
             ? 0
-            : static_cast<curl_off_t>(std::max<std::uint64_t>(1024, options_.max_bytes_per_second /
-                                                                         static_cast<std::uint64_t>(options_.parallel)));
+            : static_cast<curl_off_t>(std::max<std::uint64_t>(
+                  1024, options_.max_bytes_per_second / static_cast<std::uint64_t>(options_.parallel)));
 
     // Starts one attempt; false when the document needs no transfer (already complete, or finished from its
     // partial file).
@@ -159,8 +266,9 @@ void DocumentDownloader::run(const std::vector<DownloadRequest>& requests,
                 disk_full = true;
                 return;
             }
-            on_done(DownloadResult{sha, false, t->damaged,
-                                   "Cannot write " + folder_.partial_path(sha).string() + ": " + std::strerror(errno)});
+            on_done(DownloadResult{
+                sha, false, t->damaged,
+                "Cannot write " + folder_.partial_path(sha).string() + ": " + std::strerror(errno)});
             return;
         }
         t->offset = have;
@@ -175,13 +283,15 @@ void DocumentDownloader::run(const std::vector<DownloadRequest>& requests,
         curl_easy_setopt(t->easy, CURLOPT_URL, t->url.c_str());
         curl_easy_setopt(t->easy, CURLOPT_HTTPHEADER, t->headers);
         curl_easy_setopt(t->easy, CURLOPT_NOSIGNAL, 1L);
-        curl_easy_setopt(t->easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
+        curl_easy_setopt(t->easy, CURLOPT_CONNECTTIMEOUT_MS,
+                         static_cast<long>(options_.connect_timeout.count()));
         curl_easy_setopt(t->easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
         curl_easy_setopt(t->easy, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options_.stall_timeout.count()));
         curl_easy_setopt(t->easy, CURLOPT_WRITEFUNCTION, write_chunk);
         curl_easy_setopt(t->easy, CURLOPT_WRITEDATA, t.get());
         curl_easy_setopt(t->easy, CURLOPT_PRIVATE, t.get());
-        if (per_transfer_cap > 0) curl_easy_setopt(t->easy, CURLOPT_MAX_RECV_SPEED_LARGE, per_transfer_cap);
+        if (per_transfer_cap > 0)
+            curl_easy_setopt(t->easy, CURLOPT_MAX_RECV_SPEED_LARGE, per_transfer_cap);
         if (have > 0) {
             t->range = std::to_string(have) + "-";
             curl_easy_setopt(t->easy, CURLOPT_RANGE, t->range.c_str());
@@ -191,7 +301,8 @@ void DocumentDownloader::run(const std::vector<DownloadRequest>& requests,
     };
 
     auto retry_or_fail = [&](std::unique_ptr<Transfer> t, const std::string& why, bool count_attempt) {
-        if (count_attempt) ++t->attempt;
+        if (count_attempt)
+            ++t->attempt;
         if (t->attempt < options_.attempts) {
             waiting.push_front(std::move(t));
         } else {
@@ -208,7 +319,8 @@ void DocumentDownloader::run(const std::vector<DownloadRequest>& requests,
             disk_full = true;
             return;
         }
-        if (t->status == 0) curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &t->status);
+        if (t->status == 0)
+            curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &t->status);
         curl_easy_cleanup(t->easy);
         t->easy = nullptr;
         curl_slist_free_all(t->headers);
@@ -219,8 +331,10 @@ void DocumentDownloader::run(const std::vector<DownloadRequest>& requests,
                                                             : std::string(curl_easy_strerror(rc));
             // A transfer that moved bytes made progress (the partial file keeps them): not a lost attempt.
             const bool unreachable = rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST;
-            if (unreachable) {
-                on_done(DownloadResult{sha, false, t->damaged, "The hub could not be reached (" + why + ")."});
+            if (unreachable) {  // the rest would fail the same way: stop starting transfers
+                offline = true;
+                offline_reason = why;
+                waiting.push_front(std::move(t));
                 return;
             }
             retry_or_fail(std::move(t), "The download broke off (" + why + ").", no_progress);
@@ -237,8 +351,8 @@ void DocumentDownloader::run(const std::vector<DownloadRequest>& requests,
             return;
         }
         if (t->status >= 500 || t->status == 429) {
-            const std::string why =
-                "The hub failed to send it (HTTP " + std::to_string(t->status) + ": " + hub_message(t->error_body) + ").";
+            const std::string why = "The hub failed to send it (HTTP " + std::to_string(t->status) + ": " +
+                                    hub_message(t->error_body) + ").";
             retry_or_fail(std::move(t), why, true);
             return;
         }
@@ -252,40 +366,63 @@ void DocumentDownloader::run(const std::vector<DownloadRequest>& requests,
             retry_or_fail(std::move(t), "The download ended early.", no_progress);
             return;
         }
-        if (folder_.complete_partial(sha)) {
-            on_done(DownloadResult{sha, true, t->damaged, ""});
-            return;
-        }
-        t->damaged = true;  // complete_partial deleted the bad copy; the next attempt starts from byte 0
-        retry_or_fail(std::move(t), "Every copy received had the wrong SHA-256; the hub's copy may be damaged.", true);
+        finisher.submit(std::move(t));
     };
 
-    while ((!waiting.empty() || !active.empty()) && !disk_full && !auth_expired) {
+    auto verified = [&](Finisher::Result r) {
+        std::unique_ptr<Transfer> t = std::move(r.transfer);
+        const std::string sha = t->request.sha256;
+        if (r.disk_full) {
+            disk_full = true;
+        } else if (!r.error.empty()) {
+            on_done(DownloadResult{sha, false, t->damaged, r.error});
+        } else if (r.ok) {
+            on_done(DownloadResult{sha, true, t->damaged, ""});
+        } else {
+            t->damaged = true;  // complete_partial deleted the bad copy; the next attempt starts from byte 0
+            retry_or_fail(std::move(t),
+                          "Every copy received had the wrong SHA-256; the hub's copy may be damaged.", true);
+        }
+    };
+
+    while ((!waiting.empty() || !active.empty() || finisher.in_flight() > 0) && !disk_full && !auth_expired) {
+        for (auto& r : finisher.take())
+            verified(std::move(r));
         const bool cancelled = cancel != nullptr && cancel->load();
-        while (!cancelled && !disk_full && static_cast<int>(active.size()) < options_.parallel && !waiting.empty()) {
+        while (!cancelled && !offline && !disk_full && static_cast<int>(active.size()) < options_.parallel &&
+               !waiting.empty()) {
             auto t = std::move(waiting.front());
             waiting.pop_front();
             start(std::move(t));
         }
-        if (cancelled && active.empty()) break;
-        if (active.empty()) continue;
+        if ((cancelled || offline) && active.empty() && finisher.in_flight() == 0)
+            break;
+        if (active.empty()) {
+            if (!waiting.empty() && !cancelled && !offline)
+                continue;
+            finisher.wait_for_result(std::chrono::milliseconds(50));
+            continue;
+        }
         int running = 0;
         curl_multi_perform(multi, &running);
         int left = 0;
         while (CURLMsg* msg = curl_multi_info_read(multi, &left)) {
-            if (msg->msg != CURLMSG_DONE) continue;
+            if (msg->msg != CURLMSG_DONE)
+                continue;
             Transfer* raw = nullptr;
             curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &raw);
             const CURLcode rc = msg->data.result;
             for (auto it = active.begin(); it != active.end(); ++it) {
-                if (it->get() != raw) continue;
+                if (it->get() != raw)
+                    continue;
                 auto t = std::move(*it);
                 active.erase(it);
                 finished(std::move(t), rc);
                 break;
             }
         }
-        if (!active.empty() && running > 0) curl_multi_poll(multi, nullptr, 0, 100, nullptr);
+        if (!active.empty() && running > 0)
+            curl_multi_poll(multi, nullptr, 0, 100, nullptr);
     }
     for (auto& t : active) {
         curl_multi_remove_handle(multi, t->easy);
@@ -293,9 +430,13 @@ void DocumentDownloader::run(const std::vector<DownloadRequest>& requests,
     }
     active.clear();
     if (disk_full)
-        throw store::DiskFullError("The disk holding the workspace is full, so document downloads stopped. Free some "
-                                   "space (or move the workspace with --workspace) and sync again; partial downloads "
-                                   "resume where they stopped.");
+        throw store::DiskFullError(
+            "The disk holding the workspace is full, so document downloads stopped. Free some "
+            "space (or move the workspace with --workspace) and sync again; partial downloads "
+            "resume where they stopped.");
+    if (offline)
+        throw Offline("The hub could not be reached for documents (" + offline_reason +
+                      "); the rest follow at the next sync.");
     if (auth_expired)
         throw AuthExpired("The hub no longer accepts this session (" + auth_message +
                           ") Log in again with `jaanch-cli login`; downloaded documents are kept.");

@@ -1,10 +1,11 @@
-// The workstation's side of the hub API (docs/api.md): log in, read the queue from a cursor, read one application,
-// submit a signed decision. One libcurl easy handle, so consecutive calls reuse the kept-alive connection.
+// The workstation's side of the hub API (docs/api.md): log in, read the queue from a cursor, read one
+// application, submit a signed decision. One libcurl easy handle, so consecutive calls reuse the kept-alive
+// connection.
 //
-// Errors (sync_error.h): Offline when the hub cannot be reached or the answer is cut short; AuthExpired for 401;
-// Conflict for 409; HubRefused for other 4xx; ServerError for 5xx and 429. Messages name the request and quote
-// the hub's own sentence. The bearer token is never put into a message or a log.
-// Threads: one HubClient per thread; libcurl's global init happens once, process-wide, on first construction.
+// Errors (sync_error.h): Offline when the hub cannot be reached or the answer is cut short; AuthExpired for
+// 401; Conflict for 409; HubRefused for other 4xx; ServerError for 5xx and 429. Messages name the request and
+// quote the hub's own sentence. The bearer token is never put into a message or a log. Threads: one HubClient
+// per thread; libcurl's global init happens once, process-wide, on first construction.
 #pragma once
 
 #include <chrono>
@@ -54,7 +55,7 @@ struct DecisionReceipt {
 };
 
 class HubClient {
-public:
+  public:
     explicit HubClient(std::string base_url, HubClientOptions options = {});
     ~HubClient();
     HubClient(const HubClient&) = delete;
@@ -70,7 +71,7 @@ public:
     QueueEntry application(const std::string& number);
     DecisionReceipt submit(const model::Decision& decision, const std::string& signature_der);
 
-private:
+  private:
     struct Answer {
         long status = 0;
         std::string body;

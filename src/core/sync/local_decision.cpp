@@ -19,7 +19,8 @@ std::string new_uuid() {
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out;
     for (int i = 0; i < 16; ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            out += '-';
         out += kHex[b[i] >> 4];
         out += kHex[b[i] & 15];
     }
@@ -27,17 +28,19 @@ std::string new_uuid() {
 }
 
 model::Decision decide_locally(store::Workspace& workspace, const catalogue::Catalogue& catalogue,
-                               const model::Officer& officer, crypto::Signer& signer, const DecisionInput& input,
-                               Timestamp now) {
+                               const model::Officer& officer, crypto::Signer& signer,
+                               const DecisionInput& input, Timestamp now) {
     const auto app = workspace.application(input.application);
     if (!app)
-        throw SyncError("Application " + input.application + " is not in this workspace. Sync first, or check the "
+        throw SyncError("Application " + input.application +
+                        " is not in this workspace. Sync first, or check the "
                         "number with `jaanch-cli queue`.");
     for (const auto& e : workspace.outbox().list()) {
         if (e.decision.application == input.application &&
             (e.state == store::OutboxState::pending || e.state == store::OutboxState::sending))
-            throw SyncError("Application " + input.application + " already has a decision waiting to be sent (" +
-                            e.decision.id + "). Recall it first if it was a mistake.");
+            throw SyncError("Application " + input.application +
+                            " already has a decision waiting to be sent (" + e.decision.id +
+                            "). Recall it first if it was a mistake.");
     }
     const auto* service = catalogue.find(app->service_id, app->service_version);
     if (service == nullptr)
@@ -59,12 +62,15 @@ model::Decision decide_locally(store::Workspace& workspace, const catalogue::Cat
     d.level = officer.level;
     d.decided_at = std::chrono::time_point_cast<std::chrono::seconds>(now);
     const workflow::Verdict verdict = workflow::check_decision(*service, *app, officer, d);
-    if (!verdict.ok()) throw workflow::WorkflowError(verdict);
+    if (!verdict.ok())
+        throw workflow::WorkflowError(verdict);
 
     const std::string certificate = signer.certificate_der();
     if (!officer.certificate_sha256.empty() && sha256_hex(certificate) != officer.certificate_sha256)
-        throw SyncError("The signing certificate (" + signer.description() + ") is not the one the hub registered "
-                        "for " + officer.id + " (SHA-256 " + officer.certificate_sha256.substr(0, 16) +
+        throw SyncError("The signing certificate (" + signer.description() +
+                        ") is not the one the hub registered "
+                        "for " +
+                        officer.id + " (SHA-256 " + officer.certificate_sha256.substr(0, 16) +
                         "…), so the hub would refuse the signature. Choose the officer's own DSC.");
     const std::string signature = signer.sign_at(crypto::canonical_decision_bytes(d), d.decided_at);
 

@@ -1,6 +1,6 @@
-// Delivers the outbox to the hub, each decision exactly once: the hub is idempotent on the decision UUID, so a
-// decision whose answer was lost (a dropped link, a killed process) is simply sent again and the hub replays its
-// first answer.
+// Delivers the outbox to the hub, each decision exactly once: the hub is idempotent on the decision UUID, so
+// a decision whose answer was lost (a dropped link, a killed process) is simply sent again and the hub
+// replays its first answer.
 //
 // Per decision: pending → sending (on disk before the request leaves) → accepted | rejected (a permanent 4xx,
 // with the hub's message for the officer) | conflict (409: the application's latest state is pulled into the
@@ -38,8 +38,9 @@ struct PushSummary {
 };
 
 class OutboxPusher {
-public:
-    OutboxPusher(store::Workspace& workspace, HubClient& client, SyncObserver& observer, BackoffPolicy policy = {});
+  public:
+    OutboxPusher(store::Workspace& workspace, HubClient& client, SyncObserver& observer,
+                 BackoffPolicy policy = {});
 
     // Crash recovery: decisions a killed process left "sending" go back to pending. Call once before pushing.
     std::size_t recover();
@@ -52,7 +53,7 @@ public:
     // Test hook: called after a decision is marked sending and before its request leaves.
     std::function<void(const std::string& decision_id)> before_send;
 
-private:
+  private:
     store::Workspace& workspace_;
     HubClient& client_;
     SyncObserver& observer_;

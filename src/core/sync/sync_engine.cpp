@@ -22,7 +22,7 @@ constexpr EnumNames<SyncPhase, 5> kPhaseNames{{{SyncPhase::login, "login"},
 
 // Bytes per second over the last few seconds, for the rate and the time left.
 class RateMeter {
-public:
+  public:
     void add(std::uint64_t bytes) {
         const auto now = Clock::now();
         samples_.push_back({now, bytes});
@@ -33,19 +33,22 @@ public:
         }
     }
     double rate() const {
-        if (samples_.size() < 2) return 0;
+        if (samples_.size() < 2)
+            return 0;
         const double seconds = std::chrono::duration<double>(Clock::now() - samples_.front().first).count();
         return seconds > 0.05 ? static_cast<double>(window_bytes_) / seconds : 0;
     }
 
-private:
+  private:
     std::deque<std::pair<Clock::time_point, std::uint64_t>> samples_;
     std::uint64_t window_bytes_ = 0;
 };
 
 }  // namespace
 
-std::string_view sync_phase_name(SyncPhase p) { return enum_name(kPhaseNames, p); }
+std::string_view sync_phase_name(SyncPhase p) {
+    return enum_name(kPhaseNames, p);
+}
 
 void save_session(store::Workspace& workspace, const std::string& hub_url, const std::string& user,
                   const Login& login) {
@@ -62,15 +65,17 @@ void save_session(store::Workspace& workspace, const std::string& hub_url, const
 model::Officer session_officer(const store::Workspace& workspace) {
     const std::string text = workspace.sync_value("officer");
     if (text.empty())
-        throw SyncError("The workspace " + workspace.dir().string() +
-                        " has never been logged in to a hub. Run `jaanch-cli login --hub URL --user NAME` first.");
+        throw SyncError(
+            "The workspace " + workspace.dir().string() +
+            " has never been logged in to a hub. Run `jaanch-cli login --hub URL --user NAME` first.");
     model::Officer officer;
     model::read_value(json::parse_text(text, "stored officer"), "$", officer);
     return officer;
 }
 
 std::size_t decisions_waiting(store::Workspace& workspace) {
-    return workspace.outbox().count(store::OutboxState::pending) + workspace.outbox().count(store::OutboxState::sending);
+    return workspace.outbox().count(store::OutboxState::pending) +
+           workspace.outbox().count(store::OutboxState::sending);
 }
 
 SyncEngine::SyncEngine(store::Workspace& workspace, SyncObserver& observer, SyncOptions options)
@@ -86,7 +91,8 @@ SyncReport SyncEngine::run() {
     const std::string token = workspace_.sync_value("token");
     if (hub_url.empty() || token.empty()) {
         report.needs_login = true;
-        report.problem = "This workspace is not logged in to a hub. Run `jaanch-cli login --hub URL --user NAME`.";
+        report.problem =
+            "This workspace is not logged in to a hub. Run `jaanch-cli login --hub URL --user NAME`.";
         report.decisions_waiting = decisions_waiting(workspace_);
         status(false, true, report.problem);
         return report;
@@ -97,11 +103,14 @@ SyncReport SyncEngine::run() {
     pusher.recover();
     try {
         report.pushed = pusher.push(now_utc(), options_.ignore_backoff);
-        if (report.pushed.offline) throw Offline("The hub at " + hub_url + " could not be reached.");
+        if (report.pushed.offline)
+            throw Offline("The hub at " + hub_url + " could not be reached.");
         report.online = true;
         status(true, false, "Online.");
-        if (!cancel_) pull(client, report);
-        if (!cancel_ && options_.documents) download(report);
+        if (!cancel_)
+            pull(client, report);
+        if (!cancel_ && options_.documents)
+            download(report);
     } catch (const AuthExpired& e) {
         report.online = true;
         report.needs_login = true;
@@ -131,24 +140,28 @@ void SyncEngine::pull(HubClient& client, SyncReport& report) {
         const QueueChanges page = client.queue(cursor, options_.page_size);
         std::vector<model::Application> apps;
         apps.reserve(page.entries.size());
-        for (const auto& e : page.entries) apps.push_back(e.application);
+        for (const auto& e : page.entries)
+            apps.push_back(e.application);
         workspace_.store_applications(apps, page.cursor);
         {
             SQLite::Transaction tx(workspace_.database());
-            for (const auto& e : page.entries) workspace_.set_claim(e.application.number, e.claimed_by);
+            for (const auto& e : page.entries)
+                workspace_.set_claim(e.application.number, e.claimed_by);
             tx.commit();
         }
         report.applications_pulled += apps.size();
         progress.items_done = report.applications_pulled;
         observer_.on_progress(progress);
         cursor = page.cursor;
-        if (!page.more || cancel_) break;
+        if (!page.more || cancel_)
+            break;
     }
 }
 
 void SyncEngine::download(SyncReport& report) {
     const auto wanted = workspace_.documents_to_fetch(std::numeric_limits<std::int32_t>::max());
-    if (wanted.empty()) return;
+    if (wanted.empty())
+        return;
     std::vector<DownloadRequest> requests;
     requests.reserve(wanted.size());
     SyncProgress progress;
@@ -166,7 +179,8 @@ void SyncEngine::download(SyncReport& report) {
     auto last_report = Clock::now();
     auto publish = [&](bool force) {
         const auto now = Clock::now();
-        if (!force && now - last_report < std::chrono::milliseconds(200)) return;
+        if (!force && now - last_report < std::chrono::milliseconds(200))
+            return;
         last_report = now;
         progress.bytes_per_second = meter.rate();
         if (progress.bytes_per_second > 0 && progress.bytes_total >= progress.bytes_done)
@@ -178,7 +192,8 @@ void SyncEngine::download(SyncReport& report) {
     // Document states are written in batches: one fsync per batch rather than per document.
     std::vector<DownloadResult> finished;
     auto flush = [&] {
-        if (finished.empty()) return;
+        if (finished.empty())
+            return;
         SQLite::Transaction tx(workspace_.database());
         for (const auto& r : finished) {
             if (r.complete) {
@@ -186,8 +201,9 @@ void SyncEngine::download(SyncReport& report) {
             } else {
                 const bool partial = workspace_.documents().partial_size(r.sha256) > 0;
                 workspace_.set_document_state(
-                    r.sha256, r.damaged ? store::DocumentState::corrupt
-                                        : (partial ? store::DocumentState::partial : store::DocumentState::missing),
+                    r.sha256,
+                    r.damaged ? store::DocumentState::corrupt
+                              : (partial ? store::DocumentState::partial : store::DocumentState::missing),
                     r.error);
             }
         }
@@ -195,7 +211,6 @@ void SyncEngine::download(SyncReport& report) {
         finished.clear();
     };
     auto last_flush = Clock::now();
-    bool unreachable = false;
 
     DocumentDownloader downloader(workspace_.sync_value("hub_url"), workspace_.sync_value("token"),
                                   workspace_.documents(), options_.download);
@@ -210,19 +225,23 @@ void SyncEngine::download(SyncReport& report) {
             },
             [&](const DownloadResult& r) {
                 ++progress.items_done;
-                if (r.complete) ++report.documents_fetched;
-                else ++report.documents_failed;
+                if (r.complete) {
+                    ++report.documents_fetched;
+                    observer_.on_notice({SyncNotice::Kind::document_complete, r.sha256, ""});
+                } else {
+                    ++report.documents_failed;
+                }
                 if (r.damaged) {
                     ++report.documents_damaged;
-                    observer_.on_notice({SyncNotice::Kind::document_damaged, r.sha256,
-                                         r.complete ? "Document " + r.sha256.substr(0, 12) +
-                                                          " arrived damaged and was fetched again."
-                                                    : "Document " + r.sha256.substr(0, 12) + " arrived damaged: " +
-                                                          r.error});
+                    observer_.on_notice(
+                        {SyncNotice::Kind::document_damaged, r.sha256,
+                         r.complete ? "Document " + r.sha256.substr(0, 12) +
+                                          " arrived damaged and was fetched again."
+                                    : "Document " + r.sha256.substr(0, 12) + " arrived damaged: " + r.error});
                 } else if (!r.complete) {
-                    observer_.on_notice({SyncNotice::Kind::document_failed, r.sha256,
-                                         "Document " + r.sha256.substr(0, 12) + " is not downloaded: " + r.error});
-                    if (r.error.rfind("The hub could not be reached", 0) == 0) unreachable = true;
+                    observer_.on_notice(
+                        {SyncNotice::Kind::document_failed, r.sha256,
+                         "Document " + r.sha256.substr(0, 12) + " is not downloaded: " + r.error});
                 }
                 finished.push_back(r);
                 if (finished.size() >= 256 || Clock::now() - last_flush > std::chrono::milliseconds(500)) {
@@ -238,7 +257,6 @@ void SyncEngine::download(SyncReport& report) {
     }
     flush();
     publish(true);
-    if (unreachable) throw Offline("The hub could not be reached while downloading documents; the rest follow at the next sync.");
 }
 
 }  // namespace jaanch::sync

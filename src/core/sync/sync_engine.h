@@ -6,10 +6,10 @@
 // An unreachable hub ends the sync early with status offline; nothing decided is lost, since the outbox is on
 // disk. An expired session (AuthExpired) is reported with needs_login and the outbox is kept.
 //
-// Session values in the workspace's sync_state: hub_url, user, token (a bearer token: never logged), officer (the
-// Officer JSON the hub returned at login), token_expires_at.
-// Threads: run() works on the calling thread and calls the observer there. The workstation runs it on its own
-// worker with its own Workspace and forwards observer calls through dispatch::to_main.
+// Session values in the workspace's sync_state: hub_url, user, token (a bearer token: never logged), officer
+// (the Officer JSON the hub returned at login), token_expires_at. Threads: run() works on the calling thread
+// and calls the observer there. The workstation runs it on its own worker with its own Workspace and forwards
+// observer calls through dispatch::to_main.
 #pragma once
 
 #include <atomic>
@@ -48,20 +48,21 @@ struct SyncReport {
 };
 
 // Saves a login's session values into the workspace (sync_state).
-void save_session(store::Workspace& workspace, const std::string& hub_url, const std::string& user, const Login& login);
+void save_session(store::Workspace& workspace, const std::string& hub_url, const std::string& user,
+                  const Login& login);
 // The officer saved at login; throws SyncError when the workspace has never been logged in.
 model::Officer session_officer(const store::Workspace& workspace);
 std::size_t decisions_waiting(store::Workspace& workspace);
 
 class SyncEngine {
-public:
+  public:
     SyncEngine(store::Workspace& workspace, SyncObserver& observer, SyncOptions options = {});
 
     SyncReport run();
     // Asks a running run() to stop after its current step (any thread).
     void cancel() { cancel_ = true; }
 
-private:
+  private:
     void pull(HubClient& client, SyncReport& report);
     void download(SyncReport& report);
     void status(bool online, bool needs_login, const std::string& message);

@@ -14,23 +14,23 @@
 namespace jaanch::sync {
 
 class SyncError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 class Offline : public SyncError {
-public:
+  public:
     using SyncError::SyncError;
 };
 
 class AuthExpired : public SyncError {
-public:
+  public:
     using SyncError::SyncError;
 };
 
 // An answer from the hub with an HTTP status and the hub's error code.
 class HubAnswerError : public SyncError {
-public:
+  public:
     HubAnswerError(long status, std::string code, std::string hub_message, const std::string& what)
         : SyncError(what), status_(status), code_(std::move(code)), hub_message_(std::move(hub_message)) {}
     long status() const { return status_; }
@@ -38,24 +38,24 @@ public:
     // The hub's own sentence, for the officer (what() adds the request it answered).
     const std::string& hub_message() const { return hub_message_; }
 
-private:
+  private:
     long status_;
     std::string code_;
     std::string hub_message_;
 };
 
 class HubRefused : public HubAnswerError {
-public:
+  public:
     using HubAnswerError::HubAnswerError;
 };
 
 class Conflict : public HubRefused {
-public:
+  public:
     using HubRefused::HubRefused;
 };
 
 class ServerError : public HubAnswerError {
-public:
+  public:
     using HubAnswerError::HubAnswerError;
 };
 
