@@ -15,6 +15,8 @@
 #include "hub/util/crypto_util.h"
 #include "hub_harness.h"
 
+BOOST_AUTO_TEST_SUITE(demo)
+
 using namespace jaanch::hub::test;
 
 BOOST_AUTO_TEST_CASE(verhoeff_and_generated_documents) {
@@ -113,3 +115,5 @@ BOOST_AUTO_TEST_CASE(demo_seed_makes_a_district_its_officers_can_work_in) {
     BOOST_TEST(WIFEXITED(status));
     std::filesystem::remove_all(root);
 }
+
+BOOST_AUTO_TEST_SUITE_END()
