@@ -5,6 +5,8 @@
 #include "hub/util/crypto_util.h"
 #include "hub_world.h"
 
+BOOST_AUTO_TEST_SUITE(bad_input)
+
 using namespace jaanch::hub::test;
 
 namespace {
@@ -250,3 +252,5 @@ BOOST_AUTO_TEST_CASE(malformed_requests_get_clear_4xx_and_change_nothing) {
     std::string out;
     BOOST_TEST(w.hub.admin({"audit", "verify"}, &out) == 0, out);
 }
+
+BOOST_AUTO_TEST_SUITE_END()

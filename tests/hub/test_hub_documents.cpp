@@ -7,6 +7,8 @@
 #include "hub/util/crypto_util.h"
 #include "hub_world.h"
 
+BOOST_AUTO_TEST_SUITE(documents)
+
 using namespace jaanch::hub::test;
 
 BOOST_AUTO_TEST_CASE(ingest_lists_every_field_error_and_stores_nothing) {
@@ -96,3 +98,5 @@ BOOST_AUTO_TEST_CASE(documents_by_sha256_with_range_etag_and_access_rules) {
     BOOST_REQUIRE_EQUAL(vdo.decide(vdo.decision("RJ/D/1", 1, jaanch::model::Action::forward)).status, 201);
     BOOST_TEST(w.as("bso.in").get("/v1/documents/" + sha).status == 200);
 }
+
+BOOST_AUTO_TEST_SUITE_END()

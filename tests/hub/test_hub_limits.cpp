@@ -14,6 +14,8 @@
 
 #include "hub_world.h"
 
+BOOST_AUTO_TEST_SUITE(limits)
+
 using namespace jaanch::hub::test;
 using Clock = std::chrono::steady_clock;
 
@@ -118,3 +120,5 @@ BOOST_AUTO_TEST_CASE(tls_with_a_certificate_and_key) {
     BOOST_TEST(plain.status != 200);
     BOOST_TEST(hub.stop() == 0);
 }
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -6,6 +6,8 @@
 #include "hub/util/crypto_util.h"
 #include "hub_world.h"
 
+BOOST_AUTO_TEST_SUITE(queue)
+
 using namespace jaanch::hub::test;
 using jaanch::model::Action;
 
@@ -193,3 +195,5 @@ BOOST_AUTO_TEST_CASE(portal_exports_decisions_with_signatures_since_a_cursor) {
     // Officers' tokens are not portal keys.
     BOOST_TEST(w.client->request("GET", "/v1/portal/decisions", "", {bearer(vdo.token())}).status == 401);
 }
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -7,6 +7,8 @@
 #include "hub/util/crypto_util.h"
 #include "hub_world.h"
 
+BOOST_AUTO_TEST_SUITE(restart)
+
 using namespace jaanch::hub::test;
 using jaanch::model::Action;
 
@@ -70,3 +72,5 @@ BOOST_AUTO_TEST_CASE(audit_verify_names_the_first_broken_entry) {
     BOOST_TEST(w.hub.admin({"audit", "verify"}, &out) == 1);
     BOOST_TEST(out.find("broken at entry 3") != std::string::npos, out);
 }
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -7,6 +7,8 @@
 
 #include "hub_world.h"
 
+BOOST_AUTO_TEST_SUITE(roles)
+
 using namespace jaanch::hub::test;
 using jaanch::model::Action;
 
@@ -148,3 +150,5 @@ BOOST_AUTO_TEST_CASE(separation_of_duties_after_a_promotion) {
     // Another BSO may act.
     BOOST_TEST(act(w, "bso.in", "RJ/SOD/1", 2, Action::reject).status == 201);
 }
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -8,6 +8,8 @@
 #include "hub/util/crypto_util.h"
 #include "hub_world.h"
 
+BOOST_AUTO_TEST_SUITE(sessions)
+
 using namespace jaanch::hub::test;
 namespace hub = jaanch::hub;
 
@@ -105,3 +107,5 @@ BOOST_AUTO_TEST_CASE(login_totp_lockout_expiry_and_logout) {
     BOOST_REQUIRE_EQUAL(w.hub.admin({"officer", "list"}, &out), 0);
     BOOST_TEST(out.find("disabled") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,4 +1,5 @@
-// `sign`, `verify`, `canonical` and `pki demo`: decision signatures from the command line (docs/signatures.md).
+// `sign`, `verify`, `canonical` and `pki demo`: decision signatures from the command line
+// (docs/signatures.md).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -20,14 +21,16 @@ namespace {
 
 std::string read_file(const std::string& path, const char* what) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error("Cannot read the " + std::string(what) + " " + path + ". Check the path.");
+    if (!in)
+        throw Error("Cannot read the " + std::string(what) + " " + path + ". Check the path.");
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 void write_file(const std::string& path, std::string_view bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) throw Error("Cannot write " + path + ". Check the folder and its permissions.");
+    if (!out)
+        throw Error("Cannot write " + path + ". Check the folder and its permissions.");
 }
 
 std::string canonical_of(const std::string& path) {
@@ -36,7 +39,8 @@ std::string canonical_of(const std::string& path) {
 
 // A PIN or password from a file, or from standard input when the file is "-".
 crypto::SecretString read_secret(const std::string& file) {
-    if (file != "-") return crypto::read_secret_file(file);
+    if (file != "-")
+        return crypto::read_secret_file(file);
     std::string line;
     std::getline(std::cin, line);
     crypto::SecretString secret(line);
@@ -46,7 +50,8 @@ crypto::SecretString read_secret(const std::string& file) {
 
 std::unique_ptr<crypto::Signer> open_signer(const Args& args) {
     const bool p12 = args.has("p12"), token = args.has("pkcs11-module");
-    if (p12 == token) throw UsageError("give either --p12 FILE or --pkcs11-module SO (exactly one key source)");
+    if (p12 == token)
+        throw UsageError("give either --p12 FILE or --pkcs11-module SO (exactly one key source)");
     if (p12) {
         const crypto::SecretString password = read_secret(args.require("password-file"));
         return std::make_unique<crypto::Pkcs12Signer>(args.require("p12"), password);
@@ -59,8 +64,8 @@ std::unique_ptr<crypto::Signer> open_signer(const Args& args) {
     config.key_id = args.get("key-id").value_or("");
     const std::string pin_file = args.require("pin-file");
     // Read once, when the token asks: a wrong PIN is reported, never retried.
-    return std::make_unique<crypto::Pkcs11Signer>(config,
-                                                  [&](const crypto::PinRequest&) { return read_secret(pin_file); });
+    return std::make_unique<crypto::Pkcs11Signer>(
+        config, [&](const crypto::PinRequest&) { return read_secret(pin_file); });
 }
 
 int sign(const std::vector<std::string>& words, Io io) {
@@ -72,9 +77,9 @@ int sign(const std::vector<std::string>& words, Io io) {
     const std::string der = signer->sign(canonical);
     write_file(out, der);
     const crypto::SignerDetails who = crypto::describe_certificate(signer->certificate_der());
-    io.out << "Signed " << in << " as " << who.common_name << " (serial " << who.serial << ", certificate SHA-256 "
-           << who.certificate_sha256 << ")\n  with " << signer->description() << "\n  -> " << out << " ("
-           << der.size() << " bytes, DER CMS)\n";
+    io.out << "Signed " << in << " as " << who.common_name << " (serial " << who.serial
+           << ", certificate SHA-256 " << who.certificate_sha256 << ")\n  with " << signer->description()
+           << "\n  -> " << out << " (" << der.size() << " bytes, DER CMS)\n";
     return kOk;
 }
 
@@ -83,8 +88,10 @@ void print_signer(const crypto::SignerDetails& s, std::ostream& out) {
         << "Subject:     " << s.subject << "\n"
         << "Serial:      " << s.serial << "\n"
         << "Issuer:      " << s.issuer << "\n"
-        << "Valid:       " << format_timestamp(s.not_before) << " to " << format_timestamp(s.not_after) << "\n"
-        << "Signed at:   " << (s.signing_time ? format_timestamp(*s.signing_time) : std::string("(none)")) << "\n"
+        << "Valid:       " << format_timestamp(s.not_before) << " to " << format_timestamp(s.not_after)
+        << "\n"
+        << "Signed at:   " << (s.signing_time ? format_timestamp(*s.signing_time) : std::string("(none)"))
+        << "\n"
         << "Certificate: SHA-256 " << s.certificate_sha256 << "\n";
 }
 
@@ -92,22 +99,26 @@ int verify(const std::vector<std::string>& words, Io io) {
     const Args args(words, {"in", "sig", "trust", "crl", "at", "expect-cert"});
     crypto::VerifyOptions options;
     options.trust_dir = args.require("trust");
-    if (auto crl = args.get("crl")) options.crl_files.emplace_back(*crl);
+    if (auto crl = args.get("crl"))
+        options.crl_files.emplace_back(*crl);
     if (auto at = args.get("at")) {
         options.at_time = parse_timestamp(*at);
-        if (!options.at_time) throw UsageError("--at needs an RFC 3339 time such as 2026-11-20T10:15:00Z");
+        if (!options.at_time)
+            throw UsageError("--at needs an RFC 3339 time such as 2026-11-20T10:15:00Z");
     }
     crypto::VerifyExpectations expect;
     expect.certificate_sha256 = args.get("expect-cert").value_or("");
     const std::string canonical = canonical_of(args.require("in"));
     const std::string der = read_file(args.require("sig"), "signature file");
     const crypto::VerifyResult result = crypto::Verifier(options).verify(canonical, der, expect);
-    if (result.signer) print_signer(*result.signer, io.out);
+    if (result.signer)
+        print_signer(*result.signer, io.out);
     if (result.ok) {
         io.out << "Verdict:     VALID. " << result.message << "\n";
         return kOk;
     }
-    io.out << "Verdict:     INVALID (" << crypto::reason_name(result.reason) << "). " << result.message << "\n";
+    io.out << "Verdict:     INVALID (" << crypto::reason_name(result.reason) << "). " << result.message
+           << "\n";
     return kFailed;
 }
 
@@ -127,17 +138,21 @@ int pki_demo(const std::vector<std::string>& words, Io io) {
     crypto::TestPkiOptions options;
     options.out_dir = args.require("out");
     options.with_token = !args.has("no-token");
-    if (auto module = args.get("softhsm-module")) options.softhsm_module = *module;
+    if (auto module = args.get("softhsm-module"))
+        options.softhsm_module = *module;
     const crypto::TestPki pki = crypto::generate_test_pki(options);
     io.out << "TEST ONLY PKI written to " << pki.dir.string() << "\n"
-           << "  trust anchors: " << pki.trust_dir.string() << "  (openssl: " << pki.ca_bundle.string() << ")\n"
+           << "  trust anchors: " << pki.trust_dir.string() << "  (openssl: " << pki.ca_bundle.string()
+           << ")\n"
            << "  CRL:           " << pki.crl.string() << "\n"
            << "  passwords:     " << pki.password_file.string() << "\n";
     for (const auto& o : pki.officers)
-        io.out << "  officer " << o.id << " (" << o.role << ", " << o.level << "): " << o.p12.string() << "\n";
+        io.out << "  officer " << o.id << " (" << o.role << ", " << o.level << "): " << o.p12.string()
+               << "\n";
     if (pki.has_token) {
         io.out << "  token \"" << pki.token.label << "\" (key \"" << pki.token.key_label << "\", PIN in "
-               << pki.token.pin_file.string() << "): export SOFTHSM2_CONF=" << pki.token.config.string() << "\n";
+               << pki.token.pin_file.string() << "): export SOFTHSM2_CONF=" << pki.token.config.string()
+               << "\n";
     }
     return kOk;
 }
@@ -145,16 +160,19 @@ int pki_demo(const std::vector<std::string>& words, Io io) {
 }  // namespace
 
 void add_crypto_commands(CommandList& commands) {
-    commands.push_back({"sign", "sign a decision (its RFC 8785 canonical bytes) with a DSC: detached CMS, DER",
+    commands.push_back({"sign",
+                        "sign a decision (its RFC 8785 canonical bytes) with a DSC: detached CMS, DER",
                         "--in DECISION.json --out SIG.p7s (--p12 FILE --password-file F | --pkcs11-module SO "
                         "[--token LABEL | --token-serial S] [--key-label L | --key-id HEX] --pin-file F)",
                         sign});
-    commands.push_back({"verify", "verify a decision's signature: content, chain, validity, key usage, revocation",
-                        "--in DECISION.json --sig SIG.p7s --trust DIR [--crl FILE] [--at TIME] [--expect-cert SHA256]",
-                        verify});
+    commands.push_back(
+        {"verify", "verify a decision's signature: content, chain, validity, key usage, revocation",
+         "--in DECISION.json --sig SIG.p7s --trust DIR [--crl FILE] [--at TIME] [--expect-cert SHA256]",
+         verify});
     commands.push_back({"canonical", "print the canonical bytes (RFC 8785 JCS) of a decision: what is signed",
                         "--in DECISION.json [--out FILE]", canonical});
-    commands.push_back({"pki demo", "create a TEST-ONLY PKI: CAs, officer DSCs, CRL, PKCS#12 files, SoftHSM2 token",
+    commands.push_back({"pki demo",
+                        "create a TEST-ONLY PKI: CAs, officer DSCs, CRL, PKCS#12 files, SoftHSM2 token",
                         "--out DIR [--no-token] [--softhsm-module SO]", pki_demo});
 }
 

@@ -35,12 +35,15 @@ std::u16string to_utf16(const std::string& text, const std::string& path) {
         } else if (cp >= 0x80) {
             invalid(i);
         }
-        if (i + len > n) invalid(i);
+        if (i + len > n)
+            invalid(i);
         for (std::size_t k = 1; k < len; ++k) {
-            if ((s[i + k] & 0xC0) != 0x80) invalid(i + k);
+            if ((s[i + k] & 0xC0) != 0x80)
+                invalid(i + k);
             cp = (cp << 6) | (s[i + k] & 0x3F);
         }
-        if (len > 1 && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) invalid(i);
+        if (len > 1 && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)))
+            invalid(i);
         if (cp >= 0x10000) {
             cp -= 0x10000;
             out += static_cast<char16_t>(0xD800 + (cp >> 10));
@@ -60,13 +63,27 @@ void write_string(const std::string& text, const std::string& path, std::string&
     for (const char c : text) {
         const auto u = static_cast<unsigned char>(c);
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\t': out += "\\t"; break;
-            case '\n': out += "\\n"; break;
-            case '\f': out += "\\f"; break;
-            case '\r': out += "\\r"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
             default:
                 if (u < 0x20) {
                     out += "\\u00";
@@ -99,7 +116,8 @@ void write_object(const json::Json& j, const std::string& path, std::string& out
     out += '{';
     bool first = true;
     for (const auto& m : members) {
-        if (!first) out += ',';
+        if (!first)
+            out += ',';
         first = false;
         write_string(*m.name, path, out);
         out += ':';
@@ -110,22 +128,33 @@ void write_object(const json::Json& j, const std::string& path, std::string& out
 
 void write_value(const json::Json& j, const std::string& path, std::string& out) {
     switch (j.type()) {
-        case json::Json::value_t::null: out += "null"; break;
-        case json::Json::value_t::boolean: out += j.get<bool>() ? "true" : "false"; break;
-        case json::Json::value_t::string: write_string(j.get_ref<const std::string&>(), path, out); break;
+        case json::Json::value_t::null:
+            out += "null";
+            break;
+        case json::Json::value_t::boolean:
+            out += j.get<bool>() ? "true" : "false";
+            break;
+        case json::Json::value_t::string:
+            write_string(j.get_ref<const std::string&>(), path, out);
+            break;
         case json::Json::value_t::number_unsigned: {
             const auto v = j.get<std::uint64_t>();
             if (v > kMaxExactInteger)
-                json::fail(path, "the integer " + std::to_string(v) +
-                                     " is beyond 2^53 and would change when read as a JSON number; write it as a string");
+                json::fail(
+                    path,
+                    "the integer " + std::to_string(v) +
+                        " is beyond 2^53 and would change when read as a JSON number; write it as a string");
             out += std::to_string(v);
             break;
         }
         case json::Json::value_t::number_integer: {
             const auto v = j.get<std::int64_t>();
-            if (v > static_cast<std::int64_t>(kMaxExactInteger) || v < -static_cast<std::int64_t>(kMaxExactInteger))
-                json::fail(path, "the integer " + std::to_string(v) +
-                                     " is beyond ±2^53 and would change when read as a JSON number; write it as a string");
+            if (v > static_cast<std::int64_t>(kMaxExactInteger) ||
+                v < -static_cast<std::int64_t>(kMaxExactInteger))
+                json::fail(
+                    path,
+                    "the integer " + std::to_string(v) +
+                        " is beyond ±2^53 and would change when read as a JSON number; write it as a string");
             out += v == 0 ? "0" : std::to_string(v);
             break;
         }
@@ -139,14 +168,18 @@ void write_value(const json::Json& j, const std::string& path, std::string& out)
         case json::Json::value_t::array: {
             out += '[';
             for (std::size_t i = 0; i < j.size(); ++i) {
-                if (i > 0) out += ',';
+                if (i > 0)
+                    out += ',';
                 write_value(j[i], json::index_path(path, i), out);
             }
             out += ']';
             break;
         }
-        case json::Json::value_t::object: write_object(j, path, out); break;
-        default: json::fail(path, "binary and discarded values have no JSON text and cannot be canonicalised");
+        case json::Json::value_t::object:
+            write_object(j, path, out);
+            break;
+        default:
+            json::fail(path, "binary and discarded values have no JSON text and cannot be canonicalised");
     }
 }
 
@@ -155,7 +188,8 @@ void write_value(const json::Json& j, const std::string& path, std::string& out)
 std::string canonical_number(double value) {
     if (std::isnan(value) || std::isinf(value))
         throw InputError("", "NaN and infinity are not JSON numbers and cannot be canonicalised");
-    if (value == 0) return "0";  // also -0, as ECMAScript prints it
+    if (value == 0)
+        return "0";  // also -0, as ECMAScript prints it
     std::string sign;
     if (value < 0) {
         sign = "-";
@@ -168,7 +202,8 @@ std::string canonical_number(double value) {
     const std::size_t e_pos = sci.find('e');
     std::string digits;
     for (std::size_t i = 0; i < e_pos; ++i) {
-        if (sci[i] != '.') digits += sci[i];
+        if (sci[i] != '.')
+            digits += sci[i];
     }
     const int exponent = std::atoi(sci.c_str() + e_pos + 1);
     const int k = static_cast<int>(digits.size());
@@ -177,12 +212,14 @@ std::string canonical_number(double value) {
     if (k <= n && n <= 21) {
         out += digits + std::string(static_cast<std::size_t>(n - k), '0');
     } else if (0 < n && n <= 21) {
-        out += digits.substr(0, static_cast<std::size_t>(n)) + "." + digits.substr(static_cast<std::size_t>(n));
+        out +=
+            digits.substr(0, static_cast<std::size_t>(n)) + "." + digits.substr(static_cast<std::size_t>(n));
     } else if (-6 < n && n <= 0) {
         out += "0." + std::string(static_cast<std::size_t>(-n), '0') + digits;
     } else {
         out += digits.substr(0, 1);
-        if (k > 1) out += "." + digits.substr(1);
+        if (k > 1)
+            out += "." + digits.substr(1);
         out += (n - 1 >= 0 ? "e+" : "e-") + std::to_string(std::abs(n - 1));
     }
     return out;
@@ -194,7 +231,9 @@ std::string canonical_json(const json::Json& value) {
     return out;
 }
 
-std::string canonical_decision_bytes(const model::Decision& decision) { return canonical_json(json::Json(decision)); }
+std::string canonical_decision_bytes(const model::Decision& decision) {
+    return canonical_json(json::Json(decision));
+}
 
 std::string canonical_decision_bytes_from_text(std::string_view text, const std::string& source_name) {
     const json::Json raw = json::parse_text(text, source_name);
@@ -203,11 +242,12 @@ std::string canonical_decision_bytes_from_text(std::string_view text, const std:
     const json::Json normal = decision;
     for (auto it = normal.begin(); it != normal.end(); ++it) {
         if (raw.at(it.key()) != it.value()) {
-            throw InputError(json::key_path("$", it.key()),
-                             source_name + " is not in the normal form of a decision: " + raw.at(it.key()).dump() +
-                                 " is written " + it.value().dump() +
-                                 " in the signed form (timestamps in UTC with Z). Write the value that way, so that "
-                                 "anyone canonicalising the file gets the bytes that were signed.");
+            throw InputError(
+                json::key_path("$", it.key()),
+                source_name + " is not in the normal form of a decision: " + raw.at(it.key()).dump() +
+                    " is written " + it.value().dump() +
+                    " in the signed form (timestamps in UTC with Z). Write the value that way, so that "
+                    "anyone canonicalising the file gets the bytes that were signed.");
         }
     }
     return canonical_json(normal);

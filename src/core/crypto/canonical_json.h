@@ -26,9 +26,10 @@ std::string canonical_number(double value);
 // The bytes an officer signs for a decision: canonical_json(json::Json(decision)).
 std::string canonical_decision_bytes(const model::Decision& decision);
 
-// Reads decision JSON text strictly (model::parse_decision) and returns its canonical bytes. Throws InputError
-// when the text is not a valid decision, and when it is not in the model's normal form (for instance a
-// `decided_at` with an offset instead of `Z`): a portal canonicalising that text itself would get other bytes.
+// Reads decision JSON text strictly (model::parse_decision) and returns its canonical bytes. Throws
+// InputError when the text is not a valid decision, and when it is not in the model's normal form (for
+// instance a `decided_at` with an offset instead of `Z`): a portal canonicalising that text itself would get
+// other bytes.
 std::string canonical_decision_bytes_from_text(std::string_view text, const std::string& source_name);
 
 }  // namespace jaanch::crypto

@@ -12,10 +12,12 @@ bool try_build_detached_cms(EVP_PKEY* key, X509* cert, STACK_OF(X509) * extra_ce
     ERR_clear_error();
     constexpr unsigned kFlags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP;
     ossl::CmsPtr cms(CMS_sign(nullptr, nullptr, nullptr, nullptr, kFlags));
-    if (!cms) return what = "CMS_sign failed", false;
+    if (!cms)
+        return what = "CMS_sign failed", false;
     // CMS_CADES adds the ESS signingCertificateV2 attribute (SHA-256 of the signer certificate).
     CMS_SignerInfo* si = CMS_add1_signer(cms.get(), cert, key, EVP_sha256(), kFlags | CMS_CADES);
-    if (si == nullptr) return what = "the key or certificate cannot sign (CMS_add1_signer)", false;
+    if (si == nullptr)
+        return what = "the key or certificate cannot sign (CMS_add1_signer)", false;
     // Set signingTime ourselves (OpenSSL only adds "now" when none is present), so the caller decides it.
     ossl::Asn1TimePtr when = ossl::to_asn1_time(signing_time);
     if (!when || CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, when->type, when.get(), -1) != 1)
@@ -26,15 +28,17 @@ bool try_build_detached_cms(EVP_PKEY* key, X509* cert, STACK_OF(X509) * extra_ce
             return what = "cannot add a chain certificate", false;
     }
     ossl::BioPtr data = ossl::memory_bio(content);
-    if (CMS_final(cms.get(), data.get(), nullptr, kFlags) != 1) return what = "the signing operation failed", false;
+    if (CMS_final(cms.get(), data.get(), nullptr, kFlags) != 1)
+        return what = "the signing operation failed", false;
     ossl::BioPtr out(BIO_new(BIO_s_mem()));
-    if (i2d_CMS_bio(out.get(), cms.get()) != 1) return what = "cannot encode the signature as DER", false;
+    if (i2d_CMS_bio(out.get(), cms.get()) != 1)
+        return what = "cannot encode the signature as DER", false;
     der_out = ossl::bio_contents(out.get());
     return true;
 }
 
-std::string build_detached_cms(EVP_PKEY* key, X509* cert, STACK_OF(X509) * extra_certs, std::string_view content,
-                               Timestamp signing_time) {
+std::string build_detached_cms(EVP_PKEY* key, X509* cert, STACK_OF(X509) * extra_certs,
+                               std::string_view content, Timestamp signing_time) {
     std::string der, what;
     if (!try_build_detached_cms(key, cert, extra_certs, content, signing_time, der, what)) {
         throw SigningError(SigningFailure::signing_failed,
@@ -46,11 +50,11 @@ std::string build_detached_cms(EVP_PKEY* key, X509* cert, STACK_OF(X509) * extra
 void check_certificate_matches_key(X509* cert, EVP_PKEY* key, const std::string& source) {
     if (X509_check_private_key(cert, key) != 1) {
         ERR_clear_error();
-        throw SigningError(SigningFailure::certificate_key_mismatch,
-                           "The certificate in " + source + " (subject " +
-                               ossl::name_text(X509_get_subject_name(cert)) +
-                               ") does not belong to its private key. Ask the certifying authority for the right "
-                               "certificate, or pick the key and certificate with the same id.");
+        throw SigningError(
+            SigningFailure::certificate_key_mismatch,
+            "The certificate in " + source + " (subject " + ossl::name_text(X509_get_subject_name(cert)) +
+                ") does not belong to its private key. Ask the certifying authority for the right "
+                "certificate, or pick the key and certificate with the same id.");
     }
 }
 

@@ -13,7 +13,8 @@ std::string take_errors() {
     char buf[256];
     while (unsigned long e = ERR_get_error()) {
         ERR_error_string_n(e, buf, sizeof buf);
-        if (!out.empty()) out += "; ";
+        if (!out.empty())
+            out += "; ";
         out += buf;
     }
     return out;
@@ -32,7 +33,8 @@ std::string bio_contents(BIO* bio) {
 std::string to_der(X509* cert) {
     unsigned char* der = nullptr;
     const int size = i2d_X509(cert, &der);
-    if (size <= 0) return {};
+    if (size <= 0)
+        return {};
     std::string out(reinterpret_cast<const char*>(der), static_cast<std::size_t>(size));
     OPENSSL_free(der);
     return out;
@@ -63,15 +65,21 @@ std::string sha256_hex(std::string_view bytes) {
 }
 
 std::optional<Timestamp> to_timestamp(const ASN1_TIME* t) {
-    if (t == nullptr) return std::nullopt;
+    if (t == nullptr)
+        return std::nullopt;
     std::tm tm{};
-    if (ASN1_TIME_to_tm(t, &tm) != 1) return std::nullopt;
+    if (ASN1_TIME_to_tm(t, &tm) != 1)
+        return std::nullopt;
     return Timestamp{std::chrono::seconds{timegm(&tm)}};
 }
 
-time_t to_time_t(Timestamp t) { return static_cast<time_t>(t.time_since_epoch().count()); }
+time_t to_time_t(Timestamp t) {
+    return static_cast<time_t>(t.time_since_epoch().count());
+}
 
-Asn1TimePtr to_asn1_time(Timestamp t) { return Asn1TimePtr(ASN1_TIME_set(nullptr, to_time_t(t))); }
+Asn1TimePtr to_asn1_time(Timestamp t) {
+    return Asn1TimePtr(ASN1_TIME_set(nullptr, to_time_t(t)));
+}
 
 std::string name_text(const X509_NAME* name) {
     BioPtr bio(BIO_new(BIO_s_mem()));
@@ -81,11 +89,13 @@ std::string name_text(const X509_NAME* name) {
 
 std::string name_entry(const X509_NAME* name, int nid) {
     const int index = X509_NAME_get_index_by_NID(name, nid, -1);
-    if (index < 0) return {};
+    if (index < 0)
+        return {};
     const ASN1_STRING* value = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, index));
     unsigned char* utf8 = nullptr;
     const int size = ASN1_STRING_to_UTF8(&utf8, value);
-    if (size < 0) return {};
+    if (size < 0)
+        return {};
     std::string out(reinterpret_cast<const char*>(utf8), static_cast<std::size_t>(size));
     OPENSSL_free(utf8);
     return out;
@@ -93,7 +103,8 @@ std::string name_entry(const X509_NAME* name, int nid) {
 
 std::string serial_hex(const X509* cert) {
     BignumPtr bn(ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr));
-    if (!bn) return {};
+    if (!bn)
+        return {};
     char* text = BN_bn2hex(bn.get());
     std::string out = text ? text : "";
     OPENSSL_free(text);

@@ -22,8 +22,12 @@ struct Deleter {
     void operator()(T* p) const { Free(p); }
 };
 
-inline void free_x509_stack(STACK_OF(X509) * s) { sk_X509_pop_free(s, X509_free); }
-inline void free_bio(BIO* b) { BIO_free_all(b); }
+inline void free_x509_stack(STACK_OF(X509) * s) {
+    sk_X509_pop_free(s, X509_free);
+}
+inline void free_bio(BIO* b) {
+    BIO_free_all(b);
+}
 
 using X509Ptr = std::unique_ptr<X509, Deleter<X509, X509_free>>;
 using X509StackPtr = std::unique_ptr<STACK_OF(X509), Deleter<STACK_OF(X509), free_x509_stack>>;

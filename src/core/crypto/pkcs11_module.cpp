@@ -21,7 +21,8 @@ constexpr unsigned long kCkrDeviceError = 0x30, kCkrDeviceRemoved = 0x32, kCkrKe
 }  // namespace
 
 Module::~Module() {
-    if (slots_ != nullptr) PKCS11_release_all_slots(ctx_, slots_, slot_count_);
+    if (slots_ != nullptr)
+        PKCS11_release_all_slots(ctx_, slots_, slot_count_);
     if (ctx_ != nullptr) {
         PKCS11_CTX_unload(ctx_);
         PKCS11_CTX_free(ctx_);
@@ -32,14 +33,16 @@ Module::~Module() {
 std::shared_ptr<Module> acquire(const std::filesystem::path& module) {
     static std::map<std::string, std::weak_ptr<Module>> loaded;
     const std::string key = module.lexically_normal().string();
-    if (auto existing = loaded[key].lock()) return existing;
+    if (auto existing = loaded[key].lock())
+        return existing;
 
     std::error_code ec;
     if (!std::filesystem::is_regular_file(module, ec)) {
-        throw SigningError(SigningFailure::module_not_found,
-                           "The PKCS#11 module " + module.string() +
-                               " does not exist. Install the token's driver (ProxKey, ePass2003, mToken …) or give "
-                               "the path of its PKCS#11 library.");
+        throw SigningError(
+            SigningFailure::module_not_found,
+            "The PKCS#11 module " + module.string() +
+                " does not exist. Install the token's driver (ProxKey, ePass2003, mToken …) or give "
+                "the path of its PKCS#11 library.");
     }
     std::shared_ptr<Module> m(new Module());
     m->path_ = module;
@@ -48,7 +51,8 @@ std::shared_ptr<Module> acquire(const std::filesystem::path& module) {
     if (m->ctx_ == nullptr || PKCS11_CTX_load(m->ctx_, module.c_str()) != 0) {
         std::string detail = ossl::take_errors();
         // A failed load leaves nothing to unload.
-        if (m->ctx_ != nullptr) PKCS11_CTX_free(m->ctx_);
+        if (m->ctx_ != nullptr)
+            PKCS11_CTX_free(m->ctx_);
         m->ctx_ = nullptr;
         throw SigningError(SigningFailure::module_not_found,
                            "Cannot load " + module.string() + " as a PKCS#11 module (" + detail +
@@ -58,8 +62,8 @@ std::shared_ptr<Module> acquire(const std::filesystem::path& module) {
         std::string detail;
         const unsigned long rv = take_ckr(&detail);
         throw SigningError(SigningFailure::token_error, "The PKCS#11 module " + module.string() +
-                                                            " cannot list its slots (" + ckr_name(rv) + ": " + detail +
-                                                            "). Reconnect the token and try again.");
+                                                            " cannot list its slots (" + ckr_name(rv) + ": " +
+                                                            detail + "). Reconnect the token and try again.");
     }
     loaded[key] = m;
     return m;
@@ -71,12 +75,15 @@ unsigned long take_ckr(std::string* detail) {
     std::string text;
     char buf[256];
     while (unsigned long e = ERR_get_error()) {
-        if (ERR_GET_LIB(e) == lib && rv == 0) rv = static_cast<unsigned long>(ERR_GET_REASON(e));
+        if (ERR_GET_LIB(e) == lib && rv == 0)
+            rv = static_cast<unsigned long>(ERR_GET_REASON(e));
         ERR_error_string_n(e, buf, sizeof buf);
-        if (!text.empty()) text += "; ";
+        if (!text.empty())
+            text += "; ";
         text += buf;
     }
-    if (detail != nullptr) *detail = text;
+    if (detail != nullptr)
+        *detail = text;
     return rv;
 }
 

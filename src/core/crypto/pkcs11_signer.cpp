@@ -14,10 +14,13 @@ namespace {
 constexpr unsigned long kCkrPinIncorrect = 0xA0, kCkrPinInvalid = 0xA1, kCkrPinLenRange = 0xA2,
                         kCkrPinExpired = 0xA3, kCkrPinLocked = 0xA4;
 
-std::string id_hex(const unsigned char* id, std::size_t len) { return ossl::hex(id, len); }
+std::string id_hex(const unsigned char* id, std::size_t len) {
+    return ossl::hex(id, len);
+}
 
 std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }
 
@@ -25,8 +28,10 @@ std::string token_names(const p11::Module& m) {
     std::string out;
     for (unsigned i = 0; i < m.slot_count(); ++i) {
         const PKCS11_TOKEN* t = m.slots()[i].token;
-        if (t == nullptr || !t->initialized) continue;
-        if (!out.empty()) out += ", ";
+        if (t == nullptr || !t->initialized)
+            continue;
+        if (!out.empty())
+            out += ", ";
         out += "\"" + std::string(t->label) + "\" (serial " + t->serialnr + ")";
     }
     return out.empty() ? "none" : out;
@@ -38,7 +43,8 @@ PKCS11_SLOT* find_slot(const p11::Module& m, const Pkcs11Config& config) {
     for (unsigned i = 0; i < m.slot_count(); ++i) {
         PKCS11_SLOT* slot = &m.slots()[i];
         const PKCS11_TOKEN* t = slot->token;
-        if (t == nullptr || !t->initialized) continue;
+        if (t == nullptr || !t->initialized)
+            continue;
         const bool by_label = config.token_label.empty() || config.token_label == t->label;
         const bool by_serial = config.token_serial.empty() || config.token_serial == t->serialnr;
         if (by_label && by_serial) {
@@ -51,14 +57,15 @@ PKCS11_SLOT* find_slot(const p11::Module& m, const Pkcs11Config& config) {
                                                               : "";
     if (matches == 0) {
         throw SigningError(SigningFailure::token_not_found,
-                           "No token " + (wanted.empty() ? std::string("is present") : wanted + " is present") +
+                           "No token " +
+                               (wanted.empty() ? std::string("is present") : wanted + " is present") +
                                " in " + m.path().string() + " (tokens seen: " + token_names(m) +
                                "). Insert the DSC token, or choose it by its label or serial.");
     }
     if (matches > 1) {
-        throw SigningError(SigningFailure::token_not_found,
-                           "Several tokens match in " + m.path().string() + " (" + token_names(m) +
-                               "). Choose one by its label or serial.");
+        throw SigningError(SigningFailure::token_not_found, "Several tokens match in " + m.path().string() +
+                                                                " (" + token_names(m) +
+                                                                "). Choose one by its label or serial.");
     }
     return found;
 }
@@ -69,22 +76,26 @@ PKCS11_SLOT* find_slot(const p11::Module& m, const Pkcs11Config& config) {
         case kCkrPinIncorrect:
         case kCkrPinInvalid:
         case kCkrPinLenRange:
-            throw SigningError(SigningFailure::wrong_pin,
-                               "The PIN was refused by " + token +
-                                   ". It was not tried again, because tokens lock after a few wrong PINs; check the "
-                                   "PIN before the next try. Nothing was signed.");
+            throw SigningError(
+                SigningFailure::wrong_pin,
+                "The PIN was refused by " + token +
+                    ". It was not tried again, because tokens lock after a few wrong PINs; check the "
+                    "PIN before the next try. Nothing was signed.");
         case kCkrPinLocked:
-            throw SigningError(SigningFailure::pin_locked,
-                               "The PIN of " + token +
-                                   " is locked after too many wrong tries. Ask the certifying authority or your "
-                                   "administrator to unlock it with the SO PIN.");
+            throw SigningError(
+                SigningFailure::pin_locked,
+                "The PIN of " + token +
+                    " is locked after too many wrong tries. Ask the certifying authority or your "
+                    "administrator to unlock it with the SO PIN.");
         case kCkrPinExpired:
-            throw SigningError(SigningFailure::token_error,
-                               "The PIN of " + token + " has expired. Change it with the token vendor's tool.");
+            throw SigningError(
+                SigningFailure::token_error,
+                "The PIN of " + token + " has expired. Change it with the token vendor's tool.");
         default:
             if (p11::is_removal(rv)) {
-                throw SigningError(SigningFailure::token_removed, token + " was removed during the login (" +
-                                                                      p11::ckr_name(rv) + "). Insert it again.");
+                throw SigningError(
+                    SigningFailure::token_removed,
+                    token + " was removed during the login (" + p11::ckr_name(rv) + "). Insert it again.");
             }
             throw SigningError(SigningFailure::token_error, "The login to " + token + " failed (" +
                                                                 p11::ckr_name(rv) + ": " + detail + ").");
@@ -108,7 +119,8 @@ PKCS11_KEY* find_key(PKCS11_TOKEN* token, const Pkcs11Config& config) {
         PKCS11_KEY* k = &keys[i];
         const std::string id = id_hex(k->id, k->id_len);
         const std::string label = k->label ? k->label : "";
-        if (!seen.empty()) seen += ", ";
+        if (!seen.empty())
+            seen += ", ";
         seen += "\"" + label + "\" (id " + id + ")";
         const bool by_id = config.key_id.empty() || lower(config.key_id) == id;
         const bool by_label = config.key_label.empty() || config.key_label == label;
@@ -117,14 +129,16 @@ PKCS11_KEY* find_key(PKCS11_TOKEN* token, const Pkcs11Config& config) {
             ++matches;
         }
     }
-    if (matches == 1) return found;
+    if (matches == 1)
+        return found;
     const std::string wanted = !config.key_id.empty()      ? "with id " + config.key_id
                                : !config.key_label.empty() ? "labelled \"" + config.key_label + "\""
                                                            : "";
     if (matches == 0) {
-        throw SigningError(SigningFailure::key_not_found,
-                           "The token \"" + std::string(token->label) + "\" has no private key " + wanted +
-                               " (keys: " + (seen.empty() ? "none" : seen) + "). Choose the key by its id or label.");
+        throw SigningError(SigningFailure::key_not_found, "The token \"" + std::string(token->label) +
+                                                              "\" has no private key " + wanted +
+                                                              " (keys: " + (seen.empty() ? "none" : seen) +
+                                                              "). Choose the key by its id or label.");
     }
     throw SigningError(SigningFailure::key_not_found, "The token \"" + std::string(token->label) +
                                                           "\" has several private keys (" + seen +
@@ -136,16 +150,18 @@ PKCS11_CERT* find_certificate(PKCS11_TOKEN* token, PKCS11_KEY* key, PKCS11_CERT*
     if (PKCS11_enumerate_certs(token, all, count) != 0) {
         const unsigned long rv = p11::take_ckr();
         throw SigningError(p11::is_removal(rv) ? SigningFailure::token_removed : SigningFailure::token_error,
-                           "Cannot list the certificates on the token \"" + std::string(token->label) + "\" (" +
-                               p11::ckr_name(rv) + ").");
+                           "Cannot list the certificates on the token \"" + std::string(token->label) +
+                               "\" (" + p11::ckr_name(rv) + ").");
     }
     for (unsigned i = 0; i < *count; ++i) {
         PKCS11_CERT* c = &(*all)[i];
-        if (key->id_len > 0 && c->id_len == key->id_len && std::memcmp(c->id, key->id, key->id_len) == 0) return c;
+        if (key->id_len > 0 && c->id_len == key->id_len && std::memcmp(c->id, key->id, key->id_len) == 0)
+            return c;
     }
     for (unsigned i = 0; i < *count; ++i) {
         PKCS11_CERT* c = &(*all)[i];
-        if (key->label && c->label && std::strcmp(key->label, c->label) == 0) return c;
+        if (key->label && c->label && std::strcmp(key->label, c->label) == 0)
+            return c;
     }
     return nullptr;
 }
@@ -163,8 +179,10 @@ std::vector<TokenInfo> list_tokens(const std::filesystem::path& module) {
     std::vector<TokenInfo> out;
     for (unsigned i = 0; i < m->slot_count(); ++i) {
         const PKCS11_TOKEN* t = m->slots()[i].token;
-        if (t == nullptr) continue;
-        out.push_back({t->label, t->serialnr, t->manufacturer, t->model, t->initialized != 0, t->userPinLocked != 0});
+        if (t == nullptr)
+            continue;
+        out.push_back(
+            {t->label, t->serialnr, t->manufacturer, t->model, t->initialized != 0, t->userPinLocked != 0});
     }
     m.reset();  // unload under the lock when it was the last user
     return out;
@@ -179,7 +197,8 @@ struct Pkcs11Signer::Impl {
     ossl::X509StackPtr chain{sk_X509_new_null()};
 };
 
-Pkcs11Signer::Pkcs11Signer(const Pkcs11Config& config, const PinPrompt& prompt) : impl_(std::make_unique<Impl>()) {
+Pkcs11Signer::Pkcs11Signer(const Pkcs11Config& config, const PinPrompt& prompt)
+    : impl_(std::make_unique<Impl>()) {
     std::unique_lock lock(token_mutex());
     ERR_clear_error();
     impl_->module = p11::acquire(config.module);
@@ -194,7 +213,8 @@ Pkcs11Signer::Pkcs11Signer(const Pkcs11Config& config, const PinPrompt& prompt) 
                                "authority or your administrator to unlock it with the SO PIN.");
     }
     int logged_in = 0;
-    if (PKCS11_is_logged_in(slot, 0, &logged_in) != 0) logged_in = 0;
+    if (PKCS11_is_logged_in(slot, 0, &logged_in) != 0)
+        logged_in = 0;
     ERR_clear_error();
     if (!logged_in) {
         const PinRequest request{token->label, token->serialnr, token->userPinCountLow != 0,
@@ -214,7 +234,8 @@ Pkcs11Signer::Pkcs11Signer(const Pkcs11Config& config, const PinPrompt& prompt) 
         }
     }
     PKCS11_KEY* key = find_key(token, config);
-    impl_->key_text = "key \"" + std::string(key->label ? key->label : "") + "\" (id " + id_hex(key->id, key->id_len) + ")";
+    impl_->key_text =
+        "key \"" + std::string(key->label ? key->label : "") + "\" (id " + id_hex(key->id, key->id_len) + ")";
     PKCS11_CERT* certs = nullptr;
     unsigned cert_count = 0;
     PKCS11_CERT* cert = find_certificate(token, key, &certs, &cert_count);
@@ -236,8 +257,9 @@ Pkcs11Signer::Pkcs11Signer(const Pkcs11Config& config, const PinPrompt& prompt) 
     impl_->key.reset(PKCS11_get_private_key(key));
     if (!impl_->key) {
         const unsigned long rv = p11::take_ckr();
-        throw SigningError(p11::is_removal(rv) ? SigningFailure::token_removed : SigningFailure::token_error,
-                           "Cannot use the " + impl_->key_text + " on " + name + " (" + p11::ckr_name(rv) + ").");
+        throw SigningError(
+            p11::is_removal(rv) ? SigningFailure::token_removed : SigningFailure::token_error,
+            "Cannot use the " + impl_->key_text + " on " + name + " (" + p11::ckr_name(rv) + ").");
     }
     check_certificate_matches_key(impl_->cert.get(), impl_->key.get(), name);
 }
@@ -248,30 +270,35 @@ Pkcs11Signer::~Pkcs11Signer() {
     impl_->module.reset();
 }
 
-std::string Pkcs11Signer::certificate_der() const { return ossl::to_der(impl_->cert.get()); }
+std::string Pkcs11Signer::certificate_der() const {
+    return ossl::to_der(impl_->cert.get());
+}
 
 std::string Pkcs11Signer::description() const {
-    return "token \"" + impl_->token_label + "\" " + impl_->key_text + " via " + impl_->module->path().string();
+    return "token \"" + impl_->token_label + "\" " + impl_->key_text + " via " +
+           impl_->module->path().string();
 }
 
 std::string Pkcs11Signer::sign_at(std::string_view canonical, Timestamp signing_time) {
     std::lock_guard lock(token_mutex());
     ERR_clear_error();
     std::string der, what;
-    if (try_build_detached_cms(impl_->key.get(), impl_->cert.get(), impl_->chain.get(), canonical, signing_time, der,
-                               what)) {
+    if (try_build_detached_cms(impl_->key.get(), impl_->cert.get(), impl_->chain.get(), canonical,
+                               signing_time, der, what)) {
         return der;
     }
     std::string detail;
     const unsigned long rv = p11::take_ckr(&detail);
     if (p11::is_removal(rv)) {
-        throw SigningError(SigningFailure::token_removed,
-                           "The token \"" + impl_->token_label + "\" was removed or its session ended (" +
-                               p11::ckr_name(rv) +
-                               "). Nothing was signed; insert the token and sign again (the PIN will be asked again).");
+        throw SigningError(
+            SigningFailure::token_removed,
+            "The token \"" + impl_->token_label + "\" was removed or its session ended (" +
+                p11::ckr_name(rv) +
+                "). Nothing was signed; insert the token and sign again (the PIN will be asked again).");
     }
-    throw SigningError(SigningFailure::signing_failed, "The token \"" + impl_->token_label + "\" could not sign: " +
-                                                           what + " (" + p11::ckr_name(rv) + ": " + detail + ").");
+    throw SigningError(SigningFailure::signing_failed, "The token \"" + impl_->token_label +
+                                                           "\" could not sign: " + what + " (" +
+                                                           p11::ckr_name(rv) + ": " + detail + ").");
 }
 
 }  // namespace jaanch::crypto

@@ -1,23 +1,24 @@
-// A Signer over a DSC on a USB token (ProxKey, ePass2003, mToken …) or any PKCS#11 device, through the vendor's
-// PKCS#11 module (a .so). SoftHSM2 stands in for a token in tests and the demo.
+// A Signer over a DSC on a USB token (ProxKey, ePass2003, mToken …) or any PKCS#11 device, through the
+// vendor's PKCS#11 module (a .so). SoftHSM2 stands in for a token in tests and the demo.
 //
-// How: libp11's own API (PKCS11_CTX_load, PKCS11_login, PKCS11_get_private_key) gives an OpenSSL EVP_PKEY whose
-// private operations run on the token; CMS is then built by OpenSSL as for a software key (docs/signatures.md
-// explains why libp11's API rather than the deprecated ENGINE interface).
+// How: libp11's own API (PKCS11_CTX_load, PKCS11_login, PKCS11_get_private_key) gives an OpenSSL EVP_PKEY
+// whose private operations run on the token; CMS is then built by OpenSSL as for a software key
+// (docs/signatures.md explains why libp11's API rather than the deprecated ENGINE interface).
 //
 // Lifecycle: the constructor loads the module, finds the token (by label or serial), refuses a locked token
-// without asking for the PIN, asks the injected PinPrompt once, logs in, finds the private key (by id or label)
-// and the certificate with the same id. A wrong PIN is an error and is never retried: tokens lock after a few
-// wrong tries. The PIN is wiped (OPENSSL_cleanse) as soon as the login returns; libp11 keeps its own copy for
-// re-login after fork() and wipes it when the session closes, i.e. when the signer is destroyed.
+// without asking for the PIN, asks the injected PinPrompt once, logs in, finds the private key (by id or
+// label) and the certificate with the same id. A wrong PIN is an error and is never retried: tokens lock
+// after a few wrong tries. The PIN is wiped (OPENSSL_cleanse) as soon as the login returns; libp11 keeps its
+// own copy for re-login after fork() and wipes it when the session closes, i.e. when the signer is destroyed.
 //
-// Threads: every PKCS#11 call of the process (all signers, all modules, token administration) is serialised on
-// one mutex, because vendor modules are commonly not thread-safe. A module loaded by several signers is shared;
-// the last one to go unloads it.
+// Threads: every PKCS#11 call of the process (all signers, all modules, token administration) is serialised
+// on one mutex, because vendor modules are commonly not thread-safe. A module loaded by several signers is
+// shared; the last one to go unloads it.
 //
-// Errors (SigningError): module_not_found, token_not_found, pin_locked, pin_cancelled, wrong_pin, key_not_found,
-// certificate_not_found (a key without a certificate), certificate_key_mismatch, token_removed (sign_at() after
-// the token was pulled out: open a new signer), token_error (other module failures, with the CKR_ code).
+// Errors (SigningError): module_not_found, token_not_found, pin_locked, pin_cancelled, wrong_pin,
+// key_not_found, certificate_not_found (a key without a certificate), certificate_key_mismatch, token_removed
+// (sign_at() after the token was pulled out: open a new signer), token_error (other module failures, with the
+// CKR_ code).
 #pragma once
 
 #include <filesystem>
@@ -33,7 +34,7 @@
 namespace jaanch::crypto {
 
 struct Pkcs11Config {
-    std::filesystem::path module;  // e.g. /usr/lib/softhsm/libsofthsm2.so, /usr/lib/WatchData/ProxKey/lib/libwdpkcs_SignatureP11.so
+    std::filesystem::path module;  // the vendor's PKCS#11 library, or /usr/lib/softhsm/libsofthsm2.so
     std::string token_label;       // choose the token by label …
     std::string token_serial;      // … or by serial number; both empty: the only token present
     std::string key_id;            // choose the key by CKA_ID (hex, e.g. "01") …

@@ -2,8 +2,8 @@
 //
 // The file is read and decrypted once, in the constructor; the private key then lives only in this process's
 // memory (OpenSSL frees it with cleansing) and is never written anywhere. The password is used once and stays
-// the caller's SecretString. Files from older tools that use RC2/RC4-40 encryption are read by loading OpenSSL's
-// "legacy" provider on demand.
+// the caller's SecretString. Files from older tools that use RC2/RC4-40 encryption are read by loading
+// OpenSSL's "legacy" provider on demand.
 //
 // Errors (SigningError): file_unreadable (missing, not PKCS#12), wrong_pin (wrong password), key_not_found,
 // certificate_not_found (a key without its certificate), certificate_key_mismatch.

@@ -16,7 +16,9 @@ SecretString::SecretString(std::string_view text) : data_(new char[text.size() +
     data_[size_] = '\0';
 }
 
-SecretString::~SecretString() { clear(); }
+SecretString::~SecretString() {
+    clear();
+}
 
 SecretString::SecretString(SecretString&& other) noexcept : data_(other.data_), size_(other.size_) {
     other.data_ = nullptr;
@@ -49,8 +51,8 @@ SecretString read_secret_file(const std::filesystem::path& path) {
     };
     std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
     if (!file) {
-        throw SigningError(SigningFailure::file_unreadable, "Cannot read the secret file " + path.string() + ": " +
-                                                                std::strerror(errno) +
+        throw SigningError(SigningFailure::file_unreadable, "Cannot read the secret file " + path.string() +
+                                                                ": " + std::strerror(errno) +
                                                                 ". Check the path and its permissions.");
     }
     // A PIN or password longer than this is not a PIN file; reading a fixed buffer keeps every copy wipeable.
@@ -58,13 +60,15 @@ SecretString read_secret_file(const std::filesystem::path& path) {
     char buffer[kMax];
     const std::size_t n = std::fread(buffer, 1, kMax, file.get());
     std::size_t end = 0;
-    while (end < n && buffer[end] != '\n' && buffer[end] != '\r') ++end;
+    while (end < n && buffer[end] != '\n' && buffer[end] != '\r')
+        ++end;
     SecretString secret(std::string_view(buffer, end));
     OPENSSL_cleanse(buffer, kMax);
     if (n == kMax && end == n) {
         throw SigningError(SigningFailure::file_unreadable,
                            "The secret file " + path.string() + " has no line ending within " +
-                               std::to_string(kMax) + " bytes; it should hold the PIN or password on one line.");
+                               std::to_string(kMax) +
+                               " bytes; it should hold the PIN or password on one line.");
     }
     return secret;
 }

@@ -1,10 +1,10 @@
 // Creating a SoftHSM2 token that stands in for an officer's USB token (test PKI, tests, demo).
 //
-// SoftHSM reads its configuration from the file named by the SOFTHSM2_CONF environment variable when the module
-// is initialised, so this sets SOFTHSM2_CONF for the whole process (to `dir`/softhsm2.conf) and keeps the
-// token files in `dir`/tokens. Call it before any signer in the process loads SoftHSM, never while one is open.
-// The key is stored through PKCS#11 (libp11), so it never passes through a file.
-// Errors: SigningError (module_not_found, token_error) or CryptoError.
+// SoftHSM reads its configuration from the file named by the SOFTHSM2_CONF environment variable when the
+// module is initialised, so this sets SOFTHSM2_CONF for the whole process (to `dir`/softhsm2.conf) and keeps
+// the token files in `dir`/tokens. Call it before any signer in the process loads SoftHSM, never while one is
+// open. The key is stored through PKCS#11 (libp11), so it never passes through a file. Errors: SigningError
+// (module_not_found, token_error) or CryptoError.
 #pragma once
 
 #include <filesystem>

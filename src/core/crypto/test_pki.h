@@ -1,11 +1,12 @@
 // The TEST public-key infrastructure behind `jaanch-cli pki demo`, the hub's demo seed and the tests: a root
 // ("Test CCA India Root"), a licensed sub-CA, one officer certificate with DSC-like subject fields per demo
-// officer, an expired and a revoked certificate with the CRL listing it, a certificate not meant for signing, one
-// from an untrusted CA, a key-only PKCS#12, and a SoftHSM2 token holding the first officer's key and certificate.
+// officer, an expired and a revoked certificate with the CRL listing it, a certificate not meant for signing,
+// one from an untrusted CA, a key-only PKCS#12, and a SoftHSM2 token holding the first officer's key and
+// certificate.
 //
-// Everything is generated afresh (new keys, random passwords and PINs written into the folder); nothing secret is
-// committed anywhere. Every subject says TEST ONLY. Private keys are only written encrypted (PKCS#12, or PKCS#8
-// under the folder's password for the CA keys).
+// Everything is generated afresh (new keys, random passwords and PINs written into the folder); nothing
+// secret is committed anywhere. Every subject says TEST ONLY. Private keys are only written encrypted
+// (PKCS#12, or PKCS#8 under the folder's password for the CA keys).
 //
 // Layout of the folder (also described in its README.txt and manifest.json):
 //   trust/           root-ca.pem, sub-ca.pem            → --trust for verify
@@ -16,7 +17,8 @@
 //   special/{expired,revoked,encipher-only,untrusted,key-only}.p12 (+ .pem), special/rogue-ca.pem
 //   token/softhsm2.conf, token/tokens/, token/pin.txt, token/so-pin.txt
 //
-// Threads: call from one thread; it sets SOFTHSM2_CONF for the process when it makes the token (softhsm_token.h).
+// Threads: call from one thread; it sets SOFTHSM2_CONF for the process when it makes the token
+// (softhsm_token.h).
 #pragma once
 
 #include <filesystem>
@@ -74,10 +76,10 @@ struct TestPki {
     std::filesystem::path root_certificate;
     std::filesystem::path sub_ca_certificate;
     std::vector<TestIdentity> officers;
-    TestIdentity expired;        // validity ended 30 days ago
-    TestIdentity revoked;        // listed in `crl`
-    TestIdentity encipher_only;  // key usage keyEncipherment only
-    TestIdentity untrusted;      // issued by a rogue CA not in trust/
+    TestIdentity expired;                // validity ended 30 days ago
+    TestIdentity revoked;                // listed in `crl`
+    TestIdentity encipher_only;          // key usage keyEncipherment only
+    TestIdentity untrusted;              // issued by a rogue CA not in trust/
     std::filesystem::path key_only_p12;  // a private key and no certificate
     bool has_token = false;
     TestToken token;

@@ -30,26 +30,31 @@ constexpr EnumNames<VerifyReason, 11> kReasonNames{{{VerifyReason::none, "none"}
 
 std::string read_file(const std::filesystem::path& path, const char* what) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw CryptoError("Cannot read the " + std::string(what) + " " + path.string() + ".");
+    if (!in)
+        throw CryptoError("Cannot read the " + std::string(what) + " " + path.string() + ".");
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-bool looks_like_pem(const std::string& bytes) { return bytes.find("-----BEGIN") != std::string::npos; }
+bool looks_like_pem(const std::string& bytes) {
+    return bytes.find("-----BEGIN") != std::string::npos;
+}
 
 std::vector<ossl::X509Ptr> read_certificates(const std::filesystem::path& path) {
     const std::string bytes = read_file(path, "trust anchor");
     std::vector<ossl::X509Ptr> out;
     if (looks_like_pem(bytes)) {
         ossl::BioPtr bio = ossl::memory_bio(bytes);
-        while (X509* cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) out.emplace_back(cert);
+        while (X509* cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr))
+            out.emplace_back(cert);
         ERR_clear_error();  // the loop ends on "no start line"
     } else if (auto cert = ossl::x509_from_der(bytes)) {
         out.push_back(std::move(cert));
     }
     if (out.empty()) {
         ERR_clear_error();
-        throw CryptoError("The trust anchor file " + path.string() +
-                          " holds no certificate (PEM or DER expected). Remove it from the trust folder or replace it.");
+        throw CryptoError(
+            "The trust anchor file " + path.string() +
+            " holds no certificate (PEM or DER expected). Remove it from the trust folder or replace it.");
     }
     return out;
 }
@@ -61,8 +66,8 @@ ossl::X509CrlPtr read_crl(const std::filesystem::path& path) {
                                           : d2i_X509_CRL_bio(bio.get(), nullptr);
     if (crl == nullptr) {
         const std::string detail = ossl::take_errors();
-        throw CryptoError("The CRL file " + path.string() + " is not a certificate revocation list (" + detail +
-                          "). Download it again from the certifying authority.");
+        throw CryptoError("The CRL file " + path.string() + " is not a certificate revocation list (" +
+                          detail + "). Download it again from the certifying authority.");
     }
     return ossl::X509CrlPtr(crl);
 }
@@ -82,7 +87,8 @@ SignerDetails describe(X509* cert) {
 
 std::optional<Timestamp> signing_time_of(CMS_SignerInfo* si) {
     const int index = CMS_signed_get_attr_by_NID(si, NID_pkcs9_signingTime, -1);
-    if (index < 0) return std::nullopt;
+    if (index < 0)
+        return std::nullopt;
     X509_ATTRIBUTE* attr = CMS_signed_get_attr(si, index);
     ASN1_TYPE* value = X509_ATTRIBUTE_get0_type(attr, 0);
     if (value == nullptr || (value->type != V_ASN1_UTCTIME && value->type != V_ASN1_GENERALIZEDTIME))
@@ -96,7 +102,9 @@ const ASN1_OCTET_STRING* message_digest_of(CMS_SignerInfo* si) {
         CMS_signed_get0_data_by_OBJ(si, OBJ_nid2obj(NID_pkcs9_messageDigest), -3, V_ASN1_OCTET_STRING));
 }
 
-std::string who(const SignerDetails& d) { return d.common_name + " (serial " + d.serial + ")"; }
+std::string who(const SignerDetails& d) {
+    return d.common_name + " (serial " + d.serial + ")";
+}
 
 struct Check {
     VerifyResult result;
@@ -110,7 +118,9 @@ struct Check {
 
 }  // namespace
 
-std::string_view reason_name(VerifyReason r) { return enum_name(kReasonNames, r); }
+std::string_view reason_name(VerifyReason r) {
+    return enum_name(kReasonNames, r);
+}
 
 struct Verifier::Impl {
     VerifyOptions options;
@@ -120,7 +130,9 @@ struct Verifier::Impl {
     VerifyResult run(std::string_view canonical, std::string_view der_cms, std::optional<Timestamp> at_time,
                      const VerifyExpectations& expect) const;
     bool check_cms(Check& c, CMS_ContentInfo* cms, CMS_SignerInfo*& si, X509*& signer) const;
-    bool check_chain(Check& c, X509* signer, STACK_OF(X509) * untrusted, Timestamp at, X509** issuer_out) const;
+    // `at_is_signing_time` only words the message.
+    bool check_chain(Check& c, X509* signer, STACK_OF(X509) * untrusted, Timestamp at, bool at_is_signing_time,
+                     X509** issuer_out) const;
     bool check_revocation(Check& c, X509* signer, X509* issuer) const;
 };
 
@@ -128,14 +140,16 @@ Verifier::Verifier(const VerifyOptions& options) : impl_(std::make_unique<Impl>(
     impl_->options = options;
     std::error_code ec;
     if (!std::filesystem::is_directory(options.trust_dir, ec)) {
-        throw CryptoError("The trust folder " + options.trust_dir.string() +
-                          " does not exist. Give a folder holding the CA certificates (CCA India's root and the "
-                          "licensed CAs).");
+        throw CryptoError(
+            "The trust folder " + options.trust_dir.string() +
+            " does not exist. Give a folder holding the CA certificates (CCA India's root and the "
+            "licensed CAs).");
     }
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(options.trust_dir)) {
         std::string ext = entry.path().extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return std::tolower(ch); });
+        std::transform(ext.begin(), ext.end(), ext.begin(),
+                       [](unsigned char ch) { return std::tolower(ch); });
         if (entry.is_regular_file() && (ext == ".pem" || ext == ".crt" || ext == ".cer" || ext == ".der"))
             files.push_back(entry.path());
     }
@@ -143,16 +157,19 @@ Verifier::Verifier(const VerifyOptions& options) : impl_(std::make_unique<Impl>(
     int anchors = 0;
     for (const auto& file : files) {
         for (auto& cert : read_certificates(file)) {
-            if (X509_STORE_add_cert(impl_->store.get(), cert.get()) == 1) ++anchors;
+            if (X509_STORE_add_cert(impl_->store.get(), cert.get()) == 1)
+                ++anchors;
             ERR_clear_error();  // a duplicate across files is fine
         }
     }
     if (anchors == 0) {
-        throw CryptoError("The trust folder " + options.trust_dir.string() +
-                          " holds no CA certificate (*.pem, *.crt, *.cer, *.der). Put CCA India's root and the "
-                          "licensed CAs' certificates there.");
+        throw CryptoError(
+            "The trust folder " + options.trust_dir.string() +
+            " holds no CA certificate (*.pem, *.crt, *.cer, *.der). Put CCA India's root and the "
+            "licensed CAs' certificates there.");
     }
-    for (const auto& file : options.crl_files) impl_->crls.push_back(read_crl(file));
+    for (const auto& file : options.crl_files)
+        impl_->crls.push_back(read_crl(file));
 }
 
 Verifier::~Verifier() = default;
@@ -178,7 +195,8 @@ SignerDetails describe_certificate(std::string_view bytes) {
         cert = ossl::x509_from_der(bytes);
     }
     ERR_clear_error();
-    if (!cert) throw CryptoError("The data given is not an X.509 certificate (PEM or DER).");
+    if (!cert)
+        throw CryptoError("The data given is not an X.509 certificate (PEM or DER).");
     return describe(cert.get());
 }
 
@@ -191,13 +209,15 @@ bool Verifier::Impl::check_cms(Check& c, CMS_ContentInfo* cms, CMS_SignerInfo*& 
     if (OBJ_obj2nid(CMS_get0_type(cms)) != NID_pkcs7_signed)
         return c.failed(VerifyReason::malformed, "The signature is a CMS structure but not SignedData.");
     if (CMS_is_detached(cms) != 1)
-        return c.failed(VerifyReason::malformed,
-                        "The signature embeds its content; a decision signature must be detached (the decision "
-                        "travels beside it).");
+        return c.failed(
+            VerifyReason::malformed,
+            "The signature embeds its content; a decision signature must be detached (the decision "
+            "travels beside it).");
     STACK_OF(CMS_SignerInfo)* infos = CMS_get0_SignerInfos(cms);
     if (sk_CMS_SignerInfo_num(infos) != 1) {
-        return c.failed(VerifyReason::malformed, "The signature has " + std::to_string(sk_CMS_SignerInfo_num(infos)) +
-                                                     " signers; a decision carries exactly one officer's signature.");
+        return c.failed(VerifyReason::malformed,
+                        "The signature has " + std::to_string(sk_CMS_SignerInfo_num(infos)) +
+                            " signers; a decision carries exactly one officer's signature.");
     }
     si = sk_CMS_SignerInfo_value(infos, 0);
     // Finds the signer's certificate among those the CMS carries.
@@ -206,9 +226,10 @@ bool Verifier::Impl::check_cms(Check& c, CMS_ContentInfo* cms, CMS_SignerInfo*& 
     X509_ALGOR* digest_alg = nullptr;
     CMS_SignerInfo_get0_algs(si, nullptr, &signer, &digest_alg, nullptr);
     if (signer == nullptr) {
-        return c.failed(VerifyReason::malformed,
-                        "The signature does not include the signer's certificate; sign again with the certificate "
-                        "embedded.");
+        return c.failed(
+            VerifyReason::malformed,
+            "The signature does not include the signer's certificate; sign again with the certificate "
+            "embedded.");
     }
     c.result.signer = describe(signer);
     c.result.signer->signing_time = signing_time_of(si);
@@ -217,22 +238,24 @@ bool Verifier::Impl::check_cms(Check& c, CMS_ContentInfo* cms, CMS_SignerInfo*& 
     if (OBJ_obj2nid(md) != NID_sha256) {
         char name[80];
         OBJ_obj2txt(name, sizeof name, md, 0);
-        return c.failed(VerifyReason::malformed,
-                        std::string("The signature uses the digest ") + name + "; decisions are signed with SHA-256.");
+        return c.failed(VerifyReason::malformed, std::string("The signature uses the digest ") + name +
+                                                     "; decisions are signed with SHA-256.");
     }
     if (CMS_signed_get_attr_count(si) <= 0 || message_digest_of(si) == nullptr)
-        return c.failed(VerifyReason::malformed,
-                        "The signature has no signed attributes (message digest, signing time); it is not CAdES.");
+        return c.failed(
+            VerifyReason::malformed,
+            "The signature has no signed attributes (message digest, signing time); it is not CAdES.");
     if (!c.result.signer->signing_time)
         return c.failed(VerifyReason::malformed, "The signature carries no signing time.");
     return true;
 }
 
 bool Verifier::Impl::check_chain(Check& c, X509* signer, STACK_OF(X509) * untrusted, Timestamp at,
-                                 X509** issuer_out) const {
+                                 bool at_is_signing_time, X509** issuer_out) const {
     ossl::X509StoreCtxPtr ctx(X509_STORE_CTX_new());
     if (!ctx || X509_STORE_CTX_init(ctx.get(), store.get(), signer, untrusted) != 1)
-        return c.failed(VerifyReason::untrusted, "Cannot set up certificate verification (" + ossl::take_errors() + ").");
+        return c.failed(VerifyReason::untrusted,
+                        "Cannot set up certificate verification (" + ossl::take_errors() + ").");
     X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx.get()), ossl::to_time_t(at));
     const int ok = X509_verify_cert(ctx.get());
     ERR_clear_error();
@@ -242,19 +265,23 @@ bool Verifier::Impl::check_chain(Check& c, X509* signer, STACK_OF(X509) * untrus
         const int depth = X509_STORE_CTX_get_error_depth(ctx.get());
         X509* at_fault = X509_STORE_CTX_get_current_cert(ctx.get());
         const std::string whose =
-            depth == 0 ? "the signer's certificate"
-                       : "the CA certificate \"" +
-                             (at_fault ? ossl::name_entry(X509_get_subject_name(at_fault), NID_commonName) : "?") + "\"";
+            depth == 0
+                ? "the signer's certificate"
+                : "the CA certificate \"" +
+                      (at_fault ? ossl::name_entry(X509_get_subject_name(at_fault), NID_commonName) : "?") +
+                      "\"";
         const std::string why = X509_verify_cert_error_string(err);
         if (err == X509_V_ERR_CERT_HAS_EXPIRED || err == X509_V_ERR_CERT_NOT_YET_VALID) {
             return c.failed(VerifyReason::outside_validity,
                             "At " + format_timestamp(at) + " (" +
-                                (options.at_time ? "the validation time" : "the signing time") + "), " + whose +
-                                " was " + (err == X509_V_ERR_CERT_HAS_EXPIRED ? "expired" : "not yet valid") +
+                                (at_is_signing_time ? "the signing time" : "the validation time") + "), " +
+                                whose + " was " +
+                                (err == X509_V_ERR_CERT_HAS_EXPIRED ? "expired" : "not yet valid") +
                                 ". A decision must be signed while the DSC is valid.");
         }
         return c.failed(VerifyReason::untrusted,
-                        "The certificate of " + subject + " does not chain to a trusted CA (" + why + ", at " + whose +
+                        "The certificate of " + subject + " does not chain to a trusted CA (" + why +
+                            ", at " + whose +
                             "). Only DSCs issued under the configured trust anchors are accepted.");
     }
     STACK_OF(X509)* chain = X509_STORE_CTX_get0_chain(ctx.get());
@@ -264,27 +291,32 @@ bool Verifier::Impl::check_chain(Check& c, X509* signer, STACK_OF(X509) * untrus
 }
 
 bool Verifier::Impl::check_revocation(Check& c, X509* signer, X509* issuer) const {
-    if (crls.empty()) return true;
+    if (crls.empty())
+        return true;
     const X509_NAME* issuer_name = X509_get_issuer_name(signer);
     X509_CRL* best = nullptr;
     EVP_PKEY* issuer_key = X509_get0_pubkey(issuer);
     for (const auto& crl : crls) {
-        if (X509_NAME_cmp(X509_CRL_get_issuer(crl.get()), issuer_name) != 0) continue;
-        if (issuer_key == nullptr || X509_CRL_verify(crl.get(), issuer_key) != 1) continue;
-        if (best == nullptr || ASN1_TIME_compare(X509_CRL_get0_lastUpdate(crl.get()),
-                                                 X509_CRL_get0_lastUpdate(best)) > 0)
+        if (X509_NAME_cmp(X509_CRL_get_issuer(crl.get()), issuer_name) != 0)
+            continue;
+        if (issuer_key == nullptr || X509_CRL_verify(crl.get(), issuer_key) != 1)
+            continue;
+        if (best == nullptr ||
+            ASN1_TIME_compare(X509_CRL_get0_lastUpdate(crl.get()), X509_CRL_get0_lastUpdate(best)) > 0)
             best = crl.get();
     }
     ERR_clear_error();
     if (best == nullptr) {
         return c.failed(VerifyReason::revocation_unknown,
-                        "None of the configured CRLs is a valid CRL of the issuer \"" + c.result.signer->issuer +
+                        "None of the configured CRLs is a valid CRL of the issuer \"" +
+                            c.result.signer->issuer +
                             "\", so revocation cannot be checked. Add that CA's current CRL.");
     }
     X509_REVOKED* entry = nullptr;
     if (X509_CRL_get0_by_cert(best, &entry, signer) == 1 && entry != nullptr) {
         const auto when = ossl::to_timestamp(X509_REVOKED_get0_revocationDate(entry));
-        return c.failed(VerifyReason::revoked, "The certificate of " + who(*c.result.signer) + " was revoked" +
+        return c.failed(VerifyReason::revoked, "The certificate of " + who(*c.result.signer) +
+                                                   " was revoked" +
                                                    (when ? " on " + format_timestamp(*when) : std::string()) +
                                                    " by its CA. Its signatures are not accepted.");
     }
@@ -304,7 +336,8 @@ VerifyResult Verifier::Impl::run(std::string_view canonical, std::string_view de
     }
     CMS_SignerInfo* si = nullptr;
     X509* signer = nullptr;
-    if (!check_cms(c, cms.get(), si, signer)) return c.result;
+    if (!check_cms(c, cms.get(), si, signer))
+        return c.result;
     const SignerDetails& d = *c.result.signer;
 
     unsigned char digest[SHA256_DIGEST_LENGTH];
@@ -336,31 +369,36 @@ VerifyResult Verifier::Impl::run(std::string_view canonical, std::string_view de
         ESS_SIGNING_CERT_V2_free(sc);
         ERR_clear_error();
         if (match <= 0) {
-            c.failed(VerifyReason::signer_mismatch,
-                     "The signature's signingCertificateV2 attribute names another certificate than the one that "
-                     "signed (" +
-                         who(d) + ").");
+            c.failed(
+                VerifyReason::signer_mismatch,
+                "The signature's signingCertificateV2 attribute names another certificate than the one that "
+                "signed (" +
+                    who(d) + ").");
             return c.result;
         }
     }
     const Timestamp at = at_time.value_or(*d.signing_time);
     X509* issuer = nullptr;
     ossl::X509StackPtr cms_certs(CMS_get1_certs(cms.get()));
-    if (!check_chain(c, signer, cms_certs.get(), at, &issuer)) return c.result;
+    if (!check_chain(c, signer, cms_certs.get(), at, !at_time.has_value(), &issuer))
+        return c.result;
     ossl::X509Ptr issuer_holder(issuer);
     const uint32_t usage = X509_get_key_usage(signer);
     if ((X509_get_extension_flags(signer) & EXFLAG_KUSAGE) == 0 ||
         (usage & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)) == 0) {
-        c.failed(VerifyReason::key_usage, "The certificate of " + who(d) +
-                                              " is not for signing: its key usage has neither digitalSignature "
-                                              "nor nonRepudiation.");
+        c.failed(VerifyReason::key_usage,
+                 "The certificate of " + who(d) +
+                     " is not for signing: its key usage has neither digitalSignature "
+                     "nor nonRepudiation.");
         return c.result;
     }
-    if (!check_revocation(c, signer, issuer)) return c.result;
+    if (!check_revocation(c, signer, issuer))
+        return c.result;
     if (!expect.certificate_sha256.empty() && expect.certificate_sha256 != d.certificate_sha256) {
         c.failed(VerifyReason::not_registered,
                  "The decision is signed with " + who(d) + "'s certificate " + d.certificate_sha256 +
-                     ", which is not the certificate registered for this officer (" + expect.certificate_sha256 + ").");
+                     ", which is not the certificate registered for this officer (" +
+                     expect.certificate_sha256 + ").");
         return c.result;
     }
     c.result.ok = true;

@@ -1,17 +1,19 @@
 // Verification of an officer's signature on a decision: a detached CMS SignedData (DER) over the decision's
-// canonical bytes (docs/signatures.md). Used by the hub, the workstation's history view and `jaanch-cli verify`.
+// canonical bytes (docs/signatures.md). Used by the hub, the workstation's history view and
+// `jaanch-cli verify`.
 //
 // Contract:
-// - verify() never throws for a bad signature: every way a signature can fail is a VerifyResult with ok = false,
-//   a VerifyReason and a complete-sentence message. It throws jaanch::crypto::CryptoError only when the verifier
-//   itself cannot work (an unreadable trust folder or CRL file, detected at construction).
+// - verify() never throws for a bad signature: every way a signature can fail is a VerifyResult with
+//   ok = false, a VerifyReason and a complete-sentence message. It throws jaanch::crypto::CryptoError only
+//   when the verifier itself cannot work (an unreadable trust folder or CRL file, detected at construction).
 // - The checks, in order, each with its own reason: the CMS structure (malformed); the SHA-256 message digest
-//   against the canonical bytes (content_mismatch, i.e. tampered content); the signature value over the signed
-//   attributes (bad_signature); the ESS signingCertificateV2 attribute, when present, against the signer
-//   certificate (signer_mismatch); the chain to the trust anchors (untrusted); the validity of every certificate
-//   of the chain at the validation time (outside_validity); key usage digitalSignature or nonRepudiation
-//   (key_usage); revocation against the configured CRLs (revoked, or revocation_unknown when no valid CRL covers
-//   the issuer); and, when asked, that the certificate is the one registered for the officer (not_registered).
+//   against the canonical bytes (content_mismatch, i.e. tampered content); the signature value over the
+//   signed attributes (bad_signature); the ESS signingCertificateV2 attribute, when present, against the
+//   signer certificate (signer_mismatch); the chain to the trust anchors (untrusted); the validity of every
+//   certificate of the chain at the validation time (outside_validity); key usage digitalSignature or
+//   nonRepudiation (key_usage); revocation against the configured CRLs (revoked, or revocation_unknown when
+//   no valid CRL covers the issuer); and, when asked, that the certificate is the one registered for the
+//   officer (not_registered).
 // - The validation time is VerifyOptions::at_time when set, else the signing time the signature carries.
 // - Threads: a Verifier is immutable after construction; verify() may be called from any number of threads.
 #pragma once
@@ -49,7 +51,8 @@ std::string_view reason_name(VerifyReason r);
 // including when a later check failed.
 struct SignerDetails {
     std::string certificate_der;     // DER bytes of the signer certificate
-    std::string certificate_sha256;  // lowercase hex SHA-256 of certificate_der (what Officer::certificate_sha256 holds)
+    std::string certificate_sha256;  // lowercase hex SHA-256 of certificate_der (what
+                                     // Officer::certificate_sha256 holds)
     std::string common_name;         // CN of the subject
     std::string subject;             // RFC 2253 form, e.g. "CN=Anil Kumar Mahto,O=...,C=IN"
     std::string issuer;              // RFC 2253 form
@@ -60,8 +63,8 @@ struct SignerDetails {
 };
 
 struct VerifyOptions {
-    // Folder of trusted CA certificates (PEM or DER, *.pem *.crt *.cer *.der): in production CCA India's root and
-    // the licensed CAs' certificates. Must exist and hold at least one certificate.
+    // Folder of trusted CA certificates (PEM or DER, *.pem *.crt *.cer *.der): in production CCA India's root
+    // and the licensed CAs' certificates. Must exist and hold at least one certificate.
     std::filesystem::path trust_dir;
     // CRL files (PEM or DER). When non-empty, the signer certificate must be covered by one of them.
     std::vector<std::filesystem::path> crl_files;
@@ -71,7 +74,8 @@ struct VerifyOptions {
 
 // Per-call expectations.
 struct VerifyExpectations {
-    // When non-empty, the signer certificate's SHA-256 (lowercase hex) must equal this (the hub's registered one).
+    // When non-empty, the signer certificate's SHA-256 (lowercase hex) must equal this (the hub's registered
+    // one).
     std::string certificate_sha256;
 };
 
@@ -93,7 +97,8 @@ public:
     Verifier(const Verifier&) = delete;
     Verifier& operator=(const Verifier&) = delete;
 
-    // canonical: the canonical bytes of the decision (canonical_decision_bytes()); der_cms: the DER signature.
+    // canonical: the canonical bytes of the decision (canonical_decision_bytes()); der_cms: the DER
+    // signature.
     VerifyResult verify(std::string_view canonical, std::string_view der_cms,
                         const VerifyExpectations& expect = {}) const;
 
@@ -106,8 +111,8 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// Reads a certificate (DER or PEM) and describes it (signing_time empty); throws CryptoError when `bytes` is not
-// a certificate. For registering an officer's certificate and for printing who signed.
+// Reads a certificate (DER or PEM) and describes it (signing_time empty); throws CryptoError when `bytes` is
+// not a certificate. For registering an officer's certificate and for printing who signed.
 SignerDetails describe_certificate(std::string_view bytes);
 
 // One-shot form: loads the trust folder and CRLs, verifies one signature. Throws like Verifier's constructor.

@@ -17,21 +17,25 @@ namespace {
 }
 
 void add_extension(X509* cert, X509* issuer, int nid, const std::string& value) {
-    if (value.empty()) return;
+    if (value.empty())
+        return;
     X509V3_CTX ctx;
     X509V3_set_ctx_nodb(&ctx);
     X509V3_set_ctx(&ctx, issuer ? issuer : cert, cert, nullptr, nullptr, 0);
     X509_EXTENSION* ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value.c_str());
-    if (ext == nullptr) fail("build the certificate extension " + value);
+    if (ext == nullptr)
+        fail("build the certificate extension " + value);
     const int ok = X509_add_ext(cert, ext, -1);
     X509_EXTENSION_free(ext);
-    if (ok != 1) fail("add the certificate extension " + value);
+    if (ok != 1)
+        fail("add the certificate extension " + value);
 }
 
 ossl::Asn1IntegerPtr random_serial() {
     ossl::BignumPtr bn(BN_new());
     // 127 random bits: positive, unique in practice, within RFC 5280's 20 octets.
-    if (!bn || BN_rand(bn.get(), 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) != 1) fail("draw a serial number");
+    if (!bn || BN_rand(bn.get(), 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) != 1)
+        fail("draw a serial number");
     return ossl::Asn1IntegerPtr(BN_to_ASN1_INTEGER(bn.get(), nullptr));
 }
 
@@ -43,13 +47,15 @@ void write_bio(const std::filesystem::path& file, BIO* bio, bool secret) {
 
 ossl::EvpPkeyPtr generate_rsa_key(unsigned bits) {
     ossl::EvpPkeyPtr key(EVP_RSA_gen(bits));
-    if (!key) fail("generate an RSA key");
+    if (!key)
+        fail("generate an RSA key");
     return key;
 }
 
 ossl::X509Ptr issue(const CertificateSpec& spec, EVP_PKEY* subject_key, X509* issuer, EVP_PKEY* issuer_key) {
     ossl::X509Ptr cert(X509_new());
-    if (!cert || X509_set_version(cert.get(), 2) != 1) fail("create a certificate");
+    if (!cert || X509_set_version(cert.get(), 2) != 1)
+        fail("create a certificate");
     ossl::Asn1IntegerPtr serial = random_serial();
     X509_set_serialNumber(cert.get(), serial.get());
     ossl::Asn1TimePtr from = ossl::to_asn1_time(spec.not_before), to = ossl::to_asn1_time(spec.not_after);
@@ -62,20 +68,24 @@ ossl::X509Ptr issue(const CertificateSpec& spec, EVP_PKEY* subject_key, X509* is
             fail("set the subject field " + field);
     }
     X509_set_issuer_name(cert.get(), issuer ? X509_get_subject_name(issuer) : name);
-    if (X509_set_pubkey(cert.get(), subject_key) != 1) fail("set the certificate's public key");
-    add_extension(cert.get(), issuer, NID_basic_constraints, spec.ca ? "critical,CA:TRUE" : "critical,CA:FALSE");
+    if (X509_set_pubkey(cert.get(), subject_key) != 1)
+        fail("set the certificate's public key");
+    add_extension(cert.get(), issuer, NID_basic_constraints,
+                  spec.ca ? "critical,CA:TRUE" : "critical,CA:FALSE");
     add_extension(cert.get(), issuer, NID_key_usage, spec.key_usage);
     add_extension(cert.get(), issuer, NID_ext_key_usage, spec.extended_key_usage);
     add_extension(cert.get(), issuer, NID_subject_key_identifier, "hash");
     add_extension(cert.get(), issuer, NID_authority_key_identifier, "keyid:always");
-    if (X509_sign(cert.get(), issuer_key, EVP_sha256()) <= 0) fail("sign the certificate");
+    if (X509_sign(cert.get(), issuer_key, EVP_sha256()) <= 0)
+        fail("sign the certificate");
     return cert;
 }
 
 ossl::X509CrlPtr make_crl(X509* issuer, EVP_PKEY* issuer_key, const std::vector<Revocation>& revoked,
                           Timestamp this_update, Timestamp next_update) {
     ossl::X509CrlPtr crl(X509_CRL_new());
-    if (!crl || X509_CRL_set_version(crl.get(), 1) != 1) fail("create a CRL");
+    if (!crl || X509_CRL_set_version(crl.get(), 1) != 1)
+        fail("create a CRL");
     X509_CRL_set_issuer_name(crl.get(), X509_get_subject_name(issuer));
     ossl::Asn1TimePtr last = ossl::to_asn1_time(this_update), next = ossl::to_asn1_time(next_update);
     X509_CRL_set1_lastUpdate(crl.get(), last.get());
@@ -99,7 +109,8 @@ ossl::X509CrlPtr make_crl(X509* issuer, EVP_PKEY* issuer_key, const std::vector<
     ASN1_INTEGER_set(number.get(), 1);
     X509_CRL_add1_ext_i2d(crl.get(), NID_crl_number, number.get(), 0, 0);
     X509_CRL_sort(crl.get());
-    if (X509_CRL_sign(crl.get(), issuer_key, EVP_sha256()) <= 0) fail("sign the CRL");
+    if (X509_CRL_sign(crl.get(), issuer_key, EVP_sha256()) <= 0)
+        fail("sign the CRL");
     return crl;
 }
 
@@ -108,26 +119,33 @@ void write_text(const std::filesystem::path& file, std::string_view text, bool s
     {
         std::ofstream out(file, std::ios::binary | std::ios::trunc);
         if (secret) {
-            std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+            std::filesystem::permissions(
+                file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
         }
         out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        if (!out) throw CryptoError("Cannot write " + file.string() + ". Check the folder's permissions and free space.");
+        if (!out)
+            throw CryptoError("Cannot write " + file.string() +
+                              ". Check the folder's permissions and free space.");
     }
 }
 
-void write_pem(const std::filesystem::path& file, X509* cert) { write_pem(file, std::vector<X509*>{cert}); }
+void write_pem(const std::filesystem::path& file, X509* cert) {
+    write_pem(file, std::vector<X509*>{cert});
+}
 
 void write_pem(const std::filesystem::path& file, const std::vector<X509*>& certs) {
     ossl::BioPtr bio(BIO_new(BIO_s_mem()));
     for (X509* cert : certs) {
-        if (PEM_write_bio_X509(bio.get(), cert) != 1) fail("encode a certificate as PEM");
+        if (PEM_write_bio_X509(bio.get(), cert) != 1)
+            fail("encode a certificate as PEM");
     }
     write_bio(file, bio.get(), false);
 }
 
 void write_pem(const std::filesystem::path& file, X509_CRL* crl) {
     ossl::BioPtr bio(BIO_new(BIO_s_mem()));
-    if (PEM_write_bio_X509_CRL(bio.get(), crl) != 1) fail("encode a CRL as PEM");
+    if (PEM_write_bio_X509_CRL(bio.get(), crl) != 1)
+        fail("encode a CRL as PEM");
     write_bio(file, bio.get(), false);
 }
 
@@ -139,17 +157,21 @@ void write_encrypted_key(const std::filesystem::path& file, EVP_PKEY* key, const
     write_bio(file, bio.get(), true);
 }
 
-void write_pkcs12(const std::filesystem::path& file, EVP_PKEY* key, X509* cert, const std::vector<X509*>& chain,
-                  const SecretString& password, const std::string& friendly_name) {
+void write_pkcs12(const std::filesystem::path& file, EVP_PKEY* key, X509* cert,
+                  const std::vector<X509*>& chain, const SecretString& password,
+                  const std::string& friendly_name) {
     ossl::X509StackPtr ca(sk_X509_new_null());
     for (X509* c : chain) {
         X509_up_ref(c);
         sk_X509_push(ca.get(), c);
     }
-    ossl::Pkcs12Ptr p12(PKCS12_create(password.c_str(), friendly_name.c_str(), key, cert, ca.get(), 0, 0, 0, 0, 0));
-    if (!p12) fail("create the PKCS#12 file " + file.string());
+    ossl::Pkcs12Ptr p12(
+        PKCS12_create(password.c_str(), friendly_name.c_str(), key, cert, ca.get(), 0, 0, 0, 0, 0));
+    if (!p12)
+        fail("create the PKCS#12 file " + file.string());
     ossl::BioPtr bio(BIO_new(BIO_s_mem()));
-    if (i2d_PKCS12_bio(bio.get(), p12.get()) != 1) fail("encode the PKCS#12 file " + file.string());
+    if (i2d_PKCS12_bio(bio.get(), p12.get()) != 1)
+        fail("encode the PKCS#12 file " + file.string());
     write_bio(file, bio.get(), true);
 }
 

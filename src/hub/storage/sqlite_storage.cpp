@@ -322,6 +322,7 @@ public:
     void commit() override {
         guarded("committing a transaction", [&] { db_.exec("COMMIT"); });
         committed_ = true;
+        lock_.unlock();  // the writer slot is free as soon as the work is durable
     }
 
 private:

@@ -2,7 +2,8 @@
 //
 // Contract for any implementation (docs/architecture.md § hub storage):
 // - Writes happen only inside a Transaction. Transactions are serialised (one writer at a time, in the order
-//   begin() returns them); a transaction destroyed without commit() rolls back completely. Every state change of
+//   begin() returns them; commit() frees the writer slot); a transaction destroyed without commit() rolls back
+//   completely. Every state change of
 //   the hub (an ingest, a decision, a claim, a log-in) is exactly one transaction, so nothing is ever half-applied.
 // - Sequence numbers (`seq` of applications, decisions and audit entries) are assigned inside the writing
 //   transaction and are strictly increasing in commit order, so a reader paging with "seq > cursor" never skips a
