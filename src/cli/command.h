@@ -57,5 +57,6 @@ void add_forms_commands(CommandList& commands);
 void add_viewer_commands(CommandList& commands);
 void add_crypto_commands(CommandList& commands);
 void add_checks_commands(CommandList& commands);
+void add_sync_commands(CommandList& commands);
 
 }  // namespace jaanch::cli

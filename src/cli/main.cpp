@@ -18,6 +18,7 @@ CommandList all_commands() {
     jaanch::cli::add_viewer_commands(commands);
     jaanch::cli::add_crypto_commands(commands);
     jaanch::cli::add_checks_commands(commands);
+    jaanch::cli::add_sync_commands(commands);
     return commands;
 }
 

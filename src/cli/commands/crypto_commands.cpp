@@ -69,7 +69,8 @@ std::unique_ptr<crypto::Signer> open_signer(const Args& args) {
 }
 
 int sign(const std::vector<std::string>& words, Io io) {
-    Args args(words, {"in", "out", "p12", "password-file", "pkcs11-module", "token", "token-serial", "key-label", "key-id", "pin-file"}, {});
+    const Args args(words, {"in", "out", "p12", "password-file", "pkcs11-module", "token", "token-serial",
+                           "key-label", "key-id", "pin-file"});
     const std::string in = args.require("in"), out = args.require("out");
     const std::string canonical = canonical_of(in);
     auto signer = open_signer(args);
@@ -95,7 +96,7 @@ void print_signer(const crypto::SignerDetails& s, std::ostream& out) {
 }
 
 int verify(const std::vector<std::string>& words, Io io) {
-    Args args(words, {"in", "sig", "trust", "crl", "at", "expect-cert"}, {});
+    const Args args(words, {"in", "sig", "trust", "crl", "at", "expect-cert"});
     crypto::VerifyOptions options;
     options.trust_dir = args.require("trust");
     if (auto crl = args.get("crl"))
@@ -122,7 +123,7 @@ int verify(const std::vector<std::string>& words, Io io) {
 }
 
 int canonical(const std::vector<std::string>& words, Io io) {
-    Args args(words, {"in", "out"}, {});
+    const Args args(words, {"in", "out"});
     const std::string bytes = canonical_of(args.require("in"));
     if (auto out = args.get("out")) {
         write_file(*out, bytes);
@@ -133,7 +134,7 @@ int canonical(const std::vector<std::string>& words, Io io) {
 }
 
 int pki_demo(const std::vector<std::string>& words, Io io) {
-    Args args(words, {"out", "softhsm-module"}, {"no-token"});
+    const Args args(words, {"out", "softhsm-module"}, {"no-token"});
     crypto::TestPkiOptions options;
     options.out_dir = args.require("out");
     options.with_token = !args.has("no-token");

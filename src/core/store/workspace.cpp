@@ -252,11 +252,11 @@ void Workspace::set_document_state(const std::string& sha256, DocumentState stat
 std::vector<DocumentToFetch> Workspace::documents_to_fetch(std::size_t limit) const {
     std::vector<DocumentToFetch> out;
     SQLite::Statement q(*db_, R"sql(
-        SELECT d.sha256, d.size, d.mime_type, MIN(a.level_due) AS due
+        SELECT d.sha256, d.size, d.mime_type, MIN(a.level_due) AS due, MIN(a.number) AS first_number
         FROM documents d JOIN application_documents ad ON ad.sha256 = d.sha256
                          JOIN applications a ON a.number = ad.application
         WHERE d.state IN ('missing', 'partial', 'corrupt')
-        GROUP BY d.sha256 ORDER BY due, d.sha256 LIMIT ?)sql");
+        GROUP BY d.sha256 ORDER BY due, first_number, d.sha256 LIMIT ?)sql");
     q.bind(1, static_cast<std::int64_t>(limit));
     while (q.executeStep())
         out.push_back({q.getColumn(0).getString(), static_cast<std::uint64_t>(q.getColumn(1).getInt64()),

@@ -92,6 +92,8 @@ public:
 
     DocumentState document_state(const std::string& sha256) const;
     void set_document_state(const std::string& sha256, DocumentState state, const std::string& error = "");
+    // Documents not yet complete, soonest level deadline first; one application's documents together, so the
+    // application the officer opens first is whole as early as possible.
     std::vector<DocumentToFetch> documents_to_fetch(std::size_t limit) const;
     DocumentFolder& documents() { return documents_; }
 

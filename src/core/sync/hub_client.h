@@ -1,0 +1,99 @@
+// The workstation's side of the hub API (docs/api.md): log in, read the queue from a cursor, read one
+// application, submit a signed decision. One libcurl easy handle, so consecutive calls reuse the kept-alive
+// connection.
+//
+// Errors (sync_error.h): Offline when the hub cannot be reached or the answer is cut short; AuthExpired for
+// 401; Conflict for 409; HubRefused for other 4xx; ServerError for 5xx and 429. Messages name the request and
+// quote the hub's own sentence. The bearer token is never put into a message or a log. Threads: one HubClient
+// per thread; libcurl's global init happens once, process-wide, on first construction.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/application.h"
+#include "model/decision.h"
+#include "model/officer.h"
+#include "util/json_reader.h"
+#include "util/time.h"
+
+namespace jaanch::sync {
+
+struct HubClientOptions {
+    std::chrono::milliseconds connect_timeout{5000};
+    // A request that moves fewer than 1 byte/s for this long is treated as a broken link (Offline).
+    std::chrono::seconds stall_timeout{30};
+    std::chrono::seconds total_timeout{300};
+};
+
+struct Login {
+    std::string token;
+    Timestamp expires_at{};
+    model::Officer officer;
+    bool supervisor = false;
+};
+
+struct QueueEntry {
+    model::Application application;
+    std::int64_t seq = 0;
+    std::string claimed_by;  // empty when unclaimed
+    bool actionable = false;
+};
+
+struct QueueChanges {
+    std::vector<QueueEntry> entries;
+    std::string cursor;  // pass back to continue after these entries
+    bool more = false;
+};
+
+struct DecisionReceipt {
+    json::Json answer;    // the hub's outcome: decision, signature_sha256, applied_at, application{…}
+    bool replay = false;  // the hub had it already (an earlier attempt arrived)
+};
+
+class HubClient {
+  public:
+    explicit HubClient(std::string base_url, HubClientOptions options = {});
+    ~HubClient();
+    HubClient(const HubClient&) = delete;
+    HubClient& operator=(const HubClient&) = delete;
+
+    const std::string& base_url() const { return base_url_; }
+    void set_token(std::string token) { token_ = std::move(token); }
+    const std::string& token() const { return token_; }
+
+    Login login(const std::string& user, const std::string& password, const std::string& totp = "");
+    model::Officer me();
+    QueueChanges queue(const std::string& cursor, int limit);
+    QueueEntry application(const std::string& number);
+    DecisionReceipt submit(const model::Decision& decision, const std::string& signature_der);
+
+  private:
+    struct Answer {
+        long status = 0;
+        std::string body;
+        bool replay = false;
+    };
+    Answer call(const std::string& method, const std::string& path, const std::string& body, bool auth);
+    json::Json parse_ok(const Answer& answer, const std::string& what) const;
+    [[noreturn]] void raise(const Answer& answer, const std::string& what) const;
+
+    std::string base_url_;
+    HubClientOptions options_;
+    std::string token_;
+    void* curl_ = nullptr;  // CURL*
+};
+
+// Standard base64 with padding (the decision body carries the DER signature so).
+std::string base64_encode(std::string_view bytes);
+
+// URL path-segment escaping for application numbers.
+std::string escape_path_segment(const std::string& text);
+
+// Reads the hub's queue-entry JSON ({seq, claim, actionable, application, …}).
+QueueEntry parse_queue_entry(const json::Json& j, const std::string& path);
+
+}  // namespace jaanch::sync

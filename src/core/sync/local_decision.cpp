@@ -1,0 +1,85 @@
+#include "sync/local_decision.h"
+
+#include <SQLiteCpp/Transaction.h>
+#include <openssl/rand.h>
+
+#include "crypto/canonical_json.h"
+#include "sync/sync_error.h"
+#include "util/sha256.h"
+#include "workflow/workflow.h"
+
+namespace jaanch::sync {
+
+std::string new_uuid() {
+    unsigned char b[16];
+    if (RAND_bytes(b, sizeof b) != 1)
+        throw SyncError("The system's random generator failed, so no decision id could be made. Try again.");
+    b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);
+    b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            out += '-';
+        out += kHex[b[i] >> 4];
+        out += kHex[b[i] & 15];
+    }
+    return out;
+}
+
+model::Decision decide_locally(store::Workspace& workspace, const catalogue::Catalogue& catalogue,
+                               const model::Officer& officer, crypto::Signer& signer,
+                               const DecisionInput& input, Timestamp now) {
+    const auto app = workspace.application(input.application);
+    if (!app)
+        throw SyncError("Application " + input.application +
+                        " is not in this workspace. Sync first, or check the "
+                        "number with `jaanch-cli queue`.");
+    for (const auto& e : workspace.outbox().list()) {
+        if (e.decision.application == input.application &&
+            (e.state == store::OutboxState::pending || e.state == store::OutboxState::sending))
+            throw SyncError("Application " + input.application +
+                            " already has a decision waiting to be sent (" + e.decision.id +
+                            "). Recall it first if it was a mistake.");
+    }
+    const auto* service = catalogue.find(app->service_id, app->service_version);
+    if (service == nullptr)
+        throw SyncError("Application " + input.application + " is filed under service " + app->service_id +
+                        " version " + std::to_string(app->service_version) +
+                        ", which this workstation's catalogue does not have. Update the forms folder.");
+
+    model::Decision d;
+    d.id = new_uuid();
+    d.application = app->number;
+    d.application_version = app->version;
+    d.action = input.action;
+    d.reason_code = input.reason_code;
+    d.remark = input.remark;
+    d.field_checks = input.field_checks;
+    d.document_checks = input.document_checks;
+    d.officer = officer.id;
+    d.role = officer.role;
+    d.level = officer.level;
+    d.decided_at = std::chrono::time_point_cast<std::chrono::seconds>(now);
+    const workflow::Verdict verdict = workflow::check_decision(*service, *app, officer, d);
+    if (!verdict.ok())
+        throw workflow::WorkflowError(verdict);
+
+    const std::string certificate = signer.certificate_der();
+    if (!officer.certificate_sha256.empty() && sha256_hex(certificate) != officer.certificate_sha256)
+        throw SyncError("The signing certificate (" + signer.description() +
+                        ") is not the one the hub registered "
+                        "for " +
+                        officer.id + " (SHA-256 " + officer.certificate_sha256.substr(0, 16) +
+                        "…), so the hub would refuse the signature. Choose the officer's own DSC.");
+    const std::string signature = signer.sign_at(crypto::canonical_decision_bytes(d), d.decided_at);
+
+    SQLite::Transaction tx(workspace.database());
+    workspace.outbox().add(d, signature, now);
+    workspace.activity().append(now, officer.id, "decided", d.application,
+                                std::string(model::action_name(d.action)) + " " + d.id);
+    tx.commit();
+    return d;
+}
+
+}  // namespace jaanch::sync

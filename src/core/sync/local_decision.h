@@ -1,0 +1,40 @@
+// Deciding at the workstation, online or not: build the decision from what the officer saw, check it against
+// the same workflow rules the hub enforces (so an officer never signs what the hub will refuse for role,
+// level or reason), sign its canonical bytes, and put decision + signature into the outbox and "decided" into
+// the activity log in one SQLite transaction. Only after that commit may anything tell the officer the
+// decision is saved.
+//
+// Errors: workflow::WorkflowError when the rules refuse; crypto::SigningError from the signer; SyncError when
+// the application is unknown locally, already has a decision waiting, or the signer's certificate is not the
+// one the hub registered for the officer; store::StoreError when the workspace cannot be written. Threads:
+// the caller's (the Workspace's thread). Signing may block on a token.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "catalogue/catalogue.h"
+#include "crypto/signer.h"
+#include "model/decision.h"
+#include "model/officer.h"
+#include "store/workspace.h"
+
+namespace jaanch::sync {
+
+struct DecisionInput {
+    std::string application;
+    model::Action action = model::Action::forward;
+    std::string reason_code;
+    std::string remark;
+    std::vector<model::FieldCheck> field_checks;
+    std::vector<model::DocumentCheck> document_checks;
+};
+
+model::Decision decide_locally(store::Workspace& workspace, const catalogue::Catalogue& catalogue,
+                               const model::Officer& officer, crypto::Signer& signer,
+                               const DecisionInput& input, Timestamp now);
+
+// A random (version 4) UUID in lowercase 8-4-4-4-12 form.
+std::string new_uuid();
+
+}  // namespace jaanch::sync

@@ -1,0 +1,76 @@
+// One sync of an officer's workspace with the hub:
+//   1. push the outbox (decisions are small and matter most, so they leave first on a thin link);
+//   2. pull queue changes from the stored cursor, each page stored with the cursor that follows it in one
+//      transaction (a sync cut off halfway resumes from the last stored page);
+//   3. download missing documents in the background order of the queue: applications due soonest first.
+// An unreachable hub ends the sync early with status offline; nothing decided is lost, since the outbox is on
+// disk. An expired session (AuthExpired) is reported with needs_login and the outbox is kept.
+//
+// Session values in the workspace's sync_state: hub_url, user, token (a bearer token: never logged), officer
+// (the Officer JSON the hub returned at login), token_expires_at. Threads: run() works on the calling thread
+// and calls the observer there. The workstation runs it on its own worker with its own Workspace and forwards
+// observer calls through dispatch::to_main.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+#include "store/workspace.h"
+#include "sync/document_downloader.h"
+#include "sync/hub_client.h"
+#include "sync/outbox_pusher.h"
+#include "sync/sync_observer.h"
+
+namespace jaanch::sync {
+
+struct SyncOptions {
+    bool documents = true;
+    int page_size = 500;
+    DownloadOptions download;
+    HubClientOptions client;
+    BackoffPolicy backoff;
+    bool ignore_backoff = true;  // an explicit sync sends every pending decision now
+};
+
+struct SyncReport {
+    bool online = false;
+    bool needs_login = false;
+    std::string problem;  // why the sync ended early; empty when it finished
+    std::size_t applications_pulled = 0;
+    PushSummary pushed;
+    std::size_t documents_fetched = 0;
+    std::size_t documents_failed = 0;
+    std::size_t documents_damaged = 0;
+    std::uint64_t bytes = 0;
+    std::size_t decisions_waiting = 0;
+};
+
+// Saves a login's session values into the workspace (sync_state).
+void save_session(store::Workspace& workspace, const std::string& hub_url, const std::string& user,
+                  const Login& login);
+// The officer saved at login; throws SyncError when the workspace has never been logged in.
+model::Officer session_officer(const store::Workspace& workspace);
+std::size_t decisions_waiting(store::Workspace& workspace);
+
+class SyncEngine {
+  public:
+    SyncEngine(store::Workspace& workspace, SyncObserver& observer, SyncOptions options = {});
+
+    SyncReport run();
+    // Asks a running run() to stop after its current step (any thread).
+    void cancel() { cancel_ = true; }
+
+  private:
+    void pull(HubClient& client, SyncReport& report);
+    void download(SyncReport& report);
+    void status(bool online, bool needs_login, const std::string& message);
+
+    store::Workspace& workspace_;
+    SyncObserver& observer_;
+    SyncOptions options_;
+    std::atomic<bool> cancel_{false};
+};
+
+}  // namespace jaanch::sync

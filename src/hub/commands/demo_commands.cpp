@@ -1,0 +1,38 @@
+// `jaanch-hub demo-seed`: a believable district on a fresh data folder (see demo/demo_seed.h).
+#include <iostream>
+
+#include "hub/auth/password.h"
+#include "hub/commands/hub_commands.h"
+#include "hub/demo/demo_seed.h"
+
+namespace jaanch::hub {
+namespace {
+
+int demo_seed(const std::vector<std::string>& words, cli::Io io) {
+    const cli::Args args(words, {"data", "forms", "count", "seed", "kdf-iterations"});
+    const DataPaths paths{args.require("data")};
+    const auto forms = args.get("forms").value_or(catalogue::default_catalogue_dir().string());
+    const auto loaded = catalogue::load_catalogue(forms);
+    for (const auto& problem : loaded.problems) io.err << "warning: " << problem.to_string() << "\n";
+    demo::DemoOptions options;
+    options.applications = std::stoi(args.get("count").value_or("200"));
+    options.seed = static_cast<std::uint32_t>(std::stoul(args.get("seed").value_or("20261121")));
+    options.kdf_iterations = std::stoi(args.get("kdf-iterations").value_or(std::to_string(kDefaultPbkdf2Iterations)));
+    if (options.applications < 1) throw cli::UsageError("--count must be at least 1");
+    const auto summary = demo::seed_demo(paths, loaded.catalogue, options, io.out);
+    io.out << "\nDemo district ready in " << paths.root.string() << ": " << summary.officers << " officers, "
+           << summary.applications << " applications (" << summary.documents << " documents), " << summary.decisions
+           << " signed decisions.\nOfficers and passwords: " << (paths.root / "demo-officers.json").string()
+           << " (TEST DATA ONLY).\n";
+    return cli::kOk;
+}
+
+}  // namespace
+
+void add_demo_commands(cli::CommandList& commands) {
+    commands.push_back({"demo-seed",
+                        "create a demo district: officers with test certificates, ~200 applications with documents",
+                        "--data DIR [--forms DIR] [--count N] [--seed N] [--kdf-iterations N]", demo_seed});
+}
+
+}  // namespace jaanch::hub

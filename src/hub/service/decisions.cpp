@@ -1,0 +1,148 @@
+// Signed decisions: idempotent on the decision id, signature first, then the workflow rules, then one transaction.
+#include "hub/service/hub_service.h"
+#include "hub/util/crypto_util.h"
+#include "workflow/workflow.h"
+
+namespace jaanch::hub {
+namespace {
+
+int status_for(workflow::Denial denial) {
+    switch (workflow::denial_class(denial)) {
+        case workflow::DenialClass::forbidden: return 403;
+        case workflow::DenialClass::conflict: return 409;
+        default: return 422;
+    }
+}
+
+struct DecisionRequest {
+    model::Decision decision;
+    std::string signature_der;
+};
+
+DecisionRequest read_request(const json::Json& body) {
+    DecisionRequest out;
+    try {
+        json::ObjectReader r(body, "$");
+        out.decision = r.required<model::Decision>("decision");
+        const auto signature = r.required<std::string>("signature");
+        r.finish();
+        auto der = base64_decode(signature);
+        if (!der || der->empty())
+            throw ApiError(422, "bad_signature", "The signature is not valid base64 of a DER CMS signature.",
+                           {{"path", "$.signature"}});
+        out.signature_der = std::move(*der);
+    } catch (const InputError& e) {
+        throw ApiError(422, "invalid_request", e.what(), {{"path", e.path()}});
+    }
+    return out;
+}
+
+}  // namespace
+
+DecisionAnswer HubService::decide(const OfficerAccount& who, const json::Json& body, Timestamp now) {
+    const DecisionRequest request = read_request(body);
+    const model::Decision& d = request.decision;
+    const std::string decision_json = json::Json(d).dump();
+
+    auto replay_of = [&](const DecisionRecord& first) {
+        if (first.officer_id != who.officer.id || first.decision_json != decision_json)
+            throw ApiError(409, "decision_id_reused",
+                           "Decision id " + d.id + " was already used for a different decision; every decision needs "
+                           "a new UUID.");
+        return DecisionAnswer{201, first.response_json, true};
+    };
+    if (auto first = storage_.decision(d.id)) return replay_of(*first);
+
+    if (d.officer != who.officer.id)
+        throw ApiError(403, "not_the_officer",
+                       "The decision is signed as officer " + d.officer + " but " + who.officer.id + " is logged in.");
+    if (who.officer.certificate_sha256.empty())
+        throw ApiError(422, "certificate_not_registered",
+                       "Officer " + who.officer.id + " has no registered signing certificate; ask the hub "
+                       "administrator to register it with `jaanch-hub officer add --certificate`.");
+    // The expensive check runs on this worker thread, outside the writer lock.
+    const SignatureVerdict verdict =
+        signatures_.verify(request.signature_der, decision_signed_bytes(d), who.officer.certificate_sha256);
+    if (!verdict.ok)
+        throw ApiError(422, "bad_signature", verdict.message, {{"reason", verdict.code}});
+
+    auto txn = storage_.begin();
+    if (auto first = txn->decision(d.id)) return replay_of(*first);  // a concurrent twin won the race
+    const auto stored = txn->application(d.application);
+    if (!stored)
+        throw ApiError(404, "not_found", "There is no application " + d.application + " on this hub.");
+    const auto officer = txn->officer(who.officer.id);
+    if (!officer || officer->disabled)
+        throw ApiError(403, "account_disabled", "The account " + who.officer.id + " is disabled.");
+    const auto& service = service_of(stored->app);
+    const auto held = txn->claim(d.application);
+    if (held && held->expires_at > now && held->officer_id != who.officer.id)
+        throw ApiError(409, "claimed",
+                       "Application " + d.application + " is claimed by " + held->officer_id + " until " +
+                           format_timestamp(held->expires_at) + "; it cannot be decided by someone else meanwhile.",
+                       {{"officer", held->officer_id}, {"expires_at", format_timestamp(held->expires_at)}});
+    const workflow::Verdict rules = workflow::check_decision(service, stored->app, officer->officer, d);
+    if (!rules.ok())
+        throw ApiError(status_for(rules.denial), std::string(workflow::denial_code(rules.denial)), rules.message,
+                       {{"application_version", stored->app.version}});
+
+    const std::string signature_sha256 = sha256_hex(request.signature_der);
+    const model::Application next =
+        workflow::apply_decision(service, stored->app, officer->officer, d, signature_sha256, now);
+    std::vector<std::string> visited{stored->app.current_level, next.current_level};
+    txn->put_application(next, visited);
+    const json::Json response{{"decision", d.id},
+                              {"signature_sha256", signature_sha256},
+                              {"applied_at", format_timestamp(now)},
+                              {"application",
+                               {{"number", next.number},
+                                {"status", model::status_name(next.status)},
+                                {"current_level", next.current_level},
+                                {"version", next.version}}}};
+    DecisionRecord record;
+    record.id = d.id;
+    record.application = d.application;
+    record.officer_id = who.officer.id;
+    record.decision_json = decision_json;
+    record.signature_der = request.signature_der;
+    record.response_json = response.dump();
+    record.applied_at = now;
+    txn->insert_decision(record);
+    txn->delete_claim(d.application);
+    txn->append_audit(who.officer.id, "decision", d.application,
+                      {{"decision", d.id},
+                       {"action", model::action_name(d.action)},
+                       {"signature_sha256", signature_sha256},
+                       {"status_after", model::status_name(next.status)},
+                       {"level_after", next.current_level},
+                       {"version_after", next.version}},
+                      now);
+    txn->commit();
+    return DecisionAnswer{201, record.response_json, false};
+}
+
+std::string HubService::export_decisions(const std::string& cursor, int limit) {
+    const std::int64_t after = parse_cursor(cursor);
+    const int size = page_size(limit);
+    const auto records = storage_.decisions_after(after, size);
+    std::string out = "{\"decisions\":[";
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const auto& r = records[i];
+        if (i > 0) out += ",";
+        const json::Json head{{"seq", r.seq},
+                              {"application", r.application},
+                              {"officer", r.officer_id},
+                              {"applied_at", format_timestamp(r.applied_at)},
+                              {"signature", base64_encode(r.signature_der)}};
+        std::string text = head.dump();
+        text.pop_back();
+        // The decision is embedded byte for byte as stored, so the portal can re-canonicalise and verify it.
+        out += text + ",\"decision\":" + r.decision_json + ",\"outcome\":" + r.response_json + "}";
+    }
+    const std::int64_t next = records.empty() ? after : records.back().seq;
+    out += "],\"cursor\":\"" + std::to_string(next) + "\",\"more\":" +
+           (static_cast<int>(records.size()) == size ? "true" : "false") + "}";
+    return out;
+}
+
+}  // namespace jaanch::hub
