@@ -37,6 +37,10 @@ BOOST_AUTO_TEST_CASE(verhoeff_and_generated_documents) {
 BOOST_AUTO_TEST_CASE(demo_seed_makes_a_district_its_officers_can_work_in) {
     char pattern[] = "/tmp/jaanch-hub-demo-XXXXXX";
     const std::filesystem::path root = mkdtemp(pattern);
+    struct Cleanup {
+        std::filesystem::path dir;
+        ~Cleanup() { std::filesystem::remove_all(dir); }
+    } cleanup{root};
     const auto data = root / "data";
     const std::string command = std::string(JAANCH_HUB_EXE) + " demo-seed --data '" + data.string() +
                                 "' --count 12 --kdf-iterations 1000 --forms '" + JAANCH_FORMS_DIR + "' > '" +
@@ -113,7 +117,6 @@ BOOST_AUTO_TEST_CASE(demo_seed_makes_a_district_its_officers_can_work_in) {
     int status = 0;
     waitpid(pid, &status, 0);
     BOOST_TEST(WIFEXITED(status));
-    std::filesystem::remove_all(root);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
