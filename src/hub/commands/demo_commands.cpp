@@ -4,6 +4,7 @@
 #include "hub/auth/password.h"
 #include "hub/commands/hub_commands.h"
 #include "hub/demo/demo_seed.h"
+#include "hub/service/api_error.h"
 
 namespace jaanch::hub {
 namespace {
@@ -19,7 +20,14 @@ int demo_seed(const std::vector<std::string>& words, cli::Io io) {
     options.seed = static_cast<std::uint32_t>(std::stoul(args.get("seed").value_or("20261121")));
     options.kdf_iterations = std::stoi(args.get("kdf-iterations").value_or(std::to_string(kDefaultPbkdf2Iterations)));
     if (options.applications < 1) throw cli::UsageError("--count must be at least 1");
-    const auto summary = demo::seed_demo(paths, loaded.catalogue, options, io.out);
+    const auto summary = [&] {
+        try {
+            return demo::seed_demo(paths, loaded.catalogue, options, io.out);
+        } catch (const ApiError& e) {
+            // The generator made something the hub refuses: say exactly what, for whoever maintains it.
+            throw Error(std::string(e.what()) + " " + e.details().dump());
+        }
+    }();
     io.out << "\nDemo district ready in " << paths.root.string() << ": " << summary.officers << " officers, "
            << summary.applications << " applications (" << summary.documents << " documents), " << summary.decisions
            << " signed decisions.\nOfficers and passwords: " << (paths.root / "demo-officers.json").string()

@@ -20,6 +20,22 @@
 namespace jaanch::hub::demo {
 namespace {
 
+// The relation column's code for the first row (the head or the applicant: "head" or "self", whichever the
+// service offers) and for the others (anything but that code).
+std::string relation_code(const catalogue::FieldDefinition& column, bool first_row, const std::string& drawn) {
+    std::string head;
+    for (const auto& option : column.options) {
+        if (option.code == "head" || option.code == "self") head = option.code;
+    }
+    if (head.empty() && !column.options.empty()) head = column.options.front().code;
+    if (first_row) return head;
+    if (drawn != head) return drawn;
+    for (const auto& option : column.options) {
+        if (option.code != head) return option.code;
+    }
+    return drawn;
+}
+
 struct PlannedOfficer {
     OfficerAccount account;
     std::string iso;
@@ -213,8 +229,7 @@ DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalo
                 for (const auto& col : f.columns) {
                     std::string v = make.value(col, member, sd, village);
                     if (col.key == "name") v = member.en;
-                    if (col.key == "relation" && r == 0 && f.type == "family_members") v = "head";
-                    if (col.key == "relation" && r > 0 && v == "head") v = f.columns.empty() ? v : "other";
+                    if (col.key == "relation" && f.type == "family_members") v = relation_code(col, r == 0, v);
                     if (col.key == "gender") v = std::string(1, member.gender);
                     if (col.key == "date_of_birth" && r == 0) v = birth;
                     row[col.key] = v;
