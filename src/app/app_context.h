@@ -7,6 +7,7 @@
 #include <string>
 
 #include "catalogue/catalogue.h"
+#include "crypto/signer.h"
 #include "model/officer.h"
 #include "store/workspace.h"
 #include "viewer/render/render_service.h"
@@ -20,6 +21,7 @@ struct AppContext {
     std::string language = "en";                  // "en" or "hi"
     // Created after the main-thread hook is installed; its workers deliver pixels through dispatch::to_main.
     std::unique_ptr<viewer::render::RenderService> renderer;
+    std::unique_ptr<crypto::Signer> signer;  // the officer's key (PKCS#12 file or DSC token); null = cannot sign
 };
 
 }  // namespace jaanch::app

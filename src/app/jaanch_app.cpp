@@ -2,8 +2,11 @@
 //   --workspace DIR        open this workspace (else the window opens with no workspace)
 //   --forms DIR            the service catalogue (default: the shipped one)
 //   --lang en|hi           the language to start in
-//   --demo                 the built-in demo (until demo mode lands: the main window)
-//   --script "id;id;…"     run these commands once the window is shown (tests, user guide)
+//   --demo                 the built-in demo: a demo hub on loopback, a demo officer's workspace and key
+//   --demo-level L1|L2|DC  which demo officer to act as (default L1)
+//   --p12 FILE             sign with this PKCS#12 file; its password from --p12-password-file FILE
+//   --script "id;id;…"     run these commands once the window is shown (tests, user guide); a decision takes
+//                          its reason and remark after '=': "decide/reject=CODE|remark"; "wait" waits for sync
 //   --screenshot FILE      after the script, save the window as PNG
 //   --exit-after-ms N      close the window after N ms (tests)
 //   --report-startup       print the milliseconds from start to the first painted queue (benchmarks)
@@ -20,7 +23,14 @@
 #include <wx/timer.h>
 #include <wx/tokenzr.h>
 
+#include <fstream>
+
+#include <wx/progdlg.h>
+
 #include "app_context.h"
+#include "crypto/pkcs12_signer.h"
+#include "demo_session.h"
+#include "sync/sync_engine.h"
 #include "main_frame.h"
 #include "queue_panel.h"
 #include "util/dispatch.h"
@@ -49,6 +59,9 @@ public:
     void OnInitCmdLine(wxCmdLineParser& parser) override {
         wxApp::OnInitCmdLine(parser);
         parser.AddSwitch("", "demo", "run the built-in demo");
+        parser.AddOption("", "demo-level", "the demo officer's level: L1, L2 or DC", wxCMD_LINE_VAL_STRING);
+        parser.AddOption("", "p12", "sign with this PKCS#12 file", wxCMD_LINE_VAL_STRING);
+        parser.AddOption("", "p12-password-file", "the PKCS#12 file's password", wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "workspace", "open this workspace folder", wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "forms", "the service catalogue folder", wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "lang", "language: en or hi", wxCMD_LINE_VAL_STRING);
@@ -67,12 +80,17 @@ public:
         if (parser.Found("workspace", &value)) workspace_dir_ = value.utf8_string();
         if (parser.Found("forms", &value)) forms_dir_ = value.utf8_string();
         report_startup_ = parser.Found("report-startup");
+        demo_ = parser.Found("demo");
+        if (parser.Found("demo-level", &value)) demo_level_ = value.utf8_string();
+        if (parser.Found("p12", &value)) p12_ = value.utf8_string();
+        if (parser.Found("p12-password-file", &value)) p12_password_file_ = value.utf8_string();
         if (parser.Found("lang", &value)) context_.language = value == "hi" ? "hi" : "en";
         return wxApp::OnCmdLineParsed(parser);
     }
 
     int OnExit() override {
         context_.renderer.reset();  // stop render workers before wx goes away
+        demo_session_.reset();      // stop the demo hub and remove its folder
         return wxApp::OnExit();
     }
 
@@ -101,8 +119,15 @@ private:
                 std::fprintf(stderr, "jaanch: %zu problem(s) in the service catalogue; run `jaanch-cli forms check`.\n",
                              loaded.problems.size());
             context_.catalogue = loaded.catalogue;
+            if (demo_) start_demo();
             if (!workspace_dir_.empty())
                 context_.workspace = std::make_unique<store::Workspace>(workspace_dir_, context_.catalogue);
+            if (context_.workspace && !context_.workspace->sync_value("officer").empty())
+                context_.officer = sync::session_officer(*context_.workspace);
+            if (!p12_.empty()) {
+                const crypto::SecretString password(demo_ ? demo_p12_password_ : read_text_file(p12_password_file_));
+                context_.signer = std::make_unique<crypto::Pkcs12Signer>(p12_, password);
+            }
             return true;
         } catch (const std::exception& e) {
             wxMessageBox(wxString::FromUTF8(e.what()), _("Jaanch cannot start"), wxOK | wxICON_ERROR);
@@ -124,13 +149,34 @@ private:
         });
     }
 
+    // Seeds a demo district, starts its hub, and signs in as a demo officer (docs/user-guide.md, "Demo").
+    void start_demo() {
+        wxProgressDialog progress(_("Starting the demo"), _("Creating a demo district…"), 100, nullptr,
+                                  wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_SMOOTH);
+        auto show = [&progress](const std::string& step) { progress.Pulse(wxString::FromUTF8(step)); };
+        demo_session_ = std::make_unique<DemoSession>(DemoSession::find_hub_binary(), 200, show);
+        const DemoOfficer* officer = demo_session_->officer_at(demo_level_);
+        if (officer == nullptr) throw Error("The demo district has no officer at level " + demo_level_ + ".");
+        workspace_dir_ = demo_session_->sign_in(*officer, context_.catalogue).string();
+        p12_ = officer->p12.string();
+        demo_p12_password_ = officer->p12_password;
+    }
+
+    static std::string read_text_file(const std::string& path) {
+        std::ifstream in(path);
+        if (!in) throw Error("cannot read the password file " + path);
+        std::string line;
+        std::getline(in, line);
+        return line;
+    }
+
     void schedule_test_actions() {
         // Give the window time to map and paint before acting and capturing it.
         const int delay = exit_after_ms_ > 0 ? static_cast<int>(exit_after_ms_) : 500;
         timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
-            for (const auto& id : wxStringTokenize(script_, ";")) {
-                if (!frame_->commands().run(id.utf8_string())) {
-                    std::fprintf(stderr, "jaanch: script command %s is unknown or disabled\n", id.utf8_str().data());
+            for (const auto& step : wxStringTokenize(script_, ";")) {
+                if (!frame_->run_script_step(step.utf8_string())) {
+                    std::fprintf(stderr, "jaanch: script step %s is unknown or disabled\n", step.utf8_str().data());
                     exit_code_ = EXIT_FAILURE;
                 }
             }
@@ -152,7 +198,9 @@ private:
     wxString screenshot_, script_;
     std::string workspace_dir_, forms_dir_;
     int exit_code_ = EXIT_SUCCESS;
-    bool report_startup_ = false, painted_ = false;
+    bool report_startup_ = false, painted_ = false, demo_ = false;
+    std::string demo_level_ = "L1", p12_, p12_password_file_, demo_p12_password_;
+    std::unique_ptr<DemoSession> demo_session_;  // outlives the frame: the hub stops when the app ends
 };
 
 }  // namespace jaanch::app

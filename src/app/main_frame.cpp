@@ -14,7 +14,9 @@
 
 #include "application_panel.h"
 #include "documents_panel.h"
+#include "decision_bar.h"
 #include "viewer/wx/document_viewer.h"
+#include "workflow/workflow.h"
 #include "jaanch/version.h"
 #include "queue_panel.h"
 #include "shortcut_sheet.h"
@@ -37,8 +39,9 @@ MainFrame::MainFrame(AppContext& context)
     const wxRect screen = wxGetClientDisplayRect();
     SetSize(screen.GetWidth() * 9 / 10, screen.GetHeight() * 9 / 10);
     Centre();
-    // Queue | form | documents: the officer reads the form beside the uploads.
-    auto* outer = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
+    // Queue | form | documents, and the decision bar under them: the officer reads the form beside the uploads.
+    auto* root = new wxPanel(this);
+    auto* outer = new wxSplitterWindow(root, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
     queue_ = new QueuePanel(outer, context_.workspace.get(), [this](const std::string& n) { open_application(n); });
     auto* inner = new wxSplitterWindow(outer, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
     application_ = new ApplicationPanel(inner);
@@ -56,6 +59,11 @@ MainFrame::MainFrame(AppContext& context)
     });
     outer->SetMinimumPaneSize(FromDIP(160));
     inner->SetMinimumPaneSize(FromDIP(200));
+    decisions_ = new DecisionBar(root, [this](model::Action a) { decide(a); });
+    auto* layout = new wxBoxSizer(wxVERTICAL);
+    layout->Add(outer, 1, wxEXPAND);
+    layout->Add(decisions_, 0, wxEXPAND);
+    root->SetSizer(layout);
     CreateStatusBar(3);
     const int widths[] = {-1, FromDIP(220), FromDIP(220)};
     SetStatusWidths(3, widths);
@@ -103,10 +111,22 @@ void MainFrame::open_application(const std::string& number) {
     auto app = context_.workspace->application(number);
     if (!app) return;
     const auto* service = context_.catalogue.find(app->service_id, app->service_version);
+    open_app_ = app;
     application_->show(*app, service, context_.language);
     documents_->show(*app, service, *context_.workspace, context_.language);
+    update_decision_bar();
     context_.workspace->activity().append(now_utc(), context_.officer ? context_.officer->id : "", "opened", number, "");
     update_status();
+}
+
+void MainFrame::update_decision_bar() {
+    if (!open_app_) return decisions_->set_actions({}, "");
+    const auto* service = context_.catalogue.find(open_app_->service_id, open_app_->service_version);
+    if (!context_.officer || service == nullptr)
+        return decisions_->set_actions({}, _("Log in to decide (read-only)."));
+    const auto verdict = workflow::may_act(*service, *open_app_, *context_.officer);
+    decisions_->set_actions(workflow::allowed_actions(*service, *open_app_, *context_.officer),
+                            verdict.ok() ? wxString() : wxString::FromUTF8(verdict.message));
 }
 
 void MainFrame::update_status() {

@@ -7,6 +7,7 @@
 
 #include "app_context.h"
 #include "commands/command.h"
+#include "model/decision.h"
 
 class wxSplitterWindow;
 
@@ -14,6 +15,7 @@ namespace jaanch::app {
 
 class ApplicationPanel;
 class DocumentsPanel;
+class DecisionBar;
 class QueuePanel;
 
 class MainFrame : public wxFrame {
@@ -26,6 +28,12 @@ public:
     // Actions the commands call.
     void next_application(int step);
     void next_document();
+    // Decides the open application: asks for reason and remark, shows the bytes, signs, saves to the outbox.
+    // `scripted` (tests) supplies "REASON|remark" and skips the dialogs.
+    void decide(model::Action action, const std::optional<std::string>& scripted = std::nullopt);
+    void sync_now();
+    // One step of a --script: a command id, "decide/<action>=REASON|remark", or "wait" (for a running sync).
+    bool run_script_step(const std::string& step);
     void zoom(int direction);
     void toggle_overdue_filter();
     void find_application();
@@ -43,6 +51,7 @@ private:
     void build_menus();
     void open_application(const std::string& number);
     void update_status();
+    void update_decision_bar();
 
     AppContext& context_;
     CommandRegistry commands_;
@@ -51,6 +60,9 @@ private:
     QueuePanel* queue_ = nullptr;
     ApplicationPanel* application_ = nullptr;
     DocumentsPanel* documents_ = nullptr;
+    DecisionBar* decisions_ = nullptr;
+    std::optional<model::Application> open_app_;
+    bool syncing_ = false;
 };
 
 // The label with its hotkey for a menu item ("&Approve\tCtrl+Shift+A"), translated.

@@ -27,9 +27,8 @@ std::string new_uuid() {
     return out;
 }
 
-model::Decision decide_locally(store::Workspace& workspace, const catalogue::Catalogue& catalogue,
-                               const model::Officer& officer, crypto::Signer& signer,
-                               const DecisionInput& input, Timestamp now) {
+model::Decision prepare_decision(store::Workspace& workspace, const catalogue::Catalogue& catalogue,
+                                 const model::Officer& officer, const DecisionInput& input, Timestamp now) {
     const auto app = workspace.application(input.application);
     if (!app)
         throw SyncError("Application " + input.application +
@@ -64,7 +63,11 @@ model::Decision decide_locally(store::Workspace& workspace, const catalogue::Cat
     const workflow::Verdict verdict = workflow::check_decision(*service, *app, officer, d);
     if (!verdict.ok())
         throw workflow::WorkflowError(verdict);
+    return d;
+}
 
+model::Decision commit_decision(store::Workspace& workspace, const model::Officer& officer, crypto::Signer& signer,
+                                const model::Decision& d, Timestamp now) {
     const std::string certificate = signer.certificate_der();
     if (!officer.certificate_sha256.empty() && sha256_hex(certificate) != officer.certificate_sha256)
         throw SyncError("The signing certificate (" + signer.description() +
@@ -80,6 +83,13 @@ model::Decision decide_locally(store::Workspace& workspace, const catalogue::Cat
                                 std::string(model::action_name(d.action)) + " " + d.id);
     tx.commit();
     return d;
+}
+
+model::Decision decide_locally(store::Workspace& workspace, const catalogue::Catalogue& catalogue,
+                               const model::Officer& officer, crypto::Signer& signer,
+                               const DecisionInput& input, Timestamp now) {
+    return commit_decision(workspace, officer, signer, prepare_decision(workspace, catalogue, officer, input, now),
+                           now);
 }
 
 }  // namespace jaanch::sync

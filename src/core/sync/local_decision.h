@@ -30,6 +30,14 @@ struct DecisionInput {
     std::vector<model::DocumentCheck> document_checks;
 };
 
+// The two halves of decide_locally, for a UI that shows the officer exactly what will be signed in between:
+// prepare_decision builds and checks the decision (no signing, nothing stored); commit_decision signs its
+// canonical bytes and stores decision + signature + activity in one transaction.
+model::Decision prepare_decision(store::Workspace& workspace, const catalogue::Catalogue& catalogue,
+                                 const model::Officer& officer, const DecisionInput& input, Timestamp now);
+model::Decision commit_decision(store::Workspace& workspace, const model::Officer& officer, crypto::Signer& signer,
+                                const model::Decision& decision, Timestamp now);
+
 model::Decision decide_locally(store::Workspace& workspace, const catalogue::Catalogue& catalogue,
                                const model::Officer& officer, crypto::Signer& signer,
                                const DecisionInput& input, Timestamp now);

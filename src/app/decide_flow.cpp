@@ -1,0 +1,129 @@
+// The frame's decision and sync actions: the flows that go from a click to core and back.
+#include <thread>
+
+#include <wx/app.h>
+
+#include <wx/intl.h>
+#include <wx/msgdlg.h>
+
+#include "application_panel.h"
+#include "decision_bar.h"
+#include "decision_dialog.h"
+#include "crypto/canonical_json.h"
+#include "main_frame.h"
+#include "queue_panel.h"
+#include "sync/local_decision.h"
+#include "sync/sync_engine.h"
+#include "util/dispatch.h"
+#include "workflow/workflow.h"
+
+namespace jaanch::app {
+namespace {
+
+// "CODE|remark" → details; a bare "|remark" has no reason.
+DecisionDetails parse_scripted(const std::string& text) {
+    const auto bar = text.find('|');
+    return bar == std::string::npos ? DecisionDetails{text, ""}
+                                    : DecisionDetails{text.substr(0, bar), text.substr(bar + 1)};
+}
+
+// Forwards the engine's reports to the UI thread (the engine runs on its own thread).
+class StatusForwarder : public sync::SyncObserver {
+public:
+    explicit StatusForwarder(std::function<void(wxString)> show) : show_(std::move(show)) {}
+    void on_progress(const sync::SyncProgress& p) override {
+        if (p.items_total == 0) return;
+        post(wxString::Format(_("Syncing: %llu of %llu"), static_cast<unsigned long long>(p.items_done),
+                              static_cast<unsigned long long>(p.items_total)));
+    }
+    void on_status(const sync::SyncStatus& s) override { post(wxString::FromUTF8(s.message)); }
+    void on_notice(const sync::SyncNotice&) override {}
+
+private:
+    void post(wxString text) {
+        dispatch::to_main([show = show_, text] { show(text); });
+    }
+    std::function<void(wxString)> show_;
+};
+
+}  // namespace
+
+void MainFrame::decide(model::Action action, const std::optional<std::string>& scripted) {
+    if (!open_app_ || !context_.officer || !context_.workspace) return;
+    if (!decisions_->allows(action)) return;
+    if (!context_.signer) {
+        wxMessageBox(_("No signing key is set up. Choose your DSC token or PKCS#12 file, then decide again."),
+                     action_label(action), wxOK | wxICON_WARNING, this);
+        return;
+    }
+    const auto* service = context_.catalogue.find(open_app_->service_id, open_app_->service_version);
+    std::optional<DecisionDetails> details =
+        scripted ? std::optional(parse_scripted(*scripted)) : ask_decision_details(this, *service, action, context_.language);
+    if (!details) return;
+    try {
+        sync::DecisionInput input{open_app_->number, action, details->reason_code, details->remark,
+                                  application_->field_checks(), {}};
+        const auto decision = sync::prepare_decision(*context_.workspace, context_.catalogue, *context_.officer, input,
+                                                     now_utc());
+        if (!scripted && !confirm_signing(this, decision, crypto::canonical_decision_bytes(decision))) return;
+        sync::commit_decision(*context_.workspace, *context_.officer, *context_.signer, decision, now_utc());
+        // Only now, with decision and signature committed to the outbox, is the officer told it is saved.
+        decisions_->set_actions({}, _("Saved — will be sent when online."));
+        update_status();
+    } catch (const std::exception& e) {
+        decisions_->set_message(wxString::FromUTF8(e.what()));
+        if (!scripted) wxMessageBox(wxString::FromUTF8(e.what()), action_label(action), wxOK | wxICON_ERROR, this);
+    }
+}
+
+void MainFrame::sync_now() {
+    if (!context_.workspace || syncing_) return;
+    syncing_ = true;
+    SetStatusText(_("Syncing…"), 0);
+    const auto dir = context_.workspace->dir();
+    const catalogue::Catalogue* catalogue = &context_.catalogue;
+    // The engine gets its own workspace connection on its own thread (store/workspace.h).
+    std::thread([this, dir, catalogue] {
+        std::string problem;
+        try {
+            store::Workspace workspace(dir, *catalogue);
+            StatusForwarder forward([this](wxString text) { SetStatusText(text, 0); });
+            sync::SyncEngine engine(workspace, forward);
+            problem = engine.run().problem;
+        } catch (const std::exception& e) {
+            problem = e.what();
+        }
+        dispatch::to_main([this, problem] {
+            syncing_ = false;
+            queue_->reload();
+            update_status();
+            if (!problem.empty()) SetStatusText(wxString::FromUTF8(problem), 0);
+        });
+    }).detach();
+}
+
+}  // namespace jaanch::app
+
+namespace jaanch::app {
+
+bool MainFrame::run_script_step(const std::string& step) {
+    if (step == "wait") {
+        while (syncing_) wxYield();  // dispatch::to_main tasks arrive through CallAfter while yielding
+        return true;
+    }
+    const auto eq = step.find('=');
+    if (eq == std::string::npos || step.rfind("decide/", 0) != 0) return commands_.run(step);
+    static const std::pair<const char*, model::Action> ids[] = {
+        {"decide/approve", model::Action::approve},   {"decide/forward", model::Action::forward},
+        {"decide/reject", model::Action::reject},     {"decide/return", model::Action::return_to_applicant},
+        {"decide/send_back", model::Action::send_back}, {"decide/escalate", model::Action::escalate}};
+    for (const auto& [id, action] : ids) {
+        if (step.compare(0, eq, id) != 0) continue;
+        if (!decisions_->allows(action)) return false;
+        decide(action, step.substr(eq + 1));
+        return true;
+    }
+    return false;
+}
+
+}  // namespace jaanch::app

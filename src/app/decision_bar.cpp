@@ -1,0 +1,46 @@
+#include "decision_bar.h"
+
+#include <algorithm>
+
+#include <wx/button.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "decision_dialog.h"
+
+namespace jaanch::app {
+
+DecisionBar::DecisionBar(wxWindow* parent, Handler on_action) : wxPanel(parent, wxID_ANY) {
+    SetName("decision_bar");
+    auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+    for (auto action : model::all_actions()) {
+        auto* button = new wxButton(this, wxID_ANY, action_label(action));
+        button->SetName(wxString::FromUTF8("decide:" + std::string(model::action_name(action))));
+        button->Bind(wxEVT_BUTTON, [on_action, action](wxCommandEvent&) { on_action(action); });
+        button->Hide();
+        buttons_[action] = button;
+        sizer->Add(button, 0, wxALL, FromDIP(4));
+    }
+    message_ = new wxStaticText(this, wxID_ANY, "");
+    message_->SetName("decision_message");
+    sizer->Add(message_, 1, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(12));
+    SetSizer(sizer);
+}
+
+void DecisionBar::set_actions(const std::vector<model::Action>& allowed, const wxString& note) {
+    allowed_ = allowed;
+    for (auto& [action, button] : buttons_) button->Show(allows(action));
+    message_->SetLabel(note);
+    Layout();
+}
+
+void DecisionBar::set_message(const wxString& message) {
+    message_->SetLabel(message);
+    Layout();
+}
+
+bool DecisionBar::allows(model::Action action) const {
+    return std::find(allowed_.begin(), allowed_.end(), action) != allowed_.end();
+}
+
+}  // namespace jaanch::app

@@ -1,0 +1,33 @@
+// Asking for what a decision needs (a coded reason for reject and return, a remark where the rules want one)
+// and then showing exactly what will be signed before the officer signs it. UI thread only.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <wx/dialog.h>
+
+#include "catalogue/service_definition.h"
+#include "model/decision.h"
+
+class wxChoice;
+class wxTextCtrl;
+
+namespace jaanch::app {
+
+struct DecisionDetails {
+    std::string reason_code;
+    std::string remark;
+};
+
+// Asks for reason and remark. Returns nullopt when the officer cancels.
+std::optional<DecisionDetails> ask_decision_details(wxWindow* parent, const catalogue::ServiceDefinition& service,
+                                                    model::Action action, const std::string& language);
+
+// Shows the decision as it will be signed (its canonical JSON) and asks to sign. True = sign.
+bool confirm_signing(wxWindow* parent, const model::Decision& decision, const std::string& canonical_bytes);
+
+// The action's label in the officer's language: "Approve", "Return to applicant" …
+wxString action_label(model::Action action);
+
+}  // namespace jaanch::app
