@@ -60,6 +60,10 @@ void MainFrame::decide(model::Action action, const std::optional<std::string>& s
     std::optional<DecisionDetails> details =
         scripted ? std::optional(parse_scripted(*scripted)) : ask_decision_details(this, *service, action, context_.language);
     if (!details) return;
+    if (details->reason_code == "*") {  // scripts: the service's first reason for this action
+        const auto& reasons = action == model::Action::reject ? service->reject_reasons : service->return_reasons;
+        details->reason_code = reasons.empty() ? "" : reasons.front().code;
+    }
     try {
         sync::DecisionInput input{open_app_->number, action, details->reason_code, details->remark,
                                   application_->field_checks(), {}};

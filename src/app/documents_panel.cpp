@@ -46,7 +46,8 @@ viewer::ConventionInputs convention_inputs(const model::Application& app, const 
     for (const auto& [table, rows] : app.tables) {
         for (const auto& row : rows) {
             auto relation = row.find("relation");
-            if (relation == row.end() || relation->second != "head") continue;
+            // The head of family is "head" in Jan Aadhaar tables and "self" where the applicant heads the list.
+            if (relation == row.end() || (relation->second != "head" && relation->second != "self")) continue;
             if (auto name = row.find("name"); name != row.end()) in.head_of_family_name = name->second;
             if (auto dob = row.find("date_of_birth"); dob != row.end()) in.head_of_family_date_of_birth = dob->second;
         }
@@ -89,7 +90,7 @@ wxWindow* DocumentsPanel::make_viewer_page(const model::DocumentRef& doc, const 
         options.document_key = doc.sha256;
         options.conventions = conventions;
         options.memory = &passwords_;
-        options.prompt = [this](const viewer::PasswordQuestion& q) { return ask_password(this, q); };
+        if (!unattended_) options.prompt = [this](const viewer::PasswordQuestion& q) { return ask_password(this, q); };
         auto opened = viewer::open_document_file(workspace.documents().path_of(doc.sha256).string(), options);
         const auto id = renderer_.add_document(std::move(opened.engine));
         open_.push_back(id);

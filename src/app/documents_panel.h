@@ -32,6 +32,9 @@ public:
     void show(const model::Application& app, const catalogue::ServiceDefinition* service, store::Workspace& workspace,
               const std::string& language);
     void clear();
+    // Scripted sessions (tests) never stop for a password dialog: an encrypted document that the conventions do
+    // not open says so in its tab instead.
+    void set_unattended(bool unattended) { unattended_ = unattended; }
 
     void next_document();
     viewer::wx::DocumentViewer* current_viewer();
@@ -48,6 +51,7 @@ private:
     viewer::wx::InMemoryViewMemory rotations_;
     std::vector<viewer::render::DocumentId> open_;
     std::vector<viewer::wx::DocumentViewer*> viewers_;  // per page, null for message pages
+    bool unattended_ = false;
 };
 
 // Inputs for the password conventions, from the application's fields: the applicant's name and date of birth,

@@ -21,6 +21,7 @@
 #include <wx/msgdlg.h>
 #include <wx/stdpaths.h>
 #include <wx/timer.h>
+#include <wx/utils.h>
 #include <wx/tokenzr.h>
 
 #include <fstream>
@@ -50,6 +51,7 @@ public:
         if (!open_context()) return false;
         context_.renderer = std::make_unique<viewer::render::RenderService>();
         frame_ = new MainFrame(context_);
+        frame_->set_unattended(!script_.empty());
         frame_->Show();
         if (report_startup_) report_when_painted();
         if (exit_after_ms_ > 0 || !screenshot_.empty() || !script_.empty()) schedule_test_actions();
@@ -60,6 +62,7 @@ public:
         wxApp::OnInitCmdLine(parser);
         parser.AddSwitch("", "demo", "run the built-in demo");
         parser.AddOption("", "demo-level", "the demo officer's level: L1, L2 or DC", wxCMD_LINE_VAL_STRING);
+        parser.AddOption("", "demo-count", "applications in the demo district (default 200)", wxCMD_LINE_VAL_NUMBER);
         parser.AddOption("", "p12", "sign with this PKCS#12 file", wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "p12-password-file", "the PKCS#12 file's password", wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "workspace", "open this workspace folder", wxCMD_LINE_VAL_STRING);
@@ -69,6 +72,7 @@ public:
         parser.AddOption("", "screenshot", "save the main window as PNG once shown", wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "exit-after-ms", "close after this many milliseconds", wxCMD_LINE_VAL_NUMBER);
         parser.AddSwitch("", "report-startup", "print the time to the first painted queue");
+        parser.AddSwitch("", "report-outbox", "print the outbox as JSON lines when the window closes");
     }
 
     bool OnCmdLineParsed(wxCmdLineParser& parser) override {
@@ -80,8 +84,11 @@ public:
         if (parser.Found("workspace", &value)) workspace_dir_ = value.utf8_string();
         if (parser.Found("forms", &value)) forms_dir_ = value.utf8_string();
         report_startup_ = parser.Found("report-startup");
+        report_outbox_ = parser.Found("report-outbox");
         demo_ = parser.Found("demo");
         if (parser.Found("demo-level", &value)) demo_level_ = value.utf8_string();
+        long count = 0;
+        if (parser.Found("demo-count", &count) && count > 0) demo_count_ = static_cast<int>(count);
         if (parser.Found("p12", &value)) p12_ = value.utf8_string();
         if (parser.Found("p12-password-file", &value)) p12_password_file_ = value.utf8_string();
         if (parser.Found("lang", &value)) context_.language = value == "hi" ? "hi" : "en";
@@ -154,7 +161,7 @@ private:
         wxProgressDialog progress(_("Starting the demo"), _("Creating a demo district…"), 100, nullptr,
                                   wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_SMOOTH);
         auto show = [&progress](const std::string& step) { progress.Pulse(wxString::FromUTF8(step)); };
-        demo_session_ = std::make_unique<DemoSession>(DemoSession::find_hub_binary(), 200, show);
+        demo_session_ = std::make_unique<DemoSession>(DemoSession::find_hub_binary(), demo_count_, show);
         const DemoOfficer* officer = demo_session_->officer_at(demo_level_);
         if (officer == nullptr) throw Error("The demo district has no officer at level " + demo_level_ + ".");
         workspace_dir_ = demo_session_->sign_in(*officer, context_.catalogue).string();
@@ -180,8 +187,14 @@ private:
                     exit_code_ = EXIT_FAILURE;
                 }
             }
+            // Let background results (pages from the render workers, sync reports) arrive before capturing.
+            const auto settle_until = std::chrono::steady_clock::now() + std::chrono::milliseconds(1500);
+            while (std::chrono::steady_clock::now() < settle_until) {
+                wxYield();
+                wxMilliSleep(20);
+            }
             frame_->Update();
-            wxYield();
+            if (report_outbox_) frame_->print_outbox();
             if (!screenshot_.empty() && !frame_->save_screenshot(screenshot_)) {
                 std::fprintf(stderr, "jaanch: could not save the screenshot to %s\n", screenshot_.utf8_str().data());
                 exit_code_ = EXIT_FAILURE;
@@ -198,7 +211,8 @@ private:
     wxString screenshot_, script_;
     std::string workspace_dir_, forms_dir_;
     int exit_code_ = EXIT_SUCCESS;
-    bool report_startup_ = false, painted_ = false, demo_ = false;
+    bool report_startup_ = false, report_outbox_ = false, painted_ = false, demo_ = false;
+    int demo_count_ = 200;
     std::string demo_level_ = "L1", p12_, p12_password_file_, demo_p12_password_;
     std::unique_ptr<DemoSession> demo_session_;  // outlives the frame: the hub stops when the app ends
 };

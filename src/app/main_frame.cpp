@@ -1,5 +1,7 @@
 #include "main_frame.h"
 
+#include <cstdio>
+
 #include <wx/aboutdlg.h>
 #include <wx/dcclient.h>
 #include <wx/dcmemory.h>
@@ -158,6 +160,30 @@ void MainFrame::toggle_overdue_filter() {
     f.overdue_on = f.overdue_on ? std::nullopt : std::optional<Date>(date_of(now_utc()));
     queue_->set_filter(f);
     update_status();
+}
+
+void MainFrame::set_unattended(bool unattended) { documents_->set_unattended(unattended); }
+
+void MainFrame::show_my_pending() {
+    store::QueueFilter f;
+    f.status = "pending";
+    f.level = context_.officer->level;
+    queue_->set_filter(f);
+    update_status();
+}
+
+void MainFrame::print_outbox() const {
+    if (!context_.workspace) return;
+    for (const auto& e : context_.workspace->outbox().list()) {
+        std::printf("%s\n", json::Json{{"number", e.decision.application},
+                                       {"decision", e.decision.id},
+                                       {"action", model::action_name(e.decision.action)},
+                                       {"state", store::outbox_state_name(e.state)},
+                                       {"hub_message", e.hub_message}}
+                                 .dump()
+                                 .c_str());
+    }
+    std::fflush(stdout);
 }
 
 void MainFrame::find_application() {

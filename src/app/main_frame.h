@@ -34,8 +34,12 @@ public:
     void sync_now();
     // One step of a --script: a command id, "decide/<action>=REASON|remark", or "wait" (for a running sync).
     bool run_script_step(const std::string& step);
+    void set_unattended(bool unattended);
     void zoom(int direction);
     void toggle_overdue_filter();
+    void show_my_pending();
+    // Outbox states as JSON lines on stdout (tests read them after a scripted session).
+    void print_outbox() const;
     void find_application();
     void switch_language();
     void show_shortcuts();

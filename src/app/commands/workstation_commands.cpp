@@ -46,6 +46,8 @@ void MainFrame::register_commands() {
                    [this] { next_document(); }, {}});
     commands_.add({"view/zoom_in", "Zoom &in", "Enlarge the document", [this] { zoom(+1); }, {}});
     commands_.add({"view/zoom_out", "Zoom &out", "Shrink the document", [this] { zoom(-1); }, {}});
+    commands_.add({"queue/mine", "&My pending applications", "Show only applications waiting at my level",
+                   [this] { show_my_pending(); }, [this] { return context_.workspace && context_.officer; }});
     commands_.add({"view/language", "हिन्दी / English", "Switch the language of the workstation",
                    [this] { switch_language(); }, {}});
     commands_.add({"help/shortcuts", "&Keyboard shortcuts", "Show every keyboard shortcut",
