@@ -1,5 +1,6 @@
 #include "hub/demo/demo_seed.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iomanip>
 #include <map>
@@ -213,7 +214,12 @@ DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalo
                 for (const auto& col : f.columns) {
                     std::string v = make.value(col, member, sd, village);
                     if (col.key == "name") v = member.en;
-                    if (col.key == "relation" && r == 0 && f.type == "family_members") v = "head";
+                    if (col.key == "relation" && r == 0 && f.type == "family_members") {
+                        // "head" where the form has it, else the applicant is "self" (Jharkhand's tables).
+                        const bool has_head = std::any_of(col.options.begin(), col.options.end(),
+                                                          [](const auto& o) { return o.code == "head"; });
+                        v = has_head || col.options.empty() ? "head" : "self";
+                    }
                     if (col.key == "relation" && r > 0 && v == "head") v = f.columns.empty() ? v : "other";
                     if (col.key == "gender") v = std::string(1, member.gender);
                     if (col.key == "date_of_birth" && r == 0) v = birth;
