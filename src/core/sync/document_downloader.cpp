@@ -244,7 +244,7 @@ void DocumentDownloader::run(const std::vector<DownloadRequest>& requests,
             recent.pop_front();
         }
         const int slow = std::clamp(options_.slow_link_parallel, 1, options_.parallel);
-        if (now - started < std::chrono::milliseconds(250))
+        if (now - started < std::chrono::milliseconds(100))
             return slow;
         const double window = std::min(1.0, std::chrono::duration<double>(now - started).count());
         return static_cast<double>(recent_bytes) / window >=
