@@ -13,6 +13,7 @@
 #include "main_frame.h"
 #include "queue_panel.h"
 #include "sync/local_decision.h"
+#include "sync/background_sync.h"
 #include "sync/sync_engine.h"
 #include "util/dispatch.h"
 #include "workflow/workflow.h"
@@ -27,23 +28,21 @@ DecisionDetails parse_scripted(const std::string& text) {
                                     : DecisionDetails{text.substr(0, bar), text.substr(bar + 1)};
 }
 
-// Forwards the engine's reports to the UI thread (the engine runs on its own thread).
-class StatusForwarder : public sync::SyncObserver {
+// Shows the engine's reports in the status bar; BackgroundSync calls it on the UI thread.
+class StatusBarObserver : public sync::SyncObserver {
 public:
-    explicit StatusForwarder(std::function<void(wxString)> show) : show_(std::move(show)) {}
+    explicit StatusBarObserver(wxFrame& frame) : frame_(frame) {}
     void on_progress(const sync::SyncProgress& p) override {
         if (p.items_total == 0) return;
-        post(wxString::Format(_("Syncing: %llu of %llu"), static_cast<unsigned long long>(p.items_done),
-                              static_cast<unsigned long long>(p.items_total)));
+        frame_.SetStatusText(wxString::Format(_("Syncing: %llu of %llu"), static_cast<unsigned long long>(p.items_done),
+                                              static_cast<unsigned long long>(p.items_total)),
+                             0);
     }
-    void on_status(const sync::SyncStatus& s) override { post(wxString::FromUTF8(s.message)); }
+    void on_status(const sync::SyncStatus& s) override { frame_.SetStatusText(wxString::FromUTF8(s.message), 0); }
     void on_notice(const sync::SyncNotice&) override {}
 
 private:
-    void post(wxString text) {
-        dispatch::to_main([show = show_, text] { show(text); });
-    }
-    std::function<void(wxString)> show_;
+    wxFrame& frame_;
 };
 
 }  // namespace
@@ -82,29 +81,21 @@ void MainFrame::decide(model::Action action, const std::optional<std::string>& s
 
 void MainFrame::sync_now() {
     if (!context_.workspace || syncing_) return;
-    syncing_ = true;
-    SetStatusText(_("Syncing…"), 0);
-    const auto dir = context_.workspace->dir();
-    const catalogue::Catalogue* catalogue = &context_.catalogue;
-    // The engine gets its own workspace connection on its own thread (store/workspace.h).
-    std::thread([this, dir, catalogue] {
-        std::string problem;
-        try {
-            store::Workspace workspace(dir, *catalogue);
-            StatusForwarder forward([this](wxString text) { SetStatusText(text, 0); });
-            sync::SyncEngine engine(workspace, forward);
-            problem = engine.run().problem;
-        } catch (const std::exception& e) {
-            problem = e.what();
-        }
-        dispatch::to_main([this, problem] {
-            syncing_ = false;
-            queue_->reload();
-            update_status();
-            if (!problem.empty()) SetStatusText(wxString::FromUTF8(problem), 0);
-        });
-    }).detach();
+    if (!background_sync_) {
+        sync_observer_ = std::make_unique<StatusBarObserver>(*this);
+        background_sync_ =
+            std::make_unique<sync::BackgroundSync>(context_.workspace->dir(), context_.catalogue, *sync_observer_);
+    }
+    syncing_ = background_sync_->start([this](const sync::SyncReport& report) {
+        syncing_ = false;
+        queue_->reload();
+        update_status();
+        if (!report.problem.empty()) SetStatusText(wxString::FromUTF8(report.problem), 0);
+    });
+    if (syncing_) SetStatusText(_("Syncing…"), 0);
 }
+
+MainFrame::~MainFrame() = default;
 
 }  // namespace jaanch::app
 

@@ -8,6 +8,7 @@
 #include "app_context.h"
 #include "commands/command.h"
 #include "model/decision.h"
+#include "sync/background_sync.h"
 
 class wxSplitterWindow;
 
@@ -21,6 +22,7 @@ class QueuePanel;
 class MainFrame : public wxFrame {
 public:
     explicit MainFrame(AppContext& context);
+    ~MainFrame() override;
 
     // Writes what the window shows to a PNG file (used by GUI tests and the user guide). Returns false on failure.
     bool save_screenshot(const wxString& path);
@@ -67,6 +69,8 @@ private:
     DecisionBar* decisions_ = nullptr;
     std::optional<model::Application> open_app_;
     bool syncing_ = false;
+    std::unique_ptr<sync::SyncObserver> sync_observer_;     // before background_sync_: it must outlive it
+    std::unique_ptr<sync::BackgroundSync> background_sync_;  // joined when the frame goes
 };
 
 // The label with its hotkey for a menu item ("&Approve\tCtrl+Shift+A"), translated.

@@ -4,10 +4,14 @@
 
 #include <fstream>
 
+#include <thread>
+
 #include "store/sqlite_database.h"
+#include "sync/background_sync.h"
 #include "sync/outbox_pusher.h"
 #include "sync/sync_error.h"
 #include "sync_world.h"
+#include "util/dispatch.h"
 #include "util/sha256.h"
 #include "workflow/workflow.h"
 
@@ -169,6 +173,39 @@ BOOST_AUTO_TEST_CASE(partial_documents_resume_and_damaged_ones_are_fetched_again
         BOOST_TEST(store::document_state_name(w->document_state(sha)) == "complete");
         BOOST_TEST(sha256_file(w->documents().path_of(sha)) == sha);
     }
+}
+
+BOOST_AUTO_TEST_CASE(background_sync_reports_on_the_main_thread_only) {
+    SyncWorld world;
+    world.file("RJ/BG/1", 50'000);
+    {
+        auto w = world.workspace();
+        world.login(*w);
+    }
+    struct Recorder : QuietObserver {
+        std::thread::id main = std::this_thread::get_id();
+        int calls = 0, off_main = 0, statuses = 0;
+        void note() { ++calls, off_main += std::this_thread::get_id() != main; }
+        void on_progress(const SyncProgress&) override { note(); }
+        void on_status(const SyncStatus&) override { note(), ++statuses; }
+        void on_notice(const SyncNotice&) override { note(); }
+    } recorder;
+    dispatch::MainQueue queue;
+    queue.install();
+    BackgroundSync background(world.workspace_dir("vdo.in"), world.catalogue(), recorder);
+    std::optional<SyncReport> report;
+    BOOST_REQUIRE(background.start([&](const SyncReport& r) { report = r; }));
+    BOOST_TEST(!background.start([](const SyncReport&) {}));  // one at a time
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!report && std::chrono::steady_clock::now() < deadline)
+        queue.run_for(std::chrono::milliseconds(50));
+    BOOST_REQUIRE(report.has_value());
+    BOOST_TEST(report->problem == "");
+    BOOST_TEST(report->documents_fetched == 2u);
+    BOOST_TEST(recorder.calls > 0);
+    BOOST_TEST(recorder.statuses > 0);
+    BOOST_TEST(recorder.off_main == 0);
+    dispatch::set_main_thread_poster({});  // the queue dies with this test
 }
 
 BOOST_AUTO_TEST_CASE(backoff_grows_with_jitter_up_to_the_ceiling) {

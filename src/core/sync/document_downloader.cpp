@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <condition_variable>
 #include <cstdio>
@@ -226,22 +227,52 @@ void DocumentDownloader::run(const std::vector<DownloadRequest>& requests,
     curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, static_cast<long>(options_.parallel));
     Finisher finisher(folder_, multi, 2);
 
+    // Bytes of the last second, to tell a fast link from a slow one.
+    using Clock = std::chrono::steady_clock;
+    const auto started = Clock::now();
+    std::deque<std::pair<Clock::time_point, std::uint64_t>> recent;
+    std::uint64_t recent_bytes = 0;
+    const std::function<void(std::uint64_t)> count_bytes = [&](std::uint64_t n) {
+        recent.emplace_back(Clock::now(), n);
+        recent_bytes += n;
+        on_bytes(n);
+    };
+    auto concurrency = [&] {
+        const auto now = Clock::now();
+        while (!recent.empty() && now - recent.front().first > std::chrono::seconds(1)) {
+            recent_bytes -= recent.front().second;
+            recent.pop_front();
+        }
+        const int slow = std::clamp(options_.slow_link_parallel, 1, options_.parallel);
+        if (now - started < std::chrono::milliseconds(100))
+            return slow;
+        const double window = std::min(1.0, std::chrono::duration<double>(now - started).count());
+        return static_cast<double>(recent_bytes) / window >=
+                       static_cast<double>(options_.fast_link_bytes_per_second)
+                   ? options_.parallel
+                   : slow;
+    };
+
     std::deque<std::unique_ptr<Transfer>> waiting;
     for (const auto& r : requests) {
         auto t = std::make_unique<Transfer>();
         t->request = r;
-        t->on_bytes = &on_bytes;
+        t->on_bytes = &count_bytes;
         waiting.push_back(std::move(t));
     }
     std::vector<std::unique_ptr<Transfer>> active;
     bool disk_full = false, auth_expired = false, offline = false;
     std::string offline_reason;
     std::string auth_message;
+    // A cap below the fast-link rate keeps the downloads in slow-link mode: share it among those transfers.
+    const int capped_transfers = options_.max_bytes_per_second < options_.fast_link_bytes_per_second
+                                     ? std::clamp(options_.slow_link_parallel, 1, options_.parallel)
+                                     : options_.parallel;
     const curl_off_t per_transfer_cap =
         options_.max_bytes_per_second == 0
             ? 0
             : static_cast<curl_off_t>(std::max<std::uint64_t>(
-                  1024, options_.max_bytes_per_second / static_cast<std::uint64_t>(options_.parallel)));
+                  1024, options_.max_bytes_per_second / static_cast<std::uint64_t>(capped_transfers)));
 
     // Starts one attempt; false when the document needs no transfer (already complete, or finished from its
     // partial file).
@@ -389,7 +420,8 @@ void DocumentDownloader::run(const std::vector<DownloadRequest>& requests,
         for (auto& r : finisher.take())
             verified(std::move(r));
         const bool cancelled = cancel != nullptr && cancel->load();
-        while (!cancelled && !offline && !disk_full && static_cast<int>(active.size()) < options_.parallel &&
+        const int limit = concurrency();
+        while (!cancelled && !offline && !disk_full && static_cast<int>(active.size()) < limit &&
                !waiting.empty()) {
             auto t = std::move(waiting.front());
             waiting.pop_front();

@@ -23,7 +23,12 @@
 namespace jaanch::sync {
 
 struct DownloadOptions {
-    int parallel = 6;                        // transfers at once (and connections to the hub)
+    int parallel = 6;  // transfers at once (and connections to the hub) on a fast link
+    // On a slow link more transfers only share it thinner, so the application due first takes longer to
+    // become whole. Downloads start with `slow_link_parallel` transfers and widen to `parallel` once the last
+    // second brought at least `fast_link_bytes_per_second`; they narrow again when it falls below.
+    int slow_link_parallel = 2;
+    std::uint64_t fast_link_bytes_per_second = 256 * 1024;
     std::uint64_t max_bytes_per_second = 0;  // 0 = no cap; else shared out between the transfers
     int attempts = 3;                        // per document in one run, including a re-fetch after a bad hash
     std::chrono::milliseconds connect_timeout{5000};

@@ -98,7 +98,7 @@ HubClient::Answer HubClient::call(const std::string& method, const std::string& 
     return answer;
 }
 
-void HubClient::raise(const Answer& answer, const std::string& what) const {
+std::pair<std::string, std::string> HubClient::error_fields(const Answer& answer) {
     std::string code, message;
     try {
         const auto j = json::Json::parse(answer.body);
@@ -113,6 +113,11 @@ void HubClient::raise(const Answer& answer, const std::string& what) const {
     }
     if (message.empty())
         message = "HTTP " + std::to_string(answer.status) + " without an explanation.";
+    return {code, message};
+}
+
+void HubClient::raise(const Answer& answer, const std::string& what) const {
+    const auto [code, message] = error_fields(answer);
     const std::string text = "The hub refused to " + what + ": " + message;
     if (answer.status == 401)
         throw AuthExpired(
@@ -144,7 +149,13 @@ Login HubClient::login(const std::string& user, const std::string& password, con
     json::Json body{{"user", user}, {"password", password}};
     if (!totp.empty())
         body["totp"] = totp;
-    const auto j = parse_ok(call("POST", "/v1/sessions", body.dump(), false), "log in as " + user);
+    const Answer answer = call("POST", "/v1/sessions", body.dump(), false);
+    if (answer.status == 401 || answer.status == 403 || answer.status == 429) {
+        // A refused login is about the password, code or account, not an expired session: say what the hub said.
+        const auto [code, message] = error_fields(answer);
+        throw HubRefused(answer.status, code, message, "The hub refused the login of " + user + ": " + message);
+    }
+    const auto j = parse_ok(answer, "log in as " + user);
     Login out;
     try {
         out.token = j.at("token").get<std::string>();

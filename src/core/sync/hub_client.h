@@ -3,15 +3,17 @@
 // connection.
 //
 // Errors (sync_error.h): Offline when the hub cannot be reached or the answer is cut short; AuthExpired for
-// 401; Conflict for 409; HubRefused for other 4xx; ServerError for 5xx and 429. Messages name the request and
-// quote the hub's own sentence. The bearer token is never put into a message or a log. Threads: one HubClient
-// per thread; libcurl's global init happens once, process-wide, on first construction.
+// 401 (but at login a wrong password or TOTP code is HubRefused with the hub's sentence); Conflict for 409;
+// HubRefused for other 4xx; ServerError for 5xx and 429. Messages name the request and quote the hub's own
+// sentence. The bearer token is never put into a message or a log.
+// Threads: one HubClient per thread; libcurl's global init happens once, process-wide, on first construction.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/application.h"
@@ -80,6 +82,8 @@ class HubClient {
     Answer call(const std::string& method, const std::string& path, const std::string& body, bool auth);
     json::Json parse_ok(const Answer& answer, const std::string& what) const;
     [[noreturn]] void raise(const Answer& answer, const std::string& what) const;
+    // The hub\'s {code, message} of an error answer; a placeholder message when the body is not that shape.
+    static std::pair<std::string, std::string> error_fields(const Answer& answer);
 
     std::string base_url_;
     HubClientOptions options_;

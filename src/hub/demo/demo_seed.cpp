@@ -1,5 +1,6 @@
 #include "hub/demo/demo_seed.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iomanip>
 #include <map>
