@@ -89,12 +89,12 @@ wxWindow* DocumentsPanel::make_viewer_page(const model::DocumentRef& doc, const 
         options.label = doc.file_name;
         options.document_key = doc.sha256;
         options.conventions = conventions;
-        options.memory = &passwords_;
+        options.memory = memory_.get();
         if (!unattended_) options.prompt = [this](const viewer::PasswordQuestion& q) { return ask_password(this, q); };
         auto opened = viewer::open_document_file(workspace.documents().path_of(doc.sha256).string(), options);
         const auto id = renderer_.add_document(std::move(opened.engine));
         open_.push_back(id);
-        auto* pane = new viewer::wx::DocumentViewer(this, renderer_, &rotations_);
+        auto* pane = new viewer::wx::DocumentViewer(this, renderer_, memory_.get());
         pane->show_document(id, doc.sha256);
         viewers_.push_back(pane);
         return pane;
@@ -108,6 +108,7 @@ void DocumentsPanel::show(const model::Application& app, const catalogue::Servic
                           store::Workspace& workspace, const std::string& language) {
     // No Freeze() here: GTK notebooks frozen while pages are added end up with unallocated tab gadgets.
     clear();
+    memory_ = std::make_unique<WorkspaceDocumentMemory>(workspace);
     const auto conventions = convention_inputs(app, service);
     for (const auto& doc : app.documents) {
         wxString title = wxString::FromUTF8(doc.kind);

@@ -16,6 +16,7 @@
 #include "viewer/engine/password_conventions.h"
 #include "viewer/engine/password_memory.h"
 #include "viewer/render/render_service.h"
+#include "document_memory.h"
 #include "viewer/wx/view_memory.h"
 
 namespace jaanch::viewer::wx {
@@ -47,8 +48,7 @@ private:
     wxWindow* make_message_page(const wxString& message);
 
     viewer::render::RenderService& renderer_;
-    viewer::InMemoryPasswordMemory passwords_;  // until the workspace remembers them (viewer issue note)
-    viewer::wx::InMemoryViewMemory rotations_;
+    std::unique_ptr<WorkspaceDocumentMemory> memory_;  // for the workspace last shown
     std::vector<viewer::render::DocumentId> open_;
     std::vector<viewer::wx::DocumentViewer*> viewers_;  // per page, null for message pages
     bool unattended_ = false;

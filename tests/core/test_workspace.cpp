@@ -191,6 +191,24 @@ BOOST_AUTO_TEST_CASE(unusable_databases_give_clear_errors) {
     });
 }
 
+BOOST_AUTO_TEST_CASE(document_notes_survive_reopening) {
+    TempDir dir;
+    const std::string sha = sha256_hex("doc1");
+    {
+        store::Workspace ws(dir.path, shipped());
+        BOOST_TEST(!ws.document_note(sha, "password"));
+        ws.set_document_note(sha, "password", "SANT2001");
+        ws.set_document_note(sha, "rotation:2", "90");
+        ws.set_document_note(sha, "rotation:2", "180");
+    }
+    store::Workspace ws(dir.path, shipped());
+    BOOST_TEST(ws.document_note(sha, "password").value_or("") == "SANT2001");
+    const auto notes = ws.document_notes(sha);
+    BOOST_REQUIRE(notes.size() == 2u);
+    BOOST_TEST(notes[1].first == "rotation:2");
+    BOOST_TEST(notes[1].second == "180");
+}
+
 BOOST_AUTO_TEST_CASE(default_dir_follows_xdg) {
     setenv("XDG_DATA_HOME", "/tmp/xdg-test", 1);
     BOOST_TEST(store::Workspace::default_dir("https://hub.ranchi.example:8443/api", "ci.ranchi.1").string() ==

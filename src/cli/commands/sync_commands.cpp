@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "catalogue/catalogue.h"
+#include "checks/aadhaar_mask.h"
 #include "command.h"
 #include "store/workspace.h"
 #include "sync/local_decision.h"
@@ -200,13 +201,13 @@ int queue(const std::vector<std::string>& words, Io io) {
     return kOk;
 }
 
-// Until the checks area's masking reaches this branch: Aadhaar numbers show only their last four digits.
+// Aadhaar fields always masked; any other text with an Aadhaar-shaped number in it too (checks/aadhaar_mask.h).
 std::string display_value(const catalogue::ServiceDefinition* service, const std::string& key,
                           const std::string& v) {
     const auto* field = service ? service->find_field(key) : nullptr;
-    if (field == nullptr || field->type != "aadhaar" || v.size() < 4)
-        return v;
-    return "XXXX XXXX " + v.substr(v.size() - 4);
+    if (field != nullptr && field->type == "aadhaar")
+        return checks::mask_aadhaar(v);
+    return checks::redact_aadhaar_numbers(v);
 }
 
 json::Json outbox_json(const store::OutboxEntry& e) {

@@ -264,6 +264,35 @@ std::vector<DocumentToFetch> Workspace::documents_to_fetch(std::size_t limit) co
     return out;
 }
 
+std::optional<std::string> Workspace::document_note(const std::string& sha256, const std::string& key) const {
+    SQLite::Statement q(*db_, "SELECT value FROM document_notes WHERE sha256 = ? AND key = ?");
+    q.bind(1, sha256);
+    q.bind(2, key);
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getString();
+}
+
+std::vector<std::pair<std::string, std::string>> Workspace::document_notes(const std::string& sha256) const {
+    std::vector<std::pair<std::string, std::string>> out;
+    SQLite::Statement q(*db_, "SELECT key, value FROM document_notes WHERE sha256 = ? ORDER BY key");
+    q.bind(1, sha256);
+    while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
+    return out;
+}
+
+void Workspace::set_document_note(const std::string& sha256, const std::string& key, const std::string& value) {
+    try {
+        SQLite::Statement q(*db_, "INSERT INTO document_notes (sha256, key, value) VALUES (?, ?, ?) "
+                                  "ON CONFLICT(sha256, key) DO UPDATE SET value = excluded.value");
+        q.bind(1, sha256);
+        q.bind(2, key);
+        q.bind(3, value);
+        q.exec();
+    } catch (const std::exception& e) {
+        rethrow_sqlite(e, "remembering a note on document " + sha256.substr(0, 12));
+    }
+}
+
 std::string Workspace::sync_value(const std::string& key) const {
     SQLite::Statement q(*db_, "SELECT value FROM sync_state WHERE key = ?");
     q.bind(1, key);

@@ -97,6 +97,11 @@ public:
     std::vector<DocumentToFetch> documents_to_fetch(std::size_t limit) const;
     DocumentFolder& documents() { return documents_; }
 
+    // Small per-document facts the viewer keeps (the password that opened it, page rotations).
+    std::optional<std::string> document_note(const std::string& sha256, const std::string& key) const;
+    std::vector<std::pair<std::string, std::string>> document_notes(const std::string& sha256) const;
+    void set_document_note(const std::string& sha256, const std::string& key, const std::string& value);
+
     std::string sync_value(const std::string& key) const;  // "" when unset
     void set_sync_value(const std::string& key, const std::string& value);
     std::string cursor() const { return sync_value("cursor"); }

@@ -7,7 +7,7 @@
 
 namespace jaanch::store {
 
-inline constexpr std::array<Migration, 1> kWorkspaceMigrations{{
+inline constexpr std::array<Migration, 2> kWorkspaceMigrations{{
     {1, R"sql(
 CREATE TABLE applications (
     number          TEXT PRIMARY KEY,
@@ -75,6 +75,15 @@ CREATE TABLE activity_log (
     detail      TEXT NOT NULL,
     prev_hash   TEXT NOT NULL,
     hash        TEXT NOT NULL
+);
+)sql"},
+    // What the viewer remembers per document: the password that opened it, page rotations.
+    {2, R"sql(
+CREATE TABLE document_notes (
+    sha256 TEXT NOT NULL,
+    key    TEXT NOT NULL,
+    value  TEXT NOT NULL,
+    PRIMARY KEY (sha256, key)
 );
 )sql"},
 }};
