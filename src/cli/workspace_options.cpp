@@ -5,6 +5,8 @@
 #include <iostream>
 #include <iterator>
 
+#include <openssl/crypto.h>
+
 #include "crypto/pkcs11_signer.h"
 #include "crypto/pkcs12_signer.h"
 #include "util/error.h"
@@ -78,12 +80,22 @@ std::string read_secret_text(const std::string& file) {
     return text;
 }
 
+crypto::SecretString read_secret(const std::string& file) {
+    if (file != "-")
+        return crypto::read_secret_file(file);
+    std::string line;
+    std::getline(std::cin, line);
+    crypto::SecretString secret(line);
+    OPENSSL_cleanse(line.data(), line.size());
+    return secret;
+}
+
 std::unique_ptr<crypto::Signer> open_signer_from(const Args& args) {
     const bool p12 = args.has("p12"), token = args.has("pkcs11-module");
     if (p12 == token)
         throw UsageError("give either --p12 FILE or --pkcs11-module SO (exactly one key source)");
     if (p12) {
-        const crypto::SecretString password(read_secret_text(args.require("password-file")));
+        const crypto::SecretString password = read_secret(args.require("password-file"));
         return std::make_unique<crypto::Pkcs12Signer>(args.require("p12"), password);
     }
     crypto::Pkcs11Config config;
@@ -92,10 +104,10 @@ std::unique_ptr<crypto::Signer> open_signer_from(const Args& args) {
     config.token_serial = args.get("token-serial").value_or("");
     config.key_label = args.get("key-label").value_or("");
     config.key_id = args.get("key-id").value_or("");
-    const std::string pin_file = args.require("pin-file");
-    return std::make_unique<crypto::Pkcs11Signer>(config, [pin_file](const crypto::PinRequest&) {
-        return crypto::SecretString(read_secret_text(pin_file));
-    });
+    // Read when the token asks (the signer may ask after this returns, so the path is held by value); a wrong
+    // PIN is reported, never retried.
+    return std::make_unique<crypto::Pkcs11Signer>(
+        config, [pin_file = args.require("pin-file")](const crypto::PinRequest&) { return read_secret(pin_file); });
 }
 
 }  // namespace jaanch::cli

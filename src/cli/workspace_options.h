@@ -9,6 +9,7 @@
 
 #include "catalogue/catalogue.h"
 #include "command.h"
+#include "crypto/secure_buffer.h"
 #include "crypto/signer.h"
 
 namespace jaanch::cli {
@@ -29,5 +30,7 @@ std::unique_ptr<crypto::Signer> open_signer_from(const Args& args);
 
 // A secret (password, PIN) from a file, or the first line of standard input when the file is "-".
 std::string read_secret_text(const std::string& file);
+// A secret from a file (or "-": one line of standard input), kept in wiped memory.
+crypto::SecretString read_secret(const std::string& file);
 
 }  // namespace jaanch::cli

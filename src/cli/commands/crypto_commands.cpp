@@ -9,6 +9,7 @@
 #include <openssl/crypto.h>
 
 #include "command.h"
+#include "workspace_options.h"
 #include "crypto/canonical_json.h"
 #include "crypto/pkcs11_signer.h"
 #include "crypto/pkcs12_signer.h"
@@ -38,42 +39,13 @@ std::string canonical_of(const std::string& path) {
 }
 
 // A PIN or password from a file, or from standard input when the file is "-".
-crypto::SecretString read_secret(const std::string& file) {
-    if (file != "-")
-        return crypto::read_secret_file(file);
-    std::string line;
-    std::getline(std::cin, line);
-    crypto::SecretString secret(line);
-    OPENSSL_cleanse(line.data(), line.size());
-    return secret;
-}
-
-std::unique_ptr<crypto::Signer> open_signer(const Args& args) {
-    const bool p12 = args.has("p12"), token = args.has("pkcs11-module");
-    if (p12 == token)
-        throw UsageError("give either --p12 FILE or --pkcs11-module SO (exactly one key source)");
-    if (p12) {
-        const crypto::SecretString password = read_secret(args.require("password-file"));
-        return std::make_unique<crypto::Pkcs12Signer>(args.require("p12"), password);
-    }
-    crypto::Pkcs11Config config;
-    config.module = args.require("pkcs11-module");
-    config.token_label = args.get("token").value_or("");
-    config.token_serial = args.get("token-serial").value_or("");
-    config.key_label = args.get("key-label").value_or("");
-    config.key_id = args.get("key-id").value_or("");
-    const std::string pin_file = args.require("pin-file");
-    // Read once, when the token asks: a wrong PIN is reported, never retried.
-    return std::make_unique<crypto::Pkcs11Signer>(
-        config, [&](const crypto::PinRequest&) { return read_secret(pin_file); });
-}
 
 int sign(const std::vector<std::string>& words, Io io) {
     const Args args(words, {"in", "out", "p12", "password-file", "pkcs11-module", "token", "token-serial",
                            "key-label", "key-id", "pin-file"});
     const std::string in = args.require("in"), out = args.require("out");
     const std::string canonical = canonical_of(in);
-    auto signer = open_signer(args);
+    auto signer = open_signer_from(args);
     const std::string der = signer->sign(canonical);
     write_file(out, der);
     const crypto::SignerDetails who = crypto::describe_certificate(signer->certificate_der());
