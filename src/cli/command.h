@@ -52,6 +52,12 @@ struct Command {
 
 using CommandList = std::vector<Command>;
 
+// The whole of a command-line program's main(): help, version, dispatch to the longest matching command, and
+// exit codes (usage errors print the command's usage line). Shared by jaanch-cli and jaanch-hub.
+// `program` is the name printed in messages; `tagline` follows the version in the help text.
+int run_main(const std::string& program, const std::string& tagline, const CommandList& commands, int argc,
+             char** argv);
+
 // Each area of the CLI adds its commands here (defined in commands/*.cpp).
 void add_forms_commands(CommandList& commands);
 void add_viewer_commands(CommandList& commands);
