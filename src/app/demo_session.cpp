@@ -23,51 +23,54 @@ extern char** environ;
 namespace jaanch::app {
 namespace {
 
-// Runs a program to completion; returns its exit status and everything it printed.
-int run_program(const std::vector<std::string>& argv, std::string& output) {
+struct Child {
+    pid_t pid = -1;
+    int output = -1;  // read end of the child's stdout (and stderr when merged)
+};
+
+// Starts argv[0] with its stdout (and, if asked, stderr) on a pipe the caller reads.
+Child spawn(const std::vector<std::string>& argv, bool with_stderr) {
     int pipe_fds[2];
     if (::pipe2(pipe_fds, O_CLOEXEC) != 0) throw Error(std::string("cannot create a pipe: ") + std::strerror(errno));
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
+    if (with_stderr) posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
-    pid_t pid = -1;
-    const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+    Child child;
+    const int rc = posix_spawn(&child.pid, args[0], &actions, nullptr, args.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     ::close(pipe_fds[1]);
     if (rc != 0) {
         ::close(pipe_fds[0]);
         throw Error("cannot start " + argv[0] + ": " + std::strerror(rc));
     }
+    child.output = pipe_fds[0];
+    return child;
+}
+
+// Runs a program to completion; returns its exit status and everything it printed.
+int run_program(const std::vector<std::string>& argv, std::string& output) {
+    const Child child = spawn(argv, true);
     char buffer[4096];
-    for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;) output.append(buffer, static_cast<std::size_t>(n));
-    ::close(pipe_fds[0]);
+    for (ssize_t n; (n = ::read(child.output, buffer, sizeof buffer)) > 0;)
+        output.append(buffer, static_cast<std::size_t>(n));
+    ::close(child.output);
     int status = 0;
-    ::waitpid(pid, &status, 0);
+    ::waitpid(child.pid, &status, 0);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
 // Starts `jaanch-hub serve` on an ephemeral loopback port and reads the URL it announces.
 pid_t start_hub(const std::vector<std::string>& argv, std::string& url) {
-    int pipe_fds[2];
-    if (::pipe2(pipe_fds, O_CLOEXEC) != 0) throw Error(std::string("cannot create a pipe: ") + std::strerror(errno));
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    pid_t pid = -1;
-    const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(pipe_fds[1]);
-    if (rc != 0) throw Error("cannot start the demo hub " + argv[0] + ": " + std::strerror(rc));
+    const Child child = spawn(argv, false);
+    const pid_t pid = child.pid;
+    const int out = child.output;
     std::string seen;
     char c;
-    while (::read(pipe_fds[0], &c, 1) == 1) {
+    while (::read(out, &c, 1) == 1) {
         if (c != '\n') {
             seen += c;
             continue;
@@ -78,7 +81,7 @@ pid_t start_hub(const std::vector<std::string>& argv, std::string& url) {
         }
         seen.clear();
     }
-    ::close(pipe_fds[0]);  // the hub ignores SIGPIPE; its later output goes nowhere
+    ::close(out);  // the hub ignores SIGPIPE; its later output goes nowhere
     if (url.empty()) {
         ::kill(pid, SIGKILL);
         ::waitpid(pid, nullptr, 0);
