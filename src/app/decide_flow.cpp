@@ -12,6 +12,7 @@
 #include "crypto/canonical_json.h"
 #include "main_frame.h"
 #include "queue_panel.h"
+#include "status_bar.h"
 #include "sync/local_decision.h"
 #include "sync/background_sync.h"
 #include "sync/sync_engine.h"
@@ -31,18 +32,21 @@ DecisionDetails parse_scripted(const std::string& text) {
 // Shows the engine's reports in the status bar; BackgroundSync calls it on the UI thread.
 class StatusBarObserver : public sync::SyncObserver {
 public:
-    explicit StatusBarObserver(wxFrame& frame) : frame_(frame) {}
-    void on_progress(const sync::SyncProgress& p) override {
-        if (p.items_total == 0) return;
-        frame_.SetStatusText(wxString::Format(_("Syncing: %llu of %llu"), static_cast<unsigned long long>(p.items_done),
-                                              static_cast<unsigned long long>(p.items_total)),
-                             0);
+    explicit StatusBarObserver(StatusBar& bar) : bar_(bar) {}
+    void on_progress(const sync::SyncProgress& p) override { bar_.set_progress(p); }
+    void on_status(const sync::SyncStatus& s) override {
+        bar_.set_waiting(s.decisions_waiting);
+        if (!s.online) bar_.set_connection(StatusBar::Connection::offline, wxString::FromUTF8(s.message));
+        else if (s.needs_login) bar_.set_connection(StatusBar::Connection::needs_login, wxString::FromUTF8(s.message));
     }
-    void on_status(const sync::SyncStatus& s) override { frame_.SetStatusText(wxString::FromUTF8(s.message), 0); }
-    void on_notice(const sync::SyncNotice&) override {}
+    void on_notice(const sync::SyncNotice& n) override {
+        using Kind = sync::SyncNotice::Kind;
+        if (n.kind == Kind::decision_rejected || n.kind == Kind::decision_conflict || n.kind == Kind::document_failed)
+            bar_.set_message(wxString::FromUTF8(n.message));
+    }
 
 private:
-    wxFrame& frame_;
+    StatusBar& bar_;
 };
 
 }  // namespace
@@ -72,6 +76,7 @@ void MainFrame::decide(model::Action action, const std::optional<std::string>& s
         sync::commit_decision(*context_.workspace, *context_.officer, *context_.signer, decision, now_utc());
         // Only now, with decision and signature committed to the outbox, is the officer told it is saved.
         decisions_->set_actions({}, _("Saved — will be sent when online."));
+        schedule_.decision_saved(std::chrono::steady_clock::now());
         update_status();
     } catch (const std::exception& e) {
         decisions_->set_message(wxString::FromUTF8(e.what()));
@@ -82,43 +87,39 @@ void MainFrame::decide(model::Action action, const std::optional<std::string>& s
 void MainFrame::sync_now() {
     if (!context_.workspace || syncing_) return;
     if (!background_sync_) {
-        sync_observer_ = std::make_unique<StatusBarObserver>(*this);
+        sync_observer_ = std::make_unique<StatusBarObserver>(*status_);
         background_sync_ =
             std::make_unique<sync::BackgroundSync>(context_.workspace->dir(), context_.catalogue, *sync_observer_);
     }
-    syncing_ = background_sync_->start([this](const sync::SyncReport& report) {
-        syncing_ = false;
-        queue_->reload();
-        update_status();
-        if (!report.problem.empty()) SetStatusText(wxString::FromUTF8(report.problem), 0);
-    });
-    if (syncing_) SetStatusText(_("Syncing…"), 0);
+    syncing_ = background_sync_->start([this](const sync::SyncReport& report) { on_sync_finished(report); });
+    if (!syncing_) return;
+    schedule_.started();
+    status_->set_connection(StatusBar::Connection::syncing);
+}
+
+void MainFrame::on_sync_finished(const sync::SyncReport& report) {
+    syncing_ = false;
+    schedule_.finished(report.online, std::chrono::steady_clock::now());
+    queue_->reload();
+    update_status();
+    if (report.needs_login)
+        status_->set_connection(StatusBar::Connection::needs_login, wxString::FromUTF8(report.problem));
+    else if (!report.online)
+        on_schedule_tick();  // shows "offline — trying again in …" at once
+    else
+        status_->set_connection(StatusBar::Connection::online);
+    if (!report.problem.empty()) status_->set_message(wxString::FromUTF8(report.problem));
+}
+
+void MainFrame::on_schedule_tick() {
+    const auto now = std::chrono::steady_clock::now();
+    if (schedule_.due(now) && !syncing_) return sync_now();
+    if (schedule_.online() || !schedule_.next()) return;
+    const auto left = std::chrono::ceil<std::chrono::seconds>(*schedule_.next() - now);
+    status_->set_connection(StatusBar::Connection::offline,
+                            wxString::Format(_("trying again in %lld s"), static_cast<long long>(left.count())));
 }
 
 MainFrame::~MainFrame() = default;
-
-}  // namespace jaanch::app
-
-namespace jaanch::app {
-
-bool MainFrame::run_script_step(const std::string& step) {
-    if (step == "wait") {
-        while (syncing_) wxYield();  // dispatch::to_main tasks arrive through CallAfter while yielding
-        return true;
-    }
-    const auto eq = step.find('=');
-    if (eq == std::string::npos || step.rfind("decide/", 0) != 0) return commands_.run(step);
-    static const std::pair<const char*, model::Action> ids[] = {
-        {"decide/approve", model::Action::approve},   {"decide/forward", model::Action::forward},
-        {"decide/reject", model::Action::reject},     {"decide/return", model::Action::return_to_applicant},
-        {"decide/send_back", model::Action::send_back}, {"decide/escalate", model::Action::escalate}};
-    for (const auto& [id, action] : ids) {
-        if (step.compare(0, eq, id) != 0) continue;
-        if (!decisions_->allows(action)) return false;
-        decide(action, step.substr(eq + 1));
-        return true;
-    }
-    return false;
-}
 
 }  // namespace jaanch::app

@@ -25,18 +25,20 @@ DecisionBar::DecisionBar(wxWindow* parent, Handler on_action) : wxPanel(parent, 
     message_->SetName("decision_message");
     sizer->Add(message_, 1, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(12));
     SetSizer(sizer);
+    // As tall as a row of buttons even while none shows, so the panels above do not jump when they appear.
+    SetMinSize(wxSize(-1, buttons_.begin()->second->GetBestSize().GetHeight() + 2 * FromDIP(4)));
 }
 
 void DecisionBar::set_actions(const std::vector<model::Action>& allowed, const wxString& note) {
     allowed_ = allowed;
     for (auto& [action, button] : buttons_) button->Show(allows(action));
     message_->SetLabel(note);
-    Layout();
+    GetParent()->Layout();
 }
 
 void DecisionBar::set_message(const wxString& message) {
     message_->SetLabel(message);
-    Layout();
+    GetParent()->Layout();
 }
 
 bool DecisionBar::allows(model::Action action) const {

@@ -11,6 +11,9 @@
 //   --exit-after-ms N      close the window after N ms (tests)
 //   --report-startup       print the milliseconds from start to the first painted queue (benchmarks)
 #include <chrono>
+#include <clocale>
+#include <cstring>
+#include <langinfo.h>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -232,5 +235,9 @@ int main(int argc, char** argv) {
                      "without a window.\n");
         return 3;
     }
+    // Narrow strings (translated literals with "—", "●", Devanagari) reach wx through the C library's multibyte
+    // conversion: without a UTF-8 LC_CTYPE they silently become empty. Use the user's locale, but UTF-8 always.
+    std::setlocale(LC_ALL, "");
+    if (std::strcmp(nl_langinfo(CODESET), "UTF-8") != 0) std::setlocale(LC_CTYPE, "C.UTF-8");
     return wxEntry(argc, argv);
 }

@@ -4,6 +4,7 @@
 
 #include <wx/aboutdlg.h>
 #include <wx/dcclient.h>
+#include <wx/dcscreen.h>
 #include <wx/dcmemory.h>
 #include <wx/display.h>
 #include <wx/image.h>
@@ -22,6 +23,7 @@
 #include "jaanch/version.h"
 #include "queue_panel.h"
 #include "shortcut_sheet.h"
+#include "status_bar.h"
 
 namespace jaanch::app {
 
@@ -66,12 +68,13 @@ MainFrame::MainFrame(AppContext& context)
     layout->Add(outer, 1, wxEXPAND);
     layout->Add(decisions_, 0, wxEXPAND);
     root->SetSizer(layout);
-    CreateStatusBar(3);
-    const int widths[] = {-1, FromDIP(220), FromDIP(220)};
-    SetStatusWidths(3, widths);
+    status_ = new StatusBar(this, [this] { sync_now(); });
+    SetStatusBar(status_);
     register_commands();
     build_menus();
     update_status();
+    schedule_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_schedule_tick(); });
+    if (context_.workspace && !context_.workspace->sync_value("hub_url").empty()) schedule_timer_.Start(1000);
 }
 
 void MainFrame::build_menus() {
@@ -133,15 +136,13 @@ void MainFrame::update_decision_bar() {
 
 void MainFrame::update_status() {
     if (!context_.workspace) {
-        SetStatusText(_("No workspace open: log in to a hub or open a workspace folder."), 0);
+        status_->set_message(_("No workspace open: log in to a hub or open a workspace folder."));
         return;
     }
-    SetStatusText(wxString::Format(_("%zu applications in the queue"), queue_->row_count()), 0);
-    const auto waiting = context_.workspace->outbox().count(store::OutboxState::pending);
-    SetStatusText(wxString::Format(_("%zu decisions waiting to send"), waiting), 1);
-    const std::string last = context_.workspace->sync_value("last_sync");
-    SetStatusText(last.empty() ? _("Never synced") : wxString::Format(_("Last sync %s"), wxString::FromUTF8(last)),
-                  2);
+    status_->set_message(wxString::Format(_("%zu applications in the queue"), queue_->row_count()));
+    status_->set_waiting(context_.workspace->outbox().count(store::OutboxState::pending) +
+                         context_.workspace->outbox().count(store::OutboxState::sending));
+    status_->set_last_sync(local_time_text(context_.workspace->sync_value("last_sync")));
 }
 
 void MainFrame::next_application(int step) { queue_->select_next(step); }
@@ -222,11 +223,14 @@ void MainFrame::show_about() {
 }
 
 bool MainFrame::save_screenshot(const wxString& path) {
-    wxClientDC source(this);
-    const wxSize size = GetClientSize();
-    wxBitmap bitmap(size.GetWidth(), size.GetHeight());
+    // The whole window as the officer sees it — menus, panels and the status bar — read back from the screen.
+    Raise();
+    wxYield();
+    wxScreenDC source;
+    const wxRect rect = GetScreenRect();
+    wxBitmap bitmap(rect.GetWidth(), rect.GetHeight());
     wxMemoryDC target(bitmap);
-    target.Blit(0, 0, size.GetWidth(), size.GetHeight(), &source, 0, 0);
+    target.Blit(0, 0, rect.GetWidth(), rect.GetHeight(), &source, rect.GetX(), rect.GetY());
     target.SelectObject(wxNullBitmap);
     return bitmap.ConvertToImage().SaveFile(path, wxBITMAP_TYPE_PNG);
 }

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <wx/frame.h>
+#include <wx/timer.h>
 
 #include "app_context.h"
 #include "commands/command.h"
 #include "model/decision.h"
 #include "sync/background_sync.h"
+#include "sync/sync_schedule.h"
 
 class wxSplitterWindow;
 
@@ -18,6 +20,7 @@ class ApplicationPanel;
 class DocumentsPanel;
 class DecisionBar;
 class QueuePanel;
+class StatusBar;
 
 class MainFrame : public wxFrame {
 public:
@@ -33,6 +36,7 @@ public:
     // Decides the open application: asks for reason and remark, shows the bytes, signs, saves to the outbox.
     // `scripted` (tests) supplies "REASON|remark" and skips the dialogs.
     void decide(model::Action action, const std::optional<std::string>& scripted = std::nullopt);
+    // Starts a sync now (the officer's "Sync now", F5); the schedule starts the others (sync_schedule.h).
     void sync_now();
     // One step of a --script: a command id, "decide/<action>=REASON|remark", or "wait" (for a running sync).
     bool run_script_step(const std::string& step);
@@ -51,6 +55,7 @@ public:
     QueuePanel* queue() const { return queue_; }
     ApplicationPanel* application() const { return application_; }
     DocumentsPanel* documents() const { return documents_; }
+    StatusBar* status() const { return status_; }
 
 private:
     void register_commands();
@@ -58,6 +63,8 @@ private:
     void open_application(const std::string& number);
     void update_status();
     void update_decision_bar();
+    void on_sync_finished(const sync::SyncReport& report);
+    void on_schedule_tick();
 
     AppContext& context_;
     CommandRegistry commands_;
@@ -69,6 +76,9 @@ private:
     DecisionBar* decisions_ = nullptr;
     std::optional<model::Application> open_app_;
     bool syncing_ = false;
+    StatusBar* status_ = nullptr;
+    sync::SyncSchedule schedule_;
+    wxTimer schedule_timer_;  // ticks once a second; syncs when the schedule says one is due
     std::unique_ptr<sync::SyncObserver> sync_observer_;     // before background_sync_: it must outlive it
     std::unique_ptr<sync::BackgroundSync> background_sync_;  // joined when the frame goes
 };

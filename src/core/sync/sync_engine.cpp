@@ -107,8 +107,11 @@ SyncReport SyncEngine::run() {
             throw Offline("The hub at " + hub_url + " could not be reached.");
         report.online = true;
         status(true, false, "Online.");
-        if (!cancel_)
+        if (!cancel_) {
             pull(client, report);
+            // The queue is as fresh as the hub's: what "Last sync" in the status bar and `jaanch-cli queue` show.
+            workspace_.set_sync_value("last_sync", format_timestamp(now_utc()));
+        }
         if (!cancel_ && options_.documents)
             download(report);
     } catch (const AuthExpired& e) {

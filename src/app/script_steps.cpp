@@ -1,0 +1,111 @@
+// The --script hook: tests and the user guide drive the real widgets through the same paths a click takes.
+// Steps (separated by ';' on the command line):
+//   COMMAND-ID                 run a command of the registry (menus.json ids: queue/next, app/sync, …)
+//   decide/ACTION=CODE|remark  decide the open application; CODE "*" = the service's first reason
+//   open=NUMBER                open an application of the workspace
+//   mark=FIELD|match|note      set a field's mark on the form (match or mismatch; the note is optional)
+//   wait                       wait for a running sync to end
+//   wait-sent=SECONDS          wait until the outbox has nothing pending or sending; fails after SECONDS
+//   sleep=MS                   keep the window live for MS milliseconds
+//   expect-status=TEXT         fails unless the status bar shows TEXT
+//   say=TEXT                   print "script: TEXT" on stdout (a test waits for it to act from outside)
+//   shot=FILE                  save the window as PNG now
+#include <chrono>
+#include <cstdio>
+
+#include <wx/app.h>
+#include <wx/choice.h>
+#include <wx/utils.h>
+
+#include "application_panel.h"
+#include "decision_bar.h"
+#include "main_frame.h"
+#include "status_bar.h"
+
+namespace jaanch::app {
+namespace {
+
+void keep_live_for(std::chrono::milliseconds span) {
+    const auto until = std::chrono::steady_clock::now() + span;
+    while (std::chrono::steady_clock::now() < until) {
+        wxYield();
+        wxMilliSleep(10);
+    }
+}
+
+bool set_field_mark(wxWindow* form, const std::string& spec) {
+    const auto bar = spec.find('|');
+    if (bar == std::string::npos) return false;
+    const std::string key = spec.substr(0, bar);
+    const std::string mark = spec.substr(bar + 1, spec.find('|', bar + 1) - bar - 1);
+    auto* choice = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName(wxString::FromUTF8("mark:" + key), form));
+    if (choice == nullptr || (mark != "match" && mark != "mismatch")) return false;
+    choice->SetSelection(mark == "match" ? 1 : 2);
+    wxCommandEvent changed(wxEVT_CHOICE, choice->GetId());
+    changed.SetEventObject(choice);
+    changed.SetInt(choice->GetSelection());
+    choice->GetEventHandler()->ProcessEvent(changed);
+    return true;
+}
+
+}  // namespace
+
+bool MainFrame::run_script_step(const std::string& step) {
+    const auto eq = step.find('=');
+    const std::string verb = step.substr(0, eq);
+    const std::string arg = eq == std::string::npos ? "" : step.substr(eq + 1);
+    const auto wait_for_sync = [this] {
+        while (syncing_) {
+            wxYield();  // dispatch::to_main tasks arrive through CallAfter while yielding
+            wxMilliSleep(5);
+        }
+    };
+    if (step == "wait") return wait_for_sync(), true;
+    if (step == "app/sync") {  // the schedule may have started one: wait for it, then sync as asked
+        wait_for_sync();
+        sync_now();
+        return syncing_;
+    }
+    if (verb == "open") {
+        if (!context_.workspace || !context_.workspace->application(arg)) return false;
+        open_application(arg);
+        return open_app_.has_value() && open_app_->number == arg;
+    }
+    if (verb == "mark") return set_field_mark(application_, arg);
+    if (verb == "sleep") return keep_live_for(std::chrono::milliseconds(std::stol(arg))), true;
+    if (verb == "say") {
+        std::printf("script: %s\n", arg.c_str());
+        std::fflush(stdout);
+        return true;
+    }
+    if (verb == "shot") return Update(), save_screenshot(wxString::FromUTF8(arg));
+    if (verb == "expect-status") {
+        const bool shown = status_->summary().find(arg) != std::string::npos;
+        if (!shown) std::fprintf(stderr, "jaanch: the status bar shows \"%s\", not \"%s\"\n", status_->summary().c_str(), arg.c_str());
+        return shown;
+    }
+    if (verb == "wait-sent") {
+        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(std::stol(arg));
+        const auto waiting = [this] {
+            return context_.workspace->outbox().count(store::OutboxState::pending) +
+                   context_.workspace->outbox().count(store::OutboxState::sending);
+        };
+        while (waiting() > 0 && std::chrono::steady_clock::now() < until) keep_live_for(std::chrono::milliseconds(100));
+        wait_for_sync();
+        return waiting() == 0;
+    }
+    if (step.rfind("decide/", 0) != 0 || eq == std::string::npos) return commands_.run(step);
+    static const std::pair<const char*, model::Action> ids[] = {
+        {"decide/approve", model::Action::approve},     {"decide/forward", model::Action::forward},
+        {"decide/reject", model::Action::reject},       {"decide/return", model::Action::return_to_applicant},
+        {"decide/send_back", model::Action::send_back}, {"decide/escalate", model::Action::escalate}};
+    for (const auto& [id, action] : ids) {
+        if (verb != id) continue;
+        if (!decisions_->allows(action)) return false;
+        decide(action, arg);
+        return true;
+    }
+    return false;
+}
+
+}  // namespace jaanch::app
