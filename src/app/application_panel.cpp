@@ -53,24 +53,29 @@ void ApplicationPanel::add_field(const catalogue::FieldDefinition& field, const 
                                  const std::string& language) {
     if (fields_ == nullptr) {
         fields_ = new wxFlexGridSizer(3, FromDIP(4), FromDIP(10));
-        fields_->AddGrowableCol(1, 1);
+        fields_->AddGrowableCol(2, 1);
         rows_->Add(fields_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
     }
-    auto* label = new wxStaticText(this, wxID_ANY, label_of(field.label, language));
-    label->SetMinSize(wxSize(FromDIP(220), -1));  // one label width, so groups line up
+    // The mark comes first: the form pane is narrow beside the documents, and a mark pushed off its right edge
+    // is a mark the officer never sets.
+    const wxString choices[] = {wxString::FromUTF8("—"), _("Matches"), _("Mismatch")};
+    auto* mark = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 3, choices);
+    mark->SetSelection(0);
+    mark->SetName(wxString::FromUTF8("mark:" + field.key));
+    mark->SetToolTip(wxString::Format(_("Does \"%s\" match the documents?"), label_of(field.label, language)));
+    marks_[field.key] = mark;
+    fields_->Add(mark, 0, wxALIGN_CENTER_VERTICAL);
+    auto* label = new wxStaticText(this, wxID_ANY, label_of(field.label, language), wxDefaultPosition,
+                                   wxDefaultSize, wxST_ELLIPSIZE_END);
+    label->SetToolTip(label->GetLabel());
+    label->SetMinSize(wxSize(FromDIP(170), -1));  // one label width, so groups line up
     fields_->Add(label, 0, wxALIGN_CENTER_VERTICAL);
     auto* text = new wxStaticText(this, wxID_ANY, wxString::FromUTF8(display_value(field, value, language)),
                                   wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
     text->SetName(wxString::FromUTF8(field.key));
     text->SetToolTip(text->GetLabel());
-    text->SetMinSize(wxSize(FromDIP(120), -1));  // long values shorten with "…" rather than push the marks away
+    text->SetMinSize(wxSize(FromDIP(100), -1));  // long values shorten with "…"; the tooltip has all of it
     fields_->Add(text, 1, wxALIGN_CENTER_VERTICAL | wxEXPAND);
-    const wxString choices[] = {wxString::FromUTF8("—"), _("Matches"), _("Mismatch")};
-    auto* mark = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 3, choices);
-    mark->SetSelection(0);
-    mark->SetName(wxString::FromUTF8("mark:" + field.key));
-    marks_[field.key] = mark;
-    fields_->Add(mark, 0, wxALIGN_CENTER_VERTICAL);
 }
 
 void ApplicationPanel::add_table(const catalogue::FieldDefinition& field, const model::TableRows& rows,

@@ -52,14 +52,14 @@ MainFrame::MainFrame(AppContext& context)
     documents_ = new DocumentsPanel(inner, *context_.renderer);
     // Documents get the most room: the viewer's toolbar needs ~420 px, and officers read scans at fit width.
     const int width = GetClientSize().GetWidth();
-    outer->SplitVertically(queue_, inner, width * 28 / 100);
-    inner->SplitVertically(application_, documents_, width * 30 / 100);
+    outer->SplitVertically(queue_, inner, width * 24 / 100);
+    inner->SplitVertically(application_, documents_, width * 36 / 100);
     inner->SetSashGravity(0.4);
     // The splitters only know their real widths once the frame is laid out: place the sashes again then.
     CallAfter([this, outer, inner] {
         const int w = GetClientSize().GetWidth();
-        outer->SetSashPosition(w * 28 / 100);
-        inner->SetSashPosition(w * 30 / 100);
+        outer->SetSashPosition(w * 24 / 100);
+        inner->SetSashPosition(w * 36 / 100);
     });
     outer->SetMinimumPaneSize(FromDIP(160));
     inner->SetMinimumPaneSize(FromDIP(200));

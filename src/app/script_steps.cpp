@@ -78,7 +78,10 @@ bool MainFrame::run_script_step(const std::string& step) {
         std::fflush(stdout);
         return true;
     }
-    if (verb == "shot") return Update(), save_screenshot(wxString::FromUTF8(arg));
+    if (verb == "shot") {
+        keep_live_for(std::chrono::milliseconds(400));  // let lists and pages that just changed repaint
+        return save_screenshot(wxString::FromUTF8(arg));
+    }
     if (verb == "expect-status") {
         const bool shown = status_->summary().find(arg) != std::string::npos;
         if (!shown) std::fprintf(stderr, "jaanch: the status bar shows \"%s\", not \"%s\"\n", status_->summary().c_str(), arg.c_str());
