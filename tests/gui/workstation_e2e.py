@@ -14,136 +14,42 @@ decisions, each by the officer who made it, with the marks set in the window, an
 `openssl cms -verify` accepts over the decision's canonical bytes with the demo trust anchors.
 Screenshots go to the folder given (docs/user-guide.md shows them).
 
-Usage: workstation_e2e.py JAANCH JAANCH_CLI JAANCH_HUB FORMS_DIR SCREENSHOT_DIR
+Usage: workstation_e2e.py JAANCH JAANCH_CLI JAANCH_HUB FORMS_DIR SCREENSHOT_DIR SEEDED_DISTRICT_DIR
 """
 import base64
 import json
 import os
-import pathlib
-import shutil
-import socket
-import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
 
-app, cli, hub, forms, shots = sys.argv[1:6]
-shots = pathlib.Path(shots)
-shots.mkdir(parents=True, exist_ok=True)
-work = pathlib.Path(tempfile.mkdtemp(prefix="jaanch-e2e-"))
-hub_data = work / "hub"
+from hub_world import HubWorld, run
 
-
-def run(*argv, **kw):
-    result = subprocess.run([str(a) for a in argv], capture_output=True, text=True, **kw)
-    if result.returncode != 0:
-        sys.exit(f"FAIL: {' '.join(map(str, argv))}\n{result.stdout}\n{result.stderr}")
-    return result.stdout
-
-
-def export_after(cursor):
-    """The portal export from `cursor` to its end: (the cursor after the last, the decisions)."""
-    decisions = []
-    while True:
-        request = urllib.request.Request(f"{url}/v1/portal/decisions?limit=500&cursor={cursor}",
-                                         headers={"Authorization": f"Bearer {portal_key}"})
-        page = json.loads(urllib.request.urlopen(request, timeout=30).read())
-        decisions += page["decisions"]
-        cursor = page["cursor"] or cursor
-        if not page["more"]:
-            return cursor, decisions
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def scalar_fields(service_id, count):
-    definition = json.loads((pathlib.Path(forms) / f"{service_id}.json").read_text())
-    keys = [f["key"] for f in definition["fields"] if f.get("type") not in ("table",) and "columns" not in f]
-    return keys[:count]
-
-
-def field_value(workspace, number, key):
-    shown = json.loads(run(cli, "show", number, "--workspace", workspace, "--json"))
-    return shown["fields"].get(key, "")
-
-
-def officer(user):
-    return next(o for o in officers if o["user"] == user)
-
-
-def sign_in(user):
-    """The officer's own workspace, logged in and synced (the login dialog is tested in tests/gui/login)."""
-    o = officer(user)
-    workspace = work / user
-    password = work / f"{user}.password"
-    password.write_text(o["password"] + "\n")
-    p12_password = work / f"{user}.p12-password"
-    p12_password.write_text(o["p12_password"] + "\n")
-    run(cli, "login", "--hub", url, "--user", user, "--password-file", password, "--workspace", workspace)
-    run(cli, "sync", "--workspace", workspace)
-    queue = json.loads(run(cli, "queue", "--workspace", workspace, "--status", "pending", "--level", o["level"],
-                           "--limit", "500", "--json"))
-    return workspace, p12_password, queue["applications"]
-
-
-def work_in_window(user, workspace, p12_password, steps, shot):
-    o = officer(user)
-    script = ";".join(steps + ["app/sync", "wait-sent=60", f"shot={shots / shot}"])
-    result = subprocess.run([app, "--workspace", workspace, "--forms", forms, "--p12", o["p12"],
-                             "--p12-password-file", p12_password, "--report-outbox", "--script", script,
-                             "--exit-after-ms", "800"], capture_output=True, text=True, timeout=240)
-    if result.returncode != 0:
-        sys.exit(f"FAIL: the workstation run of {user} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-    outbox = [json.loads(l) for l in result.stdout.splitlines() if l.startswith("{")]
-    for entry in outbox:
-        if entry["state"] != "accepted":
-            sys.exit(f"FAIL: {user}'s decision on {entry['number']} is {entry['state']}: {entry['hub_message']}")
-    return outbox
-
-
+world = HubWorld(*sys.argv[1:7])
 started = time.monotonic()
-run(hub, "demo-seed", "--data", hub_data, "--count", "120", "--kdf-iterations", "1000", "--forms", forms)
-officers = json.loads((hub_data / "demo-officers.json").read_text())
-for o in officers:
-    if not os.path.isabs(o["p12"]):
-        o["p12"] = str(hub_data / o["p12"])
-portal_key = run(hub, "portal", "add", "--data", hub_data, "--name", "e2e").splitlines()[0].strip()
-port = free_port()
-url = f"http://127.0.0.1:{port}"
-server = subprocess.Popen([hub, "serve", "--data", hub_data, "--forms", forms, "--listen", f"127.0.0.1:{port}"],
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 try:
-    if "listening on" not in server.stdout.readline():
-        sys.exit("FAIL: the hub did not start")
-
-    seeded_cursor, _ = export_after("")
+    seeded_cursor, _ = world.export_after("")
     # L1: the VDO of Sanganer forwards an application with two fields marked as matching the documents.
-    vdo_ws, vdo_pw, vdo_queue = sign_in("vdo.l1.sanganer")
+    vdo_ws, vdo_pw, vdo_queue = world.sign_in("vdo.l1.sanganer")
     first = next(a for a in vdo_queue if a["service"] != "rj.jan-aadhaar-member-deletion")
-    vdo_marks = scalar_fields(first["service"], 2)
+    vdo_marks = world.scalar_fields(first["service"], 2)
     vdo_steps = [f"open={first['number']}"] + [f"mark={k}|match" for k in vdo_marks] + \
                 ["decide/forward=|Documents match the form, recommended."]
     expected = [(first["number"], "forward", "vdo.l1.sanganer", vdo_marks)]
-    vdo_outbox = work_in_window("vdo.l1.sanganer", vdo_ws, vdo_pw, vdo_steps, "e2e_vdo_forwarded.png")
+    vdo_outbox = world.work_in_window("vdo.l1.sanganer", vdo_ws, vdo_pw, vdo_steps, "e2e_vdo_forwarded.png")
 
     def l2_session(user, plan, shot):
         steps = []
         for i, (entry, decision) in enumerate(plan):
-            marks = scalar_fields(entry["service"], 2)
+            marks = world.scalar_fields(entry["service"], 2)
             steps += [f"open={entry['number']}", f"mark={marks[0]}|match", f"mark={marks[1]}|mismatch"]
             if i == 0 and shot:
-                steps.append(f"shot={shots / shot}")
+                steps.append(f"shot={world.shots / shot}")
             steps.append(f"decide/{decision}")
             expected.append((entry["number"], decision.split("=")[0], user, marks))
         return steps
 
     # L2: the BSO approves the application the VDO forwarded and one more, and rejects a third.
-    bso_ws, bso_pw, bso_queue = sign_in("bso.l2.sanganer")
+    bso_ws, bso_pw, bso_queue = world.sign_in("bso.l2.sanganer")
     if first["number"] not in [a["number"] for a in bso_queue]:
         sys.exit(f"FAIL: the forwarded {first['number']} did not reach the BSO's queue")
     others = [a for a in bso_queue if a["number"] != first["number"]
@@ -154,41 +60,39 @@ try:
                                                 (others[0], "approve=|Verified."),
                                                 (others[1], "reject=*|The proof belongs to another person.")],
                            "e2e_form_marked.png")
-    bso_outbox = work_in_window("bso.l2.sanganer", bso_ws, bso_pw, bso_steps, "e2e_bso_decided.png")
+    bso_outbox = world.work_in_window("bso.l2.sanganer", bso_ws, bso_pw, bso_steps, "e2e_bso_decided.png")
 
     # L2 in Jaipur City: the SDO escalates a member deletion for marriage, which the rules send to the Collector.
-    sdo_ws, sdo_pw, sdo_queue = sign_in("sdo.l2.jaipur")
+    sdo_ws, sdo_pw, sdo_queue = world.sign_in("sdo.l2.jaipur")
     deletion = next(a for a in sdo_queue if a["service"] == "rj.jan-aadhaar-member-deletion")
     sdo_steps = l2_session("sdo.l2.jaipur", [(deletion, "escalate=|Deletion on marriage: for the Collector.")], "")
-    sdo_outbox = work_in_window("sdo.l2.jaipur", sdo_ws, sdo_pw, sdo_steps, "e2e_sdo_escalated.png")
+    sdo_outbox = world.work_in_window("sdo.l2.jaipur", sdo_ws, sdo_pw, sdo_steps, "e2e_sdo_escalated.png")
     if len(vdo_outbox) + len(bso_outbox) + len(sdo_outbox) != 5:
         sys.exit("FAIL: expected 5 decisions in the three outboxes")
 
     # Ask the hub what it holds, through the export a state portal reads: everything after the seeded history.
-    exported = {"decisions": export_after(seeded_cursor)[1]}
+    exported = {"decisions": world.export_after(seeded_cursor)[1]}
     users = {"vdo.l1.sanganer", "bso.l2.sanganer", "sdo.l2.jaipur"}
     mine = [d for d in exported["decisions"] if d["decision"]["officer"] in users]
     got = sorted((d["decision"]["application"], d["decision"]["action"], d["decision"]["officer"]) for d in mine)
     want = sorted((number, action, user) for number, action, user, _ in expected)
     if got != want:
         sys.exit(f"FAIL: the hub holds {got}, expected exactly {want}")
-    ca = hub_data / "demo" / "pki" / "ca.pem"
+    ca = world.data / "demo" / "pki" / "ca.pem"
     for d, (number, action, user, marks) in zip(sorted(mine, key=lambda d: (d["decision"]["application"], d["decision"]["action"])),
                                                sorted(expected, key=lambda e: (e[0], e[1]))):
         decision = d["decision"]
         marked = {c["field"] for c in decision.get("field_checks", [])}
         if not set(marks) <= marked:
             sys.exit(f"FAIL: {number}: the marks {marks} set in the window are not in the signed decision ({marked})")
-        folder = work / "verify" / decision["id"]
+        folder = world.work / "verify" / decision["id"]
         folder.mkdir(parents=True)
         (folder / "decision.json").write_text(json.dumps(decision, ensure_ascii=False))
         (folder / "signature.der").write_bytes(base64.b64decode(d["signature"]))
-        run(cli, "canonical", "--in", folder / "decision.json", "--out", folder / "canonical.json")
+        run(world.cli, "canonical", "--in", folder / "decision.json", "--out", folder / "canonical.json")
         run("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", folder / "signature.der",
             "-content", folder / "canonical.json", "-CAfile", ca, "-purpose", "any", "-out", os.devnull)
         print(f"{number}: {action} by {user}, marks {sorted(marked)}; openssl cms -verify: OK")
     print(f"gui workstation e2e: OK ({time.monotonic() - started:.0f} s)")
 finally:
-    server.terminate()
-    server.wait(timeout=30)
-    shutil.rmtree(work, ignore_errors=True)
+    world.close()
