@@ -1,23 +1,27 @@
 // The application's form, laid out from its service definition: groups, fields with labels in the chosen
 // language, table fields as grids, and a mark per field (matches / mismatch) that goes into the decision.
 // Aadhaar numbers are masked. UI thread only.
+//
+// Building a form is the slowest part of "next application" (dozens of GTK widgets), and an officer's queue
+// holds a handful of services: the form of each recent service and language is built once and kept hidden;
+// showing an application fills its values in and clears the marks.
 #pragma once
 
 #include <map>
 #include <string>
+#include <vector>
 
-#include <wx/scrolwin.h>
+#include <wx/panel.h>
 
 #include "catalogue/service_definition.h"
 #include "model/application.h"
 #include "model/decision.h"
 
-class wxChoice;
-class wxFlexGridSizer;
-
 namespace jaanch::app {
 
-class ApplicationPanel : public wxScrolledWindow {
+class FormPage;
+
+class ApplicationPanel : public wxPanel {
 public:
     explicit ApplicationPanel(wxWindow* parent);
 
@@ -28,14 +32,13 @@ public:
     // The officer's marks so far, for the decision.
     std::vector<model::FieldCheck> field_checks() const;
 
-private:
-    void add_heading(const wxString& text);
-    void add_field(const catalogue::FieldDefinition& field, const std::string& value, const std::string& language);
-    void add_table(const catalogue::FieldDefinition& field, const model::TableRows& rows, const std::string& language);
+    static constexpr std::size_t kKeptForms = 12;
 
-    wxSizer* rows_ = nullptr;               // headings, field grids and tables, top to bottom
-    wxFlexGridSizer* fields_ = nullptr;     // the grid of the current group
-    std::map<std::string, wxChoice*> marks_;  // field key → its mark
+private:
+    FormPage* form_for(const catalogue::ServiceDefinition* service, const std::string& language);
+
+    std::vector<FormPage*> forms_;  // most recently used first; children of this panel
+    FormPage* current_ = nullptr;
 };
 
 // "XXXX-XXXX-1234" for an Aadhaar number; other text unchanged.

@@ -58,6 +58,12 @@ viewer::ConventionInputs convention_inputs(const model::Application& app, const 
 DocumentsPanel::DocumentsPanel(wxWindow* parent, viewer::render::RenderService& renderer)
     : wxNotebook(parent, wxID_ANY), renderer_(renderer) {
     SetName("documents");
+    Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        e.Skip();
+        // After the change completes: replacing pages inside the notebook's own event confuses GTK.
+        const int index = e.GetSelection();
+        CallAfter([this, index] { open_placeholder(index); });
+    });
 }
 
 DocumentsPanel::~DocumentsPanel() {
@@ -65,6 +71,7 @@ DocumentsPanel::~DocumentsPanel() {
 }
 
 void DocumentsPanel::clear() {
+    placeholders_.clear();
     DeleteAllPages();
     viewers_.clear();
     for (auto id : open_) renderer_.remove_document(id);
@@ -109,8 +116,13 @@ void DocumentsPanel::show(const model::Application& app, const catalogue::Servic
     // No Freeze() here: GTK notebooks frozen while pages are added end up with unallocated tab gadgets.
     clear();
     memory_ = std::make_unique<WorkspaceDocumentMemory>(workspace);
-    const auto conventions = convention_inputs(app, service);
-    for (const auto& doc : app.documents) {
+    workspace_ = &workspace;
+    conventions_ = convention_inputs(app, service);
+    documents_ = app.documents;
+    // Only the first tab opens its document now; the others open when their tab is chosen. Opening parses the
+    // file (and may ask for a password): doing it for every upload made "next application" wait for all of them.
+    for (std::size_t i = 0; i < documents_.size(); ++i) {
+        const auto& doc = documents_[i];
         wxString title = wxString::FromUTF8(doc.kind);
         if (service != nullptr) {
             for (const auto& requirement : service->documents) {
@@ -119,9 +131,30 @@ void DocumentsPanel::show(const model::Application& app, const catalogue::Servic
         }
         // Long labels make GTK's tab row wider than the pane (negative sizes inside the notebook): shorten.
         if (title.length() > 22) title = title.Left(21) + wxString::FromUTF8("…");
-        AddPage(make_viewer_page(doc, conventions, workspace), title);
+        wxWindow* page = i == 0 ? make_viewer_page(doc, conventions_, workspace) : make_placeholder_page();
+        AddPage(page, title);
     }
-    if (app.documents.empty()) AddPage(make_message_page(_("This application has no uploaded documents.")), _("Documents"));
+    if (documents_.empty()) AddPage(make_message_page(_("This application has no uploaded documents.")), _("Documents"));
+}
+
+wxWindow* DocumentsPanel::make_placeholder_page() {
+    auto* page = new wxPanel(this);
+    viewers_.push_back(nullptr);
+    placeholders_.insert(page);
+    return page;
+}
+
+void DocumentsPanel::open_placeholder(int index) {
+    if (index < 0 || static_cast<std::size_t>(index) >= documents_.size() || workspace_ == nullptr) return;
+    wxWindow* page = GetPage(static_cast<std::size_t>(index));
+    if (placeholders_.erase(page) == 0) return;
+    const auto at = static_cast<std::size_t>(index);
+    const wxString title = GetPageText(at);
+    wxWindow* viewer = make_viewer_page(documents_[at], conventions_, *workspace_);  // appends to viewers_
+    viewers_[at] = viewers_.back();
+    viewers_.pop_back();
+    InsertPage(at, viewer, title, true);  // the placeholder moves to at + 1
+    DeletePage(static_cast<std::size_t>(index) + 1);
 }
 
 void DocumentsPanel::next_document() {

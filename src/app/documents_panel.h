@@ -46,12 +46,19 @@ private:
     wxWindow* make_viewer_page(const model::DocumentRef& doc, const viewer::ConventionInputs& conventions,
                                store::Workspace& workspace);
     wxWindow* make_message_page(const wxString& message);
+    wxWindow* make_placeholder_page();
+    void open_placeholder(int index);  // opens the document of a tab chosen for the first time
 
     viewer::render::RenderService& renderer_;
     std::unique_ptr<WorkspaceDocumentMemory> memory_;  // for the workspace last shown
     std::vector<viewer::render::DocumentId> open_;
     std::vector<viewer::wx::DocumentViewer*> viewers_;  // per page, null for message pages
     bool unattended_ = false;
+    // The application shown, for tabs that open later.
+    store::Workspace* workspace_ = nullptr;
+    viewer::ConventionInputs conventions_;
+    std::vector<model::DocumentRef> documents_;
+    std::set<wxWindow*> placeholders_;  // tabs whose document is not opened yet
 };
 
 // Inputs for the password conventions, from the application's fields: the applicant's name and date of birth,

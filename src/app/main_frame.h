@@ -40,6 +40,8 @@ public:
     void sync_now();
     // One step of a --script: a command id, "decide/<action>=REASON|remark", or "wait" (for a running sync).
     bool run_script_step(const std::string& step);
+    // Benchmark: times "next application" to the form and first page painted, N times (script_steps.cpp).
+    bool measure_next_applications(int count);
     void set_unattended(bool unattended);
     void zoom(int direction);
     void toggle_overdue_filter();

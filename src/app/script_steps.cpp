@@ -10,8 +10,13 @@
 //   expect-status=TEXT         fails unless the status bar shows TEXT
 //   say=TEXT                   print "script: TEXT" on stdout (a test waits for it to act from outside)
 //   shot=FILE                  save the window as PNG now
+//   measure-next=N             step to the next application N times, timing each from the step to the form
+//                              laid out and the first document's first page painted with real pixels; prints
+//                              "next_app_ms …" lines and a p50/p95 summary (benchmarks)
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <vector>
 
 #include <wx/app.h>
 #include <wx/choice.h>
@@ -19,8 +24,11 @@
 
 #include "application_panel.h"
 #include "decision_bar.h"
+#include "documents_panel.h"
 #include "main_frame.h"
 #include "status_bar.h"
+#include "viewer/wx/document_canvas.h"
+#include "viewer/wx/document_viewer.h"
 
 namespace jaanch::app {
 namespace {
@@ -50,6 +58,35 @@ bool set_field_mark(wxWindow* form, const std::string& spec) {
 
 }  // namespace
 
+bool MainFrame::measure_next_applications(int count) {
+    std::vector<double> times;
+    for (int i = 0; i < count; ++i) {
+        const auto started = std::chrono::steady_clock::now();
+        const std::string before = open_app_ ? open_app_->number : "";
+        next_application(1);
+        if (!open_app_ || open_app_->number == before) break;  // the end of the queue
+        // Done when the first document's first page shows real pixels (or there is no document to show).
+        const auto until = started + std::chrono::seconds(10);
+        for (;;) {
+            wxYield();
+            auto* viewer = documents_->current_viewer();
+            if (viewer == nullptr) break;
+            auto& canvas = viewer->canvas();
+            if (canvas.paint_count() > 0 && canvas.missing_tiles() == 0) break;
+            if (std::chrono::steady_clock::now() > until) return false;
+            wxMilliSleep(1);
+        }
+        times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+        std::printf("next_app_ms %s %.1f\n", open_app_->number.c_str(), times.back());
+    }
+    if (times.empty()) return false;
+    std::sort(times.begin(), times.end());
+    const auto at = [&times](double q) { return times[std::min(times.size() - 1, static_cast<std::size_t>(q * times.size()))]; };
+    std::printf("next_app_summary n %zu p50 %.1f p95 %.1f max %.1f\n", times.size(), at(0.5), at(0.95), times.back());
+    std::fflush(stdout);
+    return true;
+}
+
 bool MainFrame::run_script_step(const std::string& step) {
     const auto eq = step.find('=');
     const std::string verb = step.substr(0, eq);
@@ -71,6 +108,7 @@ bool MainFrame::run_script_step(const std::string& step) {
         open_application(arg);
         return open_app_.has_value() && open_app_->number == arg;
     }
+    if (verb == "measure-next") return measure_next_applications(std::stoi(arg));
     if (verb == "mark") return set_field_mark(application_, arg);
     if (verb == "sleep") return keep_live_for(std::chrono::milliseconds(std::stol(arg))), true;
     if (verb == "say") {

@@ -68,6 +68,8 @@ class DocumentCanvas : public wxScrolledCanvas {
 
     // Visible tiles not yet available at the last paint (0 = everything on screen is real pixels).
     int missing_tiles() const { return missing_tiles_; }
+    // Paints so far; with missing_tiles() == 0 after at least one, the officer sees real pixels (benchmarks).
+    std::uint64_t paint_count() const { return paint_count_; }
     wxPoint page_point_to_client(int page, double x_points, double y_points) const;
     wxRect page_rect_on_screen(int page) const;
 
