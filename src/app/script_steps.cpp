@@ -10,7 +10,7 @@
 //   expect-status=TEXT         fails unless the status bar shows TEXT
 //   say=TEXT                   print "script: TEXT" on stdout (a test waits for it to act from outside)
 //   shot=FILE                  save the window as PNG now
-//   measure-next=N             step to the next application N times, timing each from the step to the form
+//   measure-next=N             from the top of the queue, step to the next application N times, timing each from the step to the form
 //                              laid out and the first document's first page painted with real pixels; prints
 //                              "next_app_ms …" lines and a p50/p95 summary (benchmarks)
 #include <algorithm>
@@ -25,6 +25,7 @@
 #include "application_panel.h"
 #include "decision_bar.h"
 #include "documents_panel.h"
+#include "queue_panel.h"
 #include "main_frame.h"
 #include "status_bar.h"
 #include "viewer/wx/document_canvas.h"
@@ -59,6 +60,10 @@ bool set_field_mark(wxWindow* form, const std::string& spec) {
 }  // namespace
 
 bool MainFrame::measure_next_applications(int count) {
+    // From the top of the queue: the first step opens its first row.
+    if (const long current = queue_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); current >= 0)
+        queue_->SetItemState(current, 0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    open_app_.reset();
     std::vector<double> times;
     for (int i = 0; i < count; ++i) {
         const auto started = std::chrono::steady_clock::now();
