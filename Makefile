@@ -3,7 +3,7 @@ JOBS ?= $(shell nproc)
 MAKEFLAGS += --no-print-directory
 CTEST_FLAGS ?=
 
-.PHONY: all deps build demo test test-default test-asan bench format clean
+.PHONY: all deps build demo test test-default test-asan bench format clean user-guide
 
 all: build
 
@@ -14,8 +14,8 @@ build: deps
 	@cmake --preset default >/dev/null
 	@cmake --build --preset default -j $(JOBS)
 
-# Until the workstation's own demo mode exists, the demo opens the main window; without a display it
-# says so and runs the headless equivalent (the catalogue check and list) instead.
+# The demo opens the workstation on a demo district (a real hub on loopback); without a display it says so and
+# runs the headless equivalent (the catalogue check and list) instead.
 demo: build
 	@if [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; then \
 		build/default/src/app/jaanch --demo; \
@@ -35,6 +35,11 @@ test: build
 bench: build
 	@cmake --build --preset default --target benchmarks -j $(JOBS)
 	@tests/bench/run-all.sh build/default
+
+# The user guide's pictures: the GUI tests drive the real window and save screenshots; copy those it shows.
+user-guide: build
+	@ctest --preset default -L gui $(CTEST_FLAGS)
+	@tests/gui/copy_screenshots.sh build/default/tests/gui/screenshots docs/user-guide.md
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
