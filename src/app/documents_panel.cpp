@@ -102,6 +102,8 @@ wxWindow* DocumentsPanel::make_viewer_page(const model::DocumentRef& doc, const 
         const auto id = renderer_.add_document(std::move(opened.engine));
         open_.push_back(id);
         auto* pane = new viewer::wx::DocumentViewer(this, renderer_, memory_.get());
+        // Born at the notebook's size: GTK scrollbars allocated at 0×0 inside a new page complain and misdraw.
+        pane->SetSize(GetClientSize());
         pane->show_document(id, doc.sha256);
         viewers_.push_back(pane);
         return pane;
