@@ -280,7 +280,10 @@ int main(int argc, char** argv) {
             all.limit = static_cast<std::size_t>(o.apps);
             for (const auto& row : meta.queue(all).rows) {
                 App app{row.number, {}};
-                for (const auto& d : meta.application(row.number)->documents)
+                const auto stored = meta.application(row.number);
+                if (!stored)
+                    throw std::runtime_error("application " + row.number + " vanished from the workspace");
+                for (const auto& d : stored->documents)
                     app.shas.push_back(d.sha256);
                 order.push_back(std::move(app));
             }
