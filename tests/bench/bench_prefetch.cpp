@@ -4,8 +4,8 @@
 //
 // The model. A real jaanch-hub holds N applications with three documents each; every byte crosses the fault
 // proxy of tests/sync, set to the village link (256 kbit/s shared by all connections, 300 ms added to each
-// request's answer). The officer works through the queue in its order (level deadline, then number) and spends
-// a fixed reading time on each application once it is fully there (form and every document).
+// request's answer). The officer works through the queue in its order (level deadline, then number) and
+// spends a fixed reading time on each application once it is fully there (form and every document).
 //   on-demand  opening application i fetches its JSON, then its documents in parallel on kept-alive
 //              connections (as a browser would, with libcurl's multi interface, HTTP/1.1); the officer waits
 //              until all have arrived. Nothing moves while the officer reads.
@@ -16,16 +16,16 @@
 // Waiting is measured on the wall clock from "open" to "complete"; the officer's reading is a sleep.
 // Time is compressed by --scale S (default 20) so a session of simulated hours runs in minutes: the link is S
 // times faster (S × 32,000 bytes/s), the latency S times shorter, the reading S times shorter, and every time
-// printed is multiplied back by S (simulated seconds). The downloader's slow-link threshold is scaled with the
-// link so it behaves as on the real one (2 transfers). Local costs (hashing, fsync, SQLite) are not compressed,
-// so they weigh S times more than in reality; they are small against a 256 kbit/s link. Both sides get a free
-// TCP connect (the proxy adds latency per answer, not per connection), and the portal side never needs a login,
-// a list page or a decision upload, so the comparison flatters on-demand.
+// printed is multiplied back by S (simulated seconds). The downloader's slow-link threshold is scaled with
+// the link so it behaves as on the real one (2 transfers). Local costs (hashing, fsync, SQLite) are not
+// compressed, so they weigh S times more than in reality; they are small against a 256 kbit/s link. Both
+// sides get a free TCP connect (the proxy adds latency per answer, not per connection), and the portal side
+// never needs a login, a list page or a decision upload, so the comparison flatters on-demand.
 #include <curl/curl.h>
 
 #include <algorithm>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -144,8 +144,8 @@ struct Waits {
     double session = 0;        // simulated seconds from login to the last application read
 };
 
-Waits on_demand(const std::string& url, const std::string& token, const std::vector<App>& order, double reading,
-                double scale) {
+Waits on_demand(const std::string& url, const std::string& token, const std::vector<App>& order,
+                double reading, double scale) {
     Portal portal(url, token);
     Waits out;
     const auto login = Clock::now();
@@ -167,8 +167,9 @@ Waits on_demand(const std::string& url, const std::string& token, const std::vec
     return out;
 }
 
-Waits prefetch(const std::filesystem::path& dir, const catalogue::Catalogue& catalogue, const std::string& direct,
-               const std::string& slow, const std::vector<App>& order, double reading, double scale) {
+Waits prefetch(const std::filesystem::path& dir, const catalogue::Catalogue& catalogue,
+               const std::string& direct, const std::string& slow, const std::vector<App>& order,
+               double reading, double scale) {
     std::filesystem::remove_all(dir);
     store::Workspace view(dir, catalogue);  // the officer's connection (the workstation's UI thread)
     login(view, direct, slow);
@@ -223,10 +224,11 @@ double total(const std::vector<double>& v) {
 }
 
 void print(const char* who, double reading, const Waits& w) {
-    std::printf("%-10s reading %3.0f s: waited %7.1f s in all; per application p50 %5.1f s, p95 %5.1f s, max "
-                "%5.1f s; first %5.1f s; session %6.0f s\n",
-                who, reading, total(w.each), percentile(w.each, 0.5), percentile(w.each, 0.95),
-                *std::max_element(w.each.begin(), w.each.end()), w.each.front(), w.session);
+    std::printf(
+        "%-10s reading %3.0f s: waited %7.1f s in all; per application p50 %5.1f s, p95 %5.1f s, max "
+        "%5.1f s; first %5.1f s; session %6.0f s\n",
+        who, reading, total(w.each), percentile(w.each, 0.5), percentile(w.each, 0.95),
+        *std::max_element(w.each.begin(), w.each.end()), w.each.front(), w.session);
     std::fflush(stdout);
 }
 
@@ -294,14 +296,15 @@ int main(int argc, char** argv) {
         sync::test::FaultProxy proxy(world.hub.port());
         proxy.set({0, 0, static_cast<int>(300 / o.scale), static_cast<std::uint64_t>(32'000 * o.scale)});
         const std::string slow = "http://127.0.0.1:" + std::to_string(proxy.port());
-        std::printf("%d applications, %zu documents of %d-%d KB, %.2f MB; link 256 kbit/s + 300 ms simulated at "
-                    "%.0fx (the bytes alone need %.0f s); times below in simulated seconds\n",
-                    o.apps, shas.size(), o.min_kb, o.max_kb, static_cast<double>(bytes) / 1e6, o.scale,
-                    static_cast<double>(bytes) / 32'000);
+        std::printf(
+            "%d applications, %zu documents of %d-%d KB, %.2f MB; link 256 kbit/s + 300 ms simulated at "
+            "%.0fx (the bytes alone need %.0f s); times below in simulated seconds\n",
+            o.apps, shas.size(), o.min_kb, o.max_kb, static_cast<double>(bytes) / 1e6, o.scale,
+            static_cast<double>(bytes) / 32'000);
 
         const std::string token = sync::HubClient(direct).login("vdo.in", "pw-vdo.in").token;
-        // On-demand waits do not depend on the reading time (nothing moves meanwhile), so it runs once, at the
-        // middle reading time, to keep the same idle gaps between requests.
+        // On-demand waits do not depend on the reading time (nothing moves meanwhile), so it runs once, at
+        // the middle reading time, to keep the same idle gaps between requests.
         const double middle = o.reading[o.reading.size() / 2];
         const Waits portal = on_demand(slow, token, order, middle, o.scale);
         print("on-demand", middle, portal);
@@ -315,8 +318,8 @@ int main(int argc, char** argv) {
                     std::snprintf(text, sizeof text, "%.1f", a / b);
                 return std::string(text);
             };
-            std::printf("ratio on-demand / Jaanch waiting (reading %.0f s): total %s, p50 %s, p95 %s\n", reading,
-                        ratio(total(portal.each), total(jaanch.each)).c_str(),
+            std::printf("ratio on-demand / Jaanch waiting (reading %.0f s): total %s, p50 %s, p95 %s\n",
+                        reading, ratio(total(portal.each), total(jaanch.each)).c_str(),
                         ratio(percentile(portal.each, 0.5), percentile(jaanch.each, 0.5)).c_str(),
                         ratio(percentile(portal.each, 0.95), percentile(jaanch.each, 0.95)).c_str());
             std::fflush(stdout);

@@ -1,6 +1,6 @@
-// Test data for the sync benchmarks: applications filed into a real hub through the portal API, three documents
-// each (random bytes behind a PDF header, sizes uniform in [min_kb, max_kb] KB), submission dates spread over
-// October so "due soonest first" has something to order. Used by bench_sync and bench_prefetch.
+// Test data for the sync benchmarks: applications filed into a real hub through the portal API, three
+// documents each (random bytes behind a PDF header, sizes uniform in [min_kb, max_kb] KB), submission dates
+// spread over October so "due soonest first" has something to order. Used by bench_sync and bench_prefetch.
 #pragma once
 
 #include <cstdint>

@@ -1,9 +1,9 @@
-// A full disk, for real: the workspace's document folder (and, in the second case, the whole workspace) sits on
-// a tmpfs of a few megabytes mounted for the test, beside a "ballast" file standing for everything else on that
-// disk. The downloads fill it; the sync must say so plainly, count nothing partial as complete and keep the
-// outbox and database whole; once the ballast is deleted the next sync finishes. A decision committed on a full
-// disk must fail with a clear error and leave no trace. Mounting needs root (CAP_SYS_ADMIN), as CI has: without
-// it these tests fail and say why; they are never skipped.
+// A full disk, for real: the workspace's document folder (and, in the second case, the whole workspace) sits
+// on a tmpfs of a few megabytes mounted for the test, beside a "ballast" file standing for everything else on
+// that disk. The downloads fill it; the sync must say so plainly, count nothing partial as complete and keep
+// the outbox and database whole; once the ballast is deleted the next sync finishes. A decision committed on
+// a full disk must fail with a clear error and leave no trace. Mounting needs root (CAP_SYS_ADMIN), as CI
+// has: without it these tests fail and say why; they are never skipped.
 #include <boost/test/unit_test.hpp>
 
 #include <sys/mount.h>
@@ -31,10 +31,11 @@ class TinyDisk {
         const std::string options = "size=" + std::to_string(bytes) + ",mode=0700";
         if (::mount("jaanch-test-disk", dir_.c_str(), "tmpfs", MS_NOSUID | MS_NODEV, options.c_str()) != 0) {
             const int err = errno;
-            BOOST_FAIL("Could not mount a " << bytes << "-byte tmpfs at " << dir_ << ": " << std::strerror(err)
-                                            << ". The full-disk tests need to mount a small filesystem, which "
-                                               "takes root (CAP_SYS_ADMIN) as in CI; run them as root. They are "
-                                               "not skipped.");
+            BOOST_FAIL("Could not mount a "
+                       << bytes << "-byte tmpfs at " << dir_ << ": " << std::strerror(err)
+                       << ". The full-disk tests need to mount a small filesystem, which "
+                          "takes root (CAP_SYS_ADMIN) as in CI; run them as root. They are "
+                          "not skipped.");
         }
     }
     ~TinyDisk() { ::umount2(dir_.c_str(), MNT_DETACH); }
@@ -151,8 +152,8 @@ BOOST_AUTO_TEST_CASE(a_decision_on_a_full_disk_is_refused_plainly_and_leaves_no_
     world.login(*w);
     BOOST_REQUIRE_EQUAL(world.sync(*w).problem, "");
     const auto entries_before = w->activity().entries("").size();
-    // Checkpointing empties the write-ahead log, as SQLite does from time to time, so the next commit needs new
-    // space; then everything else fills the disk to its last block.
+    // Checkpointing empties the write-ahead log, as SQLite does from time to time, so the next commit needs
+    // new space; then everything else fills the disk to its last block.
     w->database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
     disk.put_ballast();
     BOOST_REQUIRE_LT(disk.free_bytes(), 4096u);
@@ -160,8 +161,15 @@ BOOST_AUTO_TEST_CASE(a_decision_on_a_full_disk_is_refused_plainly_and_leaves_no_
     // Through the CLI, as the officer would: a clear error, and no "Saved".
     const auto& identity = hub::test::shared_pki().officers.front();
     BOOST_REQUIRE(identity.id == "vdo.in");
-    const std::vector<std::string> decide{"decide", "RJ/DBFULL/1", "--forward", "--workspace", ws.string(), "--p12",
-                                          identity.p12.string(), "--password-file", world.password_file().string()};
+    const std::vector<std::string> decide{"decide",
+                                          "RJ/DBFULL/1",
+                                          "--forward",
+                                          "--workspace",
+                                          ws.string(),
+                                          "--p12",
+                                          identity.p12.string(),
+                                          "--password-file",
+                                          world.password_file().string()};
     std::string out;
     BOOST_TEST(world.cli(decide, &out) == 1);
     BOOST_TEST_CONTEXT(out) {
