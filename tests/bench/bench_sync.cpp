@@ -28,9 +28,11 @@
 #include "store/workspace.h"
 #include "sync/fault_proxy.h"
 #include "sync/sync_engine.h"
+#include "sync_bench_data.h"
 #include "util/sha256.h"
 
 using namespace jaanch;
+using bench::file_applications;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -46,67 +48,6 @@ struct Options {
 
 double seconds_since(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
-}
-
-std::string random_bytes(std::mt19937_64& random, std::size_t size, const std::string& tag) {
-    std::string out = "%PDF-1.4\n% " + tag + "\n";
-    out.reserve(size);
-    while (out.size() + 8 <= size) {
-        const std::uint64_t v = random();
-        out.append(reinterpret_cast<const char*>(&v), 8);
-    }
-    out.resize(size, 'x');
-    return out;
-}
-
-// Files `count` applications (numbers PREFIX/0 …) with three documents each, from `threads` threads.
-std::uint64_t file_applications(hub::test::World& world, const std::string& prefix, int count,
-                                const Options& o, std::vector<std::string>& shas) {
-    std::atomic<int> next{0};
-    std::atomic<std::uint64_t> bytes{0};
-    std::mutex mutex;
-    auto work = [&](unsigned seed) {
-        std::mt19937_64 random(seed);
-        std::uniform_int_distribution<int> kb(o.min_kb, o.max_kb);
-        const hub::test::HttpClient client = world.hub.client();
-        for (int i = next++; i < count; i = next++) {
-            const std::string number = prefix + "/" + std::to_string(i);
-            std::map<std::string, std::string> docs{
-                {"declaration",
-                 random_bytes(random, static_cast<std::size_t>(kb(random)) * 1024, number + "d")},
-                {"janaadhaar",
-                 random_bytes(random, static_cast<std::size_t>(kb(random)) * 1024, number + "j")}};
-            auto app = hub::test::deletion_application(number, "1001", "rural", "marriage", docs);
-            // Spread over October so deadlines differ and "soonest due first" has something to order.
-            app["submitted_at"] =
-                "2026-10-" + std::string(i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1) + "T10:00:00Z";
-            const std::string marriage =
-                random_bytes(random, static_cast<std::size_t>(kb(random)) * 1024, number + "m");
-            app["documents"].push_back({{"id", "marriage"},
-                                        {"kind", "marriage_certificate"},
-                                        {"file_name", "marriage.pdf"},
-                                        {"mime_type", "application/pdf"},
-                                        {"size", marriage.size()},
-                                        {"sha256", sha256_hex(marriage)}});
-            auto parts = hub::test::ingest_parts(app, docs);
-            parts.push_back({"marriage", marriage, "application/pdf", "marriage.pdf"});
-            const auto r =
-                client.multipart("/v1/portal/applications", parts, {hub::test::bearer(world.portal_key)});
-            if (r.status != 201)
-                throw std::runtime_error("ingest of " + number + " failed: " + r.body);
-            std::lock_guard lock(mutex);
-            for (const auto& [id, b] : docs)
-                shas.push_back(sha256_hex(b)), bytes += b.size();
-            shas.push_back(sha256_hex(marriage));
-            bytes += marriage.size();
-        }
-    };
-    std::vector<std::thread> threads;
-    for (unsigned t = 0; t < 3; ++t)
-        threads.emplace_back(work, 1000 + t);
-    for (auto& t : threads)
-        t.join();
-    return bytes;
 }
 
 class Recorder : public sync::QuietObserver {
@@ -192,9 +133,17 @@ int main(int argc, char** argv) {
         char pattern[] = "/tmp/jaanch-bench-sync-XXXXXX";
         const std::filesystem::path dir = mkdtemp(pattern);
 
+        // The documents are stored twice at the peak (the hub's copy and the workspace's, or curl's): refuse
+        // to start a run that would fill the disk other people are building on (5 GB kept free).
+        const double expected = 3.0 * o.apps * (o.min_kb + o.max_kb) / 2 * 1024;
+        const auto space = std::filesystem::space(dir);
+        if (2 * expected + 5e9 > static_cast<double>(space.available))
+            throw std::runtime_error("this run needs about " + std::to_string(static_cast<int>(2 * expected / 1e9)) +
+                                     " GB on " + dir.string() + " plus 5 GB to spare, and only " +
+                                     std::to_string(space.available / 1000000000) + " GB are free");
         std::vector<std::string> shas;
         auto t0 = Clock::now();
-        const std::uint64_t bytes = file_applications(world, "RJ/BENCH", o.apps, o, shas);
+        const std::uint64_t bytes = file_applications(world, "RJ/BENCH", o.apps, o.min_kb, o.max_kb, shas);
         std::printf("filed %d applications, %zu documents, %.1f MB in %.1f s\n", o.apps, shas.size(),
                     static_cast<double>(bytes) / 1e6, seconds_since(t0));
 
@@ -232,6 +181,8 @@ int main(int argc, char** argv) {
             std::printf("incremental sync, nothing new: %.1f ms median, %.1f ms max of 20\n", incremental[10],
                         incremental.back());
         }
+        // The workspace's copy goes before curl makes its own, so the bytes are on disk twice at most.
+        std::filesystem::remove_all(dir / "ws");
         sync::HubClient client(url);
         const std::string token = client.login("vdo.in", "pw-vdo.in").token;
         const double reference = run_curl(url, token, shas, dir, o.parallel);
@@ -239,14 +190,10 @@ int main(int argc, char** argv) {
                     static_cast<double>(bytes) / 1e6 / reference);
         std::printf("ratio initial sync / curl: %.2f (documents phase only: %.2f)\n", initial / reference,
                     docs_phase / reference);
-        std::filesystem::remove_all(dir / "ws");
 
         if (o.throttled) {
             std::vector<std::string> few;
-            Options small = o;
-            small.min_kb = 20;
-            small.max_kb = 100;
-            const std::uint64_t few_bytes = file_applications(world, "RJ/SLOW", o.throttled_apps, small, few);
+            const std::uint64_t few_bytes = file_applications(world, "RJ/SLOW", o.throttled_apps, 20, 100, few);
             // A workspace that already has everything but the new applications: only these cross the slow
             // link.
             sync::test::FaultProxy proxy(world.hub.port());

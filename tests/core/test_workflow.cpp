@@ -235,6 +235,8 @@ BOOST_AUTO_TEST_CASE(refusals_carry_specific_messages_and_classes) {
     d.application = "OTHER/1";
     BOOST_TEST((workflow::check_decision(s, app, *l1, d).denial == Denial::wrong_application));
     BOOST_TEST((workflow::denial_class(Denial::stale_version) == workflow::DenialClass::conflict));
+    BOOST_TEST((workflow::denial_class(Denial::moved_on) == workflow::DenialClass::conflict));
+    BOOST_TEST(workflow::denial_code(Denial::moved_on) == "moved_on");
     BOOST_TEST((workflow::denial_class(Denial::invalid_reason) == workflow::DenialClass::invalid));
     BOOST_TEST(workflow::denial_code(Denial::separation_of_duties) == "separation_of_duties");
     model::Officer wrong_service = *l1;

@@ -135,6 +135,41 @@ BOOST_AUTO_TEST_CASE(wrong_level_wrong_role_and_death_route) {
     BOOST_TEST(r.code() == "not_pending");
 }
 
+BOOST_AUTO_TEST_CASE(a_decision_on_a_level_the_application_left_is_a_conflict_not_a_refusal) {
+    World w;
+    bring_to(w, "RJ/MOVED/1", "L1", false);
+    // Two VDOs saw version 1 at L1; vdo.in's forward lands first and moves it to L2.
+    BOOST_REQUIRE_EQUAL(act(w, "vdo.in", "RJ/MOVED/1", 1, Action::forward).status, 201);
+    auto r = act(w, "vdo.in2", "RJ/MOVED/1", 1, Action::reject);
+    BOOST_TEST_CONTEXT(r.body) {
+        BOOST_TEST(r.status == 409);
+        BOOST_TEST(r.code() == "moved_on");
+        BOOST_TEST(r.json()["message"].get<std::string>().find("moved on since you saw it") != std::string::npos);
+        BOOST_TEST(r.json()["details"]["application_version"] == 2);
+        BOOST_TEST(r.json()["details"]["current_level"] == "L2");
+        BOOST_TEST(r.json()["details"]["status"] == "pending");
+    }
+    BOOST_TEST(w.version_of("bso.in", "RJ/MOVED/1") == 2u);  // nothing applied
+    // Still refusals, not races: outside the jurisdiction, a level the application never reached, and the
+    // current version at the wrong level.
+    r = act(w, "vdo.out", "RJ/MOVED/1", 1, Action::forward);
+    BOOST_TEST(r.status == 403);
+    BOOST_TEST(r.code() == "wrong_level");
+    BOOST_TEST(!r.json()["details"].contains("current_level"));
+    r = act(w, "dc.in", "RJ/MOVED/1", 1, Action::approve);
+    BOOST_TEST(r.status == 403);
+    BOOST_TEST(r.code() == "wrong_level");
+    r = act(w, "vdo.in2", "RJ/MOVED/1", 2, Action::forward);
+    BOOST_TEST(r.status == 403);
+    BOOST_TEST(r.code() == "wrong_level");
+    // Sent back to L1 and decided there again: the first-level officer's old decision is stale, still 409.
+    BOOST_REQUIRE_EQUAL(act(w, "bso.in", "RJ/MOVED/1", 2, Action::send_back).status, 201);
+    r = act(w, "vdo.in2", "RJ/MOVED/1", 1, Action::forward);
+    BOOST_TEST(r.status == 409);
+    BOOST_TEST(r.code() == "stale_version");
+    BOOST_TEST(r.json()["details"]["current_level"] == "L1");
+}
+
 BOOST_AUTO_TEST_CASE(separation_of_duties_after_a_promotion) {
     World w;
     bring_to(w, "RJ/SOD/1", "L1", false);

@@ -129,6 +129,47 @@ BOOST_AUTO_TEST_CASE(rejected_by_hub_and_conflict_are_kept_for_the_officer) {
     BOOST_TEST(world.hub_decision_counts().count(bad.id) == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(two_officers_decide_offline_on_one_application_the_second_is_a_conflict) {
+    SyncWorld world;
+    world.file("RJ/RACE/1");
+    auto a = world.workspace("vdo.in");
+    auto b = world.workspace("vdo.in2");
+    world.login(*a, "vdo.in");
+    world.login(*b, "vdo.in2");
+    BOOST_REQUIRE_EQUAL(world.sync(*a).problem, "");
+    BOOST_REQUIRE_EQUAL(world.sync(*b).problem, "");
+
+    // The link is down; both officers decide on version 1 at L1.
+    world.proxy().go_down();
+    const auto first = world.decide(*a, "RJ/RACE/1", model::Action::forward, "", "vdo.in");
+    const auto second = world.decide(*b, "RJ/RACE/1", model::Action::reject, "RJ-DEL-FORGED", "vdo.in2");
+    BOOST_TEST(!world.sync(*a).online);
+    BOOST_TEST(!world.sync(*b).online);
+    world.proxy().come_up();
+
+    // vdo.in's forward lands first and moves the application to L2.
+    BOOST_TEST(world.sync(*a).pushed.accepted == 1u);
+    // vdo.in2's reject names a level the application has left: a conflict, not a refusal.
+    const auto r = world.sync(*b);
+    BOOST_TEST(r.pushed.conflicts == 1u);
+    BOOST_TEST(r.pushed.rejected == 0u);
+    const auto entry = b->outbox().find(second.id);
+    BOOST_REQUIRE(entry.has_value());
+    BOOST_TEST(store::outbox_state_name(entry->state) == "conflict");
+    BOOST_TEST(entry->hub_message.find("moved on since you saw it") != std::string::npos, entry->hub_message);
+    // The latest state was pulled: version 2 at L2, with vdo.in's forward in its history.
+    const auto latest = b->application("RJ/RACE/1");
+    BOOST_REQUIRE(latest.has_value());
+    BOOST_TEST(latest->version == 2u);
+    BOOST_TEST(latest->current_level == "L2");
+    BOOST_REQUIRE_EQUAL(latest->history.size(), 1u);
+    BOOST_TEST(latest->history[0].decision.id == first.id);
+    const auto counts = world.hub_decision_counts();
+    BOOST_TEST(counts.at(first.id) == 1);
+    BOOST_TEST(counts.count(second.id) == 0u);
+    BOOST_TEST(decisions_waiting(*b) == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(expired_session_asks_for_login_and_keeps_the_outbox) {
     SyncWorld world;
     world.file("RJ/E/1");

@@ -1,7 +1,9 @@
 #include "sync/local_decision.h"
 
+#include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Transaction.h>
 #include <openssl/rand.h>
+#include <sqlite3.h>
 
 #include "crypto/canonical_json.h"
 #include "sync/sync_error.h"
@@ -9,6 +11,17 @@
 #include "workflow/workflow.h"
 
 namespace jaanch::sync {
+namespace {
+
+// The officer must learn that this decision is NOT saved (not merely that "the disk is full"), and what to do.
+store::DiskFullError not_saved_disk_full(const store::Workspace& workspace, const model::Decision& d) {
+    return store::DiskFullError("The disk holding the workspace (" + workspace.dir().string() +
+                                ") is full, so the decision on " + d.application +
+                                " was NOT saved: nothing went into the outbox. Free some space on that disk (old "
+                                "downloads, the trash) and decide again.");
+}
+
+}  // namespace
 
 std::string new_uuid() {
     unsigned char b[16];
@@ -77,11 +90,19 @@ model::Decision commit_decision(store::Workspace& workspace, const model::Office
                         "…), so the hub would refuse the signature. Choose the officer's own DSC.");
     const std::string signature = signer.sign_at(crypto::canonical_decision_bytes(d), d.decided_at);
 
-    SQLite::Transaction tx(workspace.database());
-    workspace.outbox().add(d, signature, now);
-    workspace.activity().append(now, officer.id, "decided", d.application,
-                                std::string(model::action_name(d.action)) + " " + d.id);
-    tx.commit();
+    try {
+        SQLite::Transaction tx(workspace.database());
+        workspace.outbox().add(d, signature, now);
+        workspace.activity().append(now, officer.id, "decided", d.application,
+                                    std::string(model::action_name(d.action)) + " " + d.id);
+        tx.commit();
+    } catch (const store::DiskFullError&) {
+        throw not_saved_disk_full(workspace, d);
+    } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == SQLITE_FULL)
+            throw not_saved_disk_full(workspace, d);
+        store::rethrow_sqlite(e, "saving the decision on " + d.application + " (it was not saved)");
+    }
     return d;
 }
 

@@ -126,6 +126,10 @@ SyncReport SyncEngine::run() {
     } catch (const ServerError& e) {
         report.problem = e.what();
         status(true, false, e.what());
+    } catch (const store::DiskFullError& e) {
+        report.disk_full = true;
+        report.problem = e.what();
+        status(report.online, false, e.what());
     }
     report.decisions_waiting = decisions_waiting(workspace_);
     if (report.problem.empty())

@@ -4,7 +4,9 @@
 //      transaction (a sync cut off halfway resumes from the last stored page);
 //   3. download missing documents in the background order of the queue: applications due soonest first.
 // An unreachable hub ends the sync early with status offline; nothing decided is lost, since the outbox is on
-// disk. An expired session (AuthExpired) is reported with needs_login and the outbox is kept.
+// disk. An expired session (AuthExpired) is reported with needs_login and the outbox is kept. A full disk
+// (store::DiskFullError) ends it with disk_full and the error's sentence as the problem: documents finished
+// before it count, partial ones stay partial and resume at the next sync once space is freed.
 //
 // Session values in the workspace's sync_state: hub_url, user, token (a bearer token: never logged), officer
 // (the Officer JSON the hub returned at login), token_expires_at. Threads: run() works on the calling thread
@@ -37,6 +39,7 @@ struct SyncOptions {
 struct SyncReport {
     bool online = false;
     bool needs_login = false;
+    bool disk_full = false;
     std::string problem;  // why the sync ended early; empty when it finished
     std::size_t applications_pulled = 0;
     PushSummary pushed;

@@ -12,7 +12,7 @@ using catalogue::Level;
 using catalogue::ServiceDefinition;
 using model::Action;
 
-constexpr EnumNames<Denial, 14> kDenialCodes{{{Denial::none, "none"},
+constexpr EnumNames<Denial, 15> kDenialCodes{{{Denial::none, "none"},
                                                {Denial::wrong_service, "wrong_service"},
                                                {Denial::wrong_role, "wrong_role"},
                                                {Denial::wrong_level, "wrong_level"},
@@ -21,6 +21,7 @@ constexpr EnumNames<Denial, 14> kDenialCodes{{{Denial::none, "none"},
                                                {Denial::not_the_officer, "not_the_officer"},
                                                {Denial::stale_version, "stale_version"},
                                                {Denial::not_pending, "not_pending"},
+                                               {Denial::moved_on, "moved_on"},
                                                {Denial::wrong_application, "wrong_application"},
                                                {Denial::action_not_allowed, "action_not_allowed"},
                                                {Denial::missing_reason, "missing_reason"},
@@ -90,7 +91,8 @@ DenialClass denial_class(Denial d) {
         case Denial::separation_of_duties:
         case Denial::not_the_officer: return DenialClass::forbidden;
         case Denial::stale_version:
-        case Denial::not_pending: return DenialClass::conflict;
+        case Denial::not_pending:
+        case Denial::moved_on: return DenialClass::conflict;
         default: return DenialClass::invalid;
     }
 }
@@ -139,6 +141,32 @@ std::vector<Action> allowed_actions(const ServiceDefinition& service, const mode
     return out;
 }
 
+namespace {
+
+// Two officers may decide offline on the same application; when one lands first the application leaves the
+// other's level. That is not the other officer overstepping (forbidden) but a race they lost (conflict: pull
+// the latest state and look again). It is a race only when the decision names an older version, the officer
+// handles this service in this jurisdiction, and the application really was at the decision's level.
+bool moved_on_since(const ServiceDefinition& service, const model::Application& app, const model::Officer& officer,
+                    const model::Decision& decision, const Verdict& refusal) {
+    if (refusal.denial != Denial::wrong_level || decision.application_version >= app.version) return false;
+    if (!officer.jurisdiction.covers(app.jurisdiction) || decision.level == app.current_level) return false;
+    const bool first_level = !service.levels.empty() && service.levels.front().id == decision.level;
+    return first_level || std::any_of(app.history.begin(), app.history.end(), [&](const model::ActionRecord& r) {
+               return r.decision.level == decision.level || r.level_after == decision.level;
+           });
+}
+
+Verdict moved_on(const model::Application& app, const model::Decision& decision) {
+    return deny(Denial::moved_on, "Application " + app.number + " has moved on since you saw it: you decided on version " +
+                                      std::to_string(decision.application_version) + " at level " + decision.level +
+                                      ", and it is now version " + std::to_string(app.version) + ", " +
+                                      std::string(model::status_name(app.status)) + " at level " + app.current_level +
+                                      ". Sync to see its latest state; your decision was not applied.");
+}
+
+}  // namespace
+
 Verdict check_decision(const ServiceDefinition& service, const model::Application& app,
                        const model::Officer& officer, const model::Decision& decision) {
     if (decision.application != app.number)
@@ -148,7 +176,10 @@ Verdict check_decision(const ServiceDefinition& service, const model::Applicatio
         return deny(Denial::not_the_officer, "The decision names officer " + decision.officer + " (" +
                                                  decision.role + ", " + decision.level + "), but " + officer.id +
                                                  " (" + officer.role + ", " + officer.level + ") is acting.");
-    if (Verdict v = may_act(service, app, officer); !v.ok()) return v;
+    if (Verdict v = may_act(service, app, officer); !v.ok()) {
+        if (moved_on_since(service, app, officer, decision, v)) return moved_on(app, decision);
+        return v;
+    }
     if (decision.application_version != app.version)
         return deny(Denial::stale_version, "Application " + app.number + " changed since it was opened (version " +
                                                std::to_string(decision.application_version) + " was seen, it is now " +

@@ -29,6 +29,7 @@ enum class Denial {
     // conflict: the application moved on
     stale_version,
     not_pending,
+    moved_on,  // the decision was made at an older version, at a level the application has since left
     // invalid: the decision itself is malformed for this service
     wrong_application,
     action_not_allowed,

@@ -1,5 +1,6 @@
 // Signed decisions: idempotent on the decision id, signature first, then the workflow rules, then one transaction.
 #include "hub/service/hub_service.h"
+#include "hub/service/visibility.h"
 #include "hub/util/crypto_util.h"
 #include "workflow/workflow.h"
 
@@ -82,9 +83,18 @@ DecisionAnswer HubService::decide(const OfficerAccount& who, const json::Json& b
                            format_timestamp(held->expires_at) + "; it cannot be decided by someone else meanwhile.",
                        {{"officer", held->officer_id}, {"expires_at", format_timestamp(held->expires_at)}});
     const workflow::Verdict rules = workflow::check_decision(service, stored->app, officer->officer, d);
-    if (!rules.ok())
+    if (!rules.ok()) {
+        json::Json details{{"application_version", stored->app.version}};
+        // A conflict tells an officer who may see the application where it is now, so the workstation can show
+        // the latest state beside the refused decision.
+        if (workflow::denial_class(rules.denial) == workflow::DenialClass::conflict &&
+            may_see(catalogue_, officer->officer, stored->app)) {
+            details["status"] = model::status_name(stored->app.status);
+            details["current_level"] = stored->app.current_level;
+        }
         throw ApiError(status_for(rules.denial), std::string(workflow::denial_code(rules.denial)), rules.message,
-                       {{"application_version", stored->app.version}});
+                       std::move(details));
+    }
 
     const std::string signature_sha256 = sha256_hex(request.signature_der);
     const model::Application next =
