@@ -3,7 +3,7 @@ JOBS ?= $(shell nproc)
 MAKEFLAGS += --no-print-directory
 CTEST_FLAGS ?=
 
-.PHONY: all deps build demo test test-default test-asan bench format clean
+.PHONY: all deps build demo test test-default test-asan bench fuzz format clean
 
 all: build
 
@@ -35,6 +35,10 @@ test: build
 bench: build
 	@cmake --build --preset default --target benchmarks -j $(JOBS)
 	@tests/bench/run-all.sh build/default
+
+# The sandbox's IPC parser under libFuzzer (clang) for five minutes; ctest runs it briefly (docs/sandbox.md).
+fuzz:
+	@tests/sandbox/fuzz/run_ipc_fuzzer.sh $(CURDIR) build/fuzz -max_total_time=300
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
