@@ -25,7 +25,7 @@ BOOST_AUTO_TEST_CASE(text_pages_render_as_in_process_with_their_text) {
     fx::write_text_pdf(dir / "text.pdf", {page, fx::TextPage{400, 300, {"Second page"}}});
     auto sandboxed = open_sandboxed(dir / "text.pdf");
     auto local = open_in_process(dir / "text.pdf");
-    BOOST_TEST(sandboxed->protection() == expected_protection());
+    BOOST_TEST((sandboxed->protection() == expected_protection()));
     BOOST_TEST(sandboxed->format() == "pdf");
     BOOST_REQUIRE(sandboxed->page_count() == 2);
     BOOST_TEST((sandboxed->page_size(1) == local->page_size(1)));
@@ -148,6 +148,12 @@ BOOST_AUTO_TEST_CASE(the_installed_helper_has_no_test_hooks) {
     RenderRequest r;
     r.scale = 0.25;
     BOOST_TEST(engine->render(r).width > 0);
+    // Nor does it open a second document: one citizen's upload per renderer process.
+    auto helper = engine->release_helper();
+    auto bytes = std::make_shared<const Bytes>(fx::read_bytes(dir / "text.pdf"));
+    BOOST_CHECK_THROW(SandboxedEngine::open_reusing(bytes, "pdf", {}, options(real_helper()), helper),
+                      DocumentError);
+    BOOST_TEST(helper != nullptr);  // refused, not crashed
 }
 
 BOOST_AUTO_TEST_SUITE_END()

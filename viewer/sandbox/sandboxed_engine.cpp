@@ -63,21 +63,47 @@ std::unique_ptr<SandboxedEngine> SandboxedEngine::open(SharedBytes bytes, std::s
     shared->options = options;
     shared->protection = helper->protection();
     std::unique_ptr<SandboxedEngine> engine(new SandboxedEngine(std::move(shared)));
-    engine->helper_ = std::move(helper);
-    try {
-        engine->open_in(*engine->helper_);
-    } catch (const SandboxFailure&) {
-        const bool never_answered = engine->helper_ && !engine->helper_->answered();
-        engine->helper_.reset();
-        if (!never_answered)
-            throw;
-        // A warm spare can die with the thread that started it; one fresh helper settles it either way.
-        SandboxOptions fresh = options;
-        fresh.keep_warm_helper = false;
-        engine->helper_ = HelperProcess::start(fresh);
-        engine->open_in(*engine->helper_);
-    }
+    engine->start_helper(std::move(helper));
     return engine;
+}
+
+std::unique_ptr<SandboxedEngine> SandboxedEngine::open_reusing(SharedBytes bytes, std::string_view format,
+                                                               const EngineLimits& limits,
+                                                               const SandboxOptions& options,
+                                                               std::unique_ptr<HelperProcess>& helper) {
+    if (!helper)
+        helper = HelperProcess::start(options);
+    auto shared = std::make_shared<Shared>();
+    shared->document = sealed_memfd("jaanch-document", *bytes);
+    shared->format = std::string(format);
+    shared->limits = limits;
+    shared->options = options;
+    shared->protection = helper->protection();
+    std::unique_ptr<SandboxedEngine> engine(new SandboxedEngine(std::move(shared)));
+    try {
+        engine->open_in(*helper);
+    } catch (const SandboxFailure&) {
+        helper.reset();  // gone; a document error instead leaves the helper with the caller
+        throw;
+    }
+    engine->helper_ = std::move(helper);
+    return engine;
+}
+
+void SandboxedEngine::start_helper(std::unique_ptr<HelperProcess> helper) {
+    try {
+        open_in(*helper);
+    } catch (const SandboxFailure&) {
+        if (helper->answered())
+            throw;
+        // A warm spare dies with the thread that started it (its parent-death signal); a fresh helper of
+        // our own settles whether the document or the spare was at fault.
+        SandboxOptions fresh = shared_->options;
+        fresh.keep_warm_helper = false;
+        helper = HelperProcess::start(fresh);
+        open_in(*helper);
+    }
+    helper_ = std::move(helper);
 }
 
 ipc::Reply SandboxedEngine::open_in(HelperProcess& helper) {
@@ -99,11 +125,8 @@ ipc::Reply SandboxedEngine::open_in(HelperProcess& helper) {
 }
 
 void SandboxedEngine::ensure_helper() {
-    if (helper_)
-        return;
-    auto helper = HelperProcess::start(shared_->options);
-    open_in(*helper);
-    helper_ = std::move(helper);
+    if (!helper_)
+        start_helper(HelperProcess::start(shared_->options));
 }
 
 ipc::Reply SandboxedEngine::call(const ipc::Request& request, UniqueFd* reply_fd) {

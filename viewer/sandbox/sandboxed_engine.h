@@ -28,6 +28,14 @@ class SandboxedEngine : public DocumentEngine {
     // encrypted PDF opens locked (see locked()/unlock()).
     static std::unique_ptr<SandboxedEngine> open(SharedBytes bytes, std::string_view format,
                                                  const EngineLimits& limits, const SandboxOptions& options);
+    // For the test build of the helper only (jaanch-render-test opens one document after another; the real
+    // helper serves one document per process so two citizens' uploads never share one): opens in `helper`
+    // (started when null). On a document error the helper stays in `helper`; on a SandboxFailure it is gone.
+    static std::unique_ptr<SandboxedEngine> open_reusing(SharedBytes bytes, std::string_view format,
+                                                         const EngineLimits& limits, const SandboxOptions& options,
+                                                         std::unique_ptr<HelperProcess>& helper);
+    // Hands this instance's helper back (null when none is running), e.g. to open_reusing.
+    std::unique_ptr<HelperProcess> release_helper() { return std::move(helper_); }
     ~SandboxedEngine() override;
 
     bool locked() const { return !sizes_; }
@@ -52,6 +60,7 @@ class SandboxedEngine : public DocumentEngine {
     struct Shared;
     explicit SandboxedEngine(std::shared_ptr<const Shared> shared);
     void ensure_helper();
+    void start_helper(std::unique_ptr<HelperProcess> helper);  // opens (and unlocks) the document in it
     ipc::Reply call(const ipc::Request& request, UniqueFd* reply_fd = nullptr);
     ipc::Reply open_in(HelperProcess& helper);
 

@@ -35,7 +35,9 @@ viewer::OpenedDocument open_file(const Args& args, Io io) {
     namespace sb = viewer::sandbox;
     const auto isolation =
         args.has("no-sandbox") ? sb::EngineIsolation::in_process : sb::EngineIsolation::sandboxed;
-    auto doc = sb::open_document_file(args.positionals().front(), options, isolation);
+    sb::SandboxOptions sandbox;
+    sandbox.keep_warm_helper = false;  // one document per run: a spare helper would be wasted
+    auto doc = sb::open_document_file(args.positionals().front(), options, isolation, sandbox);
     io.err << "protection: " << sb::protection_name(sb::protection_of(*doc.engine)) << "\n";
     return doc;
 }
