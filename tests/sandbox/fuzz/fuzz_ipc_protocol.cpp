@@ -5,9 +5,19 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "ipc_seeds.h"
 #include "viewer/sandbox/ipc_protocol.h"
 
 using namespace jaanch::viewer::sandbox::ipc;
+
+// With JAANCH_FUZZ_SEEDS=DIR, writes the seed frames there and exits (run_ipc_fuzzer.sh does this first).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    if (const char* dir = std::getenv("JAANCH_FUZZ_SEEDS")) {
+        write_seeds(dir);
+        std::exit(0);
+    }
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0)
