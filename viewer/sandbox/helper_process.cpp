@@ -56,11 +56,6 @@ Spare& spare() {
     return s;
 }
 
-bool still_running(pid_t pid) {
-    int status = 0;
-    return ::waitpid(pid, &status, WNOHANG) == 0;
-}
-
 }  // namespace
 
 // Spawning lives in a member-less free function so the constructor stays private to HelperProcess.
@@ -124,6 +119,17 @@ HelperProcess::HelperProcess(pid_t pid, UniqueFd socket, Protection protection, 
     : pid_(pid), socket_(std::move(socket)), protection_(protection), timeout_(timeout) {}
 
 HelperProcess::~HelperProcess() {
+    // A healthy helper ends by itself when its channel closes (so its CPU time is accounted to us, and
+    // bubblewrap tears its namespaces down in order); one that does not within 200 ms is killed.
+    if (pid_ > 0 && !reaped_) {
+        socket_.reset();
+        for (int i = 0; i < 200 && !reaped_; ++i) {
+            if (::waitpid(pid_, &wait_status_, WNOHANG) == pid_)
+                reaped_ = true;
+            else
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+    }
     kill_and_reap();
 }
 
@@ -159,7 +165,7 @@ std::unique_ptr<HelperProcess> HelperProcess::start(const SandboxOptions& option
     auto& s = spare();
     std::unique_ptr<HelperProcess> taken;
     std::lock_guard lock(s.mutex);
-    if (s.helper && s.key == key && still_running(s.helper->pid()))
+    if (s.helper && s.key == key && s.helper->running())
         taken = std::move(s.helper);
     s.helper.reset();
     try {
@@ -169,6 +175,12 @@ std::unique_ptr<HelperProcess> HelperProcess::start(const SandboxOptions& option
         // No spare this time; the caller's own helper below reports the same failure if it matters.
     }
     return taken ? std::move(taken) : spawn_helper(options);
+}
+
+bool HelperProcess::running() {
+    if (!reaped_ && ::waitpid(pid_, &wait_status_, WNOHANG) == pid_)
+        reaped_ = true;  // reaped here, so its pid is never signalled again
+    return !reaped_;
 }
 
 void HelperProcess::kill_and_reap() {
