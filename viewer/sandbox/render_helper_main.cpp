@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -144,10 +145,16 @@ class Session {
     }
 
   private:
+    // Page sizes the protocol can carry (the caller refuses anything else as malformed).
     std::vector<SizeF> sizes() {
         std::vector<SizeF> s;
-        for (int i = 0; i < engine_->page_count(); ++i)
-            s.push_back(engine_->page_size(i));
+        for (int i = 0; i < engine_->page_count(); ++i) {
+            const SizeF size = engine_->page_size(i);
+            if (!std::isfinite(size.width) || !std::isfinite(size.height) || size.width < 0 || size.height < 0 ||
+                size.width > ipc::kMaxPoints || size.height > ipc::kMaxPoints)
+                throw LimitError("Page " + std::to_string(i + 1) + " of the document has an absurd size.");
+            s.push_back(size);
+        }
         return s;
     }
 
@@ -191,6 +198,13 @@ class Session {
     }
     void handle(const ipc::TextRequest& r, UniqueFd&) {
         auto boxes = opened().text_boxes(r.page);
+        // Runs placed by a broken text matrix (infinite or absurd boxes) cannot be shown or searched anyway.
+        std::erase_if(boxes, [](const TextBox& b) {
+            for (double v : {b.box.x, b.box.y, b.box.width, b.box.height})
+                if (!std::isfinite(v) || std::abs(v) > ipc::kMaxPoints)
+                    return true;
+            return false;
+        });
         if (boxes.size() > ipc::kMaxTextBoxes)
             throw LimitError("The page has more text runs than the viewer reads (" + std::to_string(boxes.size()) +
                              ").");
