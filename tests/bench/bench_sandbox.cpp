@@ -3,8 +3,6 @@
 //   first-page DIR  open + page 1 at 150 DPI: in-process engine against the sandboxed one, median of 7,
 //                   (a) with a pause of 300 ms between documents, so the warm spare helper is ready (an officer
 //                   moving to the next upload), (b) back to back, (c) with no warm spare (a cold helper each time)
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -46,25 +44,11 @@ double median(std::vector<double> v) {
     return v[v.size() / 2];
 }
 
-// CPU time of this process and of its reaped children (helpers are reaped when their engine closes).
-double cpu_ms() {
-    double total = 0;
-    for (int who : {RUSAGE_SELF, RUSAGE_CHILDREN}) {
-        rusage u{};
-        getrusage(who, &u);
-        total += static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 +
-                 static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
-    }
-    return total;
-}
-
 struct Sample {
-    double wall = 0;  // open + first page
-    double cpu = 0;   // the same, plus closing the document (the helper's whole life when sandboxed)
+    double wall = 0;  // open + first page (closing the document is not timed)
 };
 
 Sample first_page_ms(const fx::fs::path& file, EngineIsolation isolation, const SandboxOptions& o) {
-    const double cpu = cpu_ms();
     const auto t = Clock::now();
     Sample s;
     {
@@ -76,7 +60,6 @@ Sample first_page_ms(const fx::fs::path& file, EngineIsolation isolation, const 
             std::abort();
         s.wall = std::chrono::duration<double, std::milli>(Clock::now() - t).count();
     }
-    s.cpu = cpu_ms() - cpu;
     return s;
 }
 
@@ -87,31 +70,27 @@ void first_page(const fx::fs::path& dir) {
     first_page_ms(dir / files().front(), EngineIsolation::sandboxed, warm);  // starts the first spare
     std::printf("\nprotection: %s\n\n### First page at 150 DPI (median of 7)\n\n"
                 "| file | in-process | sandboxed, warm helper (300 ms apart) | ratio | back to back | ratio | "
-                "cold helper | ratio | CPU in-process | CPU sandboxed | ratio |\n"
-                "|---|---|---|---|---|---|---|---|---|---|---|\n",
+                "cold helper | ratio |\n|---|---|---|---|---|---|---|---|\n",
                 bubblewrap_usable() ? "bubblewrap+seccomp" : "seccomp only");
-    double t_in = 0, t_warm = 0, t_b2b = 0, t_cold = 0, c_in = 0, c_sb = 0;
+    double t_in = 0, t_warm = 0, t_b2b = 0, t_cold = 0;
     for (const auto& name : files()) {
-        std::vector<double> in, paused, b2b, coldv, cpu_in, cpu_sb;
+        std::vector<double> in, paused, b2b, coldv;
         for (int run = 0; run < 7; ++run) {
             const Sample a = first_page_ms(dir / name, EngineIsolation::in_process, warm);
             std::this_thread::sleep_for(std::chrono::milliseconds(300));
             const Sample w = first_page_ms(dir / name, EngineIsolation::sandboxed, warm);
             in.push_back(a.wall);
-            cpu_in.push_back(a.cpu);
             paused.push_back(w.wall);
-            cpu_sb.push_back(w.cpu);
             b2b.push_back(first_page_ms(dir / name, EngineIsolation::sandboxed, warm).wall);
             coldv.push_back(first_page_ms(dir / name, EngineIsolation::sandboxed, cold).wall);
         }
         const double a = median(in), w = median(paused), b = median(b2b), c = median(coldv);
-        const double ca = median(cpu_in), cs = median(cpu_sb);
-        t_in += a, t_warm += w, t_b2b += b, t_cold += c, c_in += ca, c_sb += cs;
-        std::printf("| %s | %.1f ms | %.1f ms | %.2f | %.1f ms | %.2f | %.1f ms | %.2f | %.1f ms | %.1f ms | %.2f |\n",
-                    name.c_str(), a, w, w / a, b, b / a, c, c / a, ca, cs, cs / ca);
+        t_in += a, t_warm += w, t_b2b += b, t_cold += c;
+        std::printf("| %s | %.1f ms | %.1f ms | %.2f | %.1f ms | %.2f | %.1f ms | %.2f |\n", name.c_str(), a, w,
+                    w / a, b, b / a, c, c / a);
     }
-    std::printf("| **all** | %.1f ms | %.1f ms | **%.2f** | %.1f ms | %.2f | %.1f ms | %.2f | %.1f ms | %.1f ms | %.2f |\n",
-                t_in, t_warm, t_warm / t_in, t_b2b, t_b2b / t_in, t_cold, t_cold / t_in, c_in, c_sb, c_sb / c_in);
+    std::printf("| **all** | %.1f ms | %.1f ms | **%.2f** | %.1f ms | %.2f | %.1f ms | %.2f |\n", t_in, t_warm,
+                t_warm / t_in, t_b2b, t_b2b / t_in, t_cold, t_cold / t_in);
 }
 
 }  // namespace
