@@ -1,8 +1,9 @@
 // Sandbox benchmark. Modes (run by bench_sandbox.sh):
 //   generate DIR    the viewer benchmark's first-page documents (scanned and text PDFs)
 //   first-page DIR  open + page 1 at 150 DPI: in-process engine against the sandboxed one, median of 7,
-//                   (a) with a pause of 300 ms between documents, so the warm spare helper is ready (an officer
-//                   moving to the next upload), (b) back to back, (c) with no warm spare (a cold helper each time)
+//                   (a) with a pause of 300 ms between documents, so the warm spare helper is ready (an
+//                   officer moving to the next upload), (b) back to back, (c) with no warm spare (a cold
+//                   helper each time)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -32,7 +33,8 @@ void generate(const fx::fs::path& dir) {
     std::vector<fx::TextPage> pages(12);
     for (auto& p : pages)
         for (int i = 0; i < 30; ++i)
-            p.lines.push_back("Line " + std::to_string(i) + " of the certificate text, with numbers 1234567890");
+            p.lines.push_back("Line " + std::to_string(i) +
+                              " of the certificate text, with numbers 1234567890");
     fx::write_text_pdf(dir / "text-a.pdf", pages);
     fx::write_text_pdf(dir / "text-b.pdf", std::vector<fx::TextPage>(40));
     fx::write_text_pdf(dir / "text-c.pdf", {fx::TextPage{842, 595, {"Landscape certificate"}}});
@@ -68,10 +70,11 @@ void first_page(const fx::fs::path& dir) {
     SandboxOptions warm, cold;
     cold.keep_warm_helper = false;
     first_page_ms(dir / files().front(), EngineIsolation::sandboxed, warm);  // starts the first spare
-    std::printf("\nprotection: %s\n\n### First page at 150 DPI (median of 7)\n\n"
-                "| file | in-process | sandboxed, warm helper (300 ms apart) | ratio | back to back | ratio | "
-                "cold helper | ratio |\n|---|---|---|---|---|---|---|---|\n",
-                bubblewrap_usable() ? "bubblewrap+seccomp" : "seccomp only");
+    std::printf(
+        "\nprotection: %s\n\n### First page at 150 DPI (median of 7)\n\n"
+        "| file | in-process | sandboxed, warm helper (300 ms apart) | ratio | back to back | ratio | "
+        "cold helper | ratio |\n|---|---|---|---|---|---|---|---|\n",
+        bubblewrap_usable() ? "bubblewrap+seccomp" : "seccomp only");
     double t_in = 0, t_warm = 0, t_b2b = 0, t_cold = 0;
     for (const auto& name : files()) {
         std::vector<double> in, paused, b2b, coldv;
@@ -86,11 +89,11 @@ void first_page(const fx::fs::path& dir) {
         }
         const double a = median(in), w = median(paused), b = median(b2b), c = median(coldv);
         t_in += a, t_warm += w, t_b2b += b, t_cold += c;
-        std::printf("| %s | %.1f ms | %.1f ms | %.2f | %.1f ms | %.2f | %.1f ms | %.2f |\n", name.c_str(), a, w,
-                    w / a, b, b / a, c, c / a);
+        std::printf("| %s | %.1f ms | %.1f ms | %.2f | %.1f ms | %.2f | %.1f ms | %.2f |\n", name.c_str(), a,
+                    w, w / a, b, b / a, c, c / a);
     }
-    std::printf("| **all** | %.1f ms | %.1f ms | **%.2f** | %.1f ms | %.2f | %.1f ms | %.2f |\n", t_in, t_warm,
-                t_warm / t_in, t_b2b, t_b2b / t_in, t_cold, t_cold / t_in);
+    std::printf("| **all** | %.1f ms | %.1f ms | **%.2f** | %.1f ms | %.2f | %.1f ms | %.2f |\n", t_in,
+                t_warm, t_warm / t_in, t_b2b, t_b2b / t_in, t_cold, t_cold / t_in);
 }
 
 }  // namespace

@@ -28,7 +28,8 @@ inline SandboxOptions options(const std::string& helper = test_helper(), int tim
 // The protection this run expects: seccomp only when the test is run with JAANCH_SANDBOX_NO_BWRAP=1.
 inline Protection expected_protection() {
     const char* no = std::getenv("JAANCH_SANDBOX_NO_BWRAP");
-    return no != nullptr && std::string(no) == "1" ? Protection::seccomp_only : Protection::bubblewrap_seccomp;
+    return no != nullptr && std::string(no) == "1" ? Protection::seccomp_only
+                                                   : Protection::bubblewrap_seccomp;
 }
 
 inline std::unique_ptr<SandboxedEngine> open_sandboxed(const fixtures::fs::path& file,

@@ -30,12 +30,14 @@ BOOST_AUTO_TEST_CASE(render_and_text_match_the_unsandboxed_run_and_name_the_prot
     const std::string cli = std::string(JAANCH_CLI) + " ";
     const std::string doc = "'" + (dir / "doc.pdf").string() + "'";
     auto at = [&](const char* name) { return "'" + (dir / name).string() + "'"; };
-    BOOST_REQUIRE(fx::run(cli + "render " + doc + " --page 2 --dpi 90 --out " + at("s.png") + " 2> " + at("s.err")) == 0);
-    BOOST_REQUIRE(fx::run(cli + "render " + doc + " --page 2 --dpi 90 --no-sandbox --out " + at("n.png") + " 2> " +
-                          at("n.err")) == 0);
+    BOOST_REQUIRE(fx::run(cli + "render " + doc + " --page 2 --dpi 90 --out " + at("s.png") + " 2> " +
+                          at("s.err")) == 0);
+    BOOST_REQUIRE(fx::run(cli + "render " + doc + " --page 2 --dpi 90 --no-sandbox --out " + at("n.png") +
+                          " 2> " + at("n.err")) == 0);
     BOOST_TEST(slurp(dir / "s.png") == slurp(dir / "n.png"));
     BOOST_TEST(slurp(dir / "s.png").size() > 1000u);
-    BOOST_TEST(slurp(dir / "s.err") == "protection: " + std::string(protection_name(expected_protection())) + "\n");
+    BOOST_TEST(slurp(dir / "s.err") ==
+               "protection: " + std::string(protection_name(expected_protection())) + "\n");
     BOOST_TEST(slurp(dir / "n.err") == "protection: none (--no-sandbox)\n");
     BOOST_REQUIRE(fx::run(cli + "text " + doc + " > " + at("s.txt") + " 2>/dev/null") == 0);
     BOOST_REQUIRE(fx::run(cli + "text --no-sandbox " + doc + " > " + at("n.txt") + " 2>/dev/null") == 0);

@@ -66,7 +66,8 @@ BOOST_AUTO_TEST_CASE(each_escape_attempt_fails_inside_the_sandbox) {
     BOOST_REQUIRE((engine->protection() == expected_protection()));
     const std::string report = engine->test_hook(
         ipc::TestAction::hostile, key.string() + "\n" + workspace.string() + "\n/etc/fonts/fonts.conf\n");
-    BOOST_TEST_MESSAGE("hostile self-test under " << protection_name(engine->protection()) << ":\n" << report);
+    BOOST_TEST_MESSAGE("hostile self-test under " << protection_name(engine->protection()) << ":\n"
+                                                  << report);
     auto got = parse_report(report);
 
     // seccomp: each call is refused with EPERM, whether or not bubblewrap is there.

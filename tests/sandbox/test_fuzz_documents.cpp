@@ -1,9 +1,9 @@
 // Mutated documents through the sandbox: valid PDFs and images are damaged (bit flips, truncation, chunk
 // duplication, byte runs; a fixed seed, so every run sees the same files) and each is opened and rendered by
 // jaanch-render. The caller must survive every one, and every outcome must be classified: rendered, refused
-// with a DocumentError, helper crash contained, or helper timed out. The counts go to the test log. One helper
-// (the test build, which may open one document after another) serves file after file until it fails, so the
-// run measures parsing rather than process start-up.
+// with a DocumentError, helper crash contained, or helper timed out. The counts go to the test log. One
+// helper (the test build, which may open one document after another) serves file after file until it fails,
+// so the run measures parsing rather than process start-up.
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
@@ -23,8 +23,9 @@ std::vector<Bytes> seed_documents(const fx::TempDir& dir) {
     fx::write_scanned_pdf(dir / "scan.pdf", 1, 20, 5);
     fx::write_tiff(dir / "scan.tiff", {fx::test_picture(40, 30)});
     const Bitmap picture = fx::test_picture(48, 32);
-    return {fx::read_bytes(dir / "text.pdf"), fx::read_bytes(dir / "scan.pdf"), fx::read_bytes(dir / "scan.tiff"),
-            fx::encode_png(picture),          fx::encode_jpeg(picture, 80),     fx::encode_webp(picture)};
+    return {fx::read_bytes(dir / "text.pdf"),  fx::read_bytes(dir / "scan.pdf"),
+            fx::read_bytes(dir / "scan.tiff"), fx::encode_png(picture),
+            fx::encode_jpeg(picture, 80),      fx::encode_webp(picture)};
 }
 
 Bytes mutate(const Bytes& seed, std::mt19937& rng) {
@@ -41,7 +42,8 @@ Bytes mutate(const Bytes& seed, std::mt19937& rng) {
             b.resize(8 + pick(b.size() - 8));
             break;
         case 2: {  // a chunk duplicated somewhere else
-            const std::size_t from = pick(b.size()), len = 1 + pick(std::min<std::size_t>(4096, b.size() - from));
+            const std::size_t from = pick(b.size()),
+                              len = 1 + pick(std::min<std::size_t>(4096, b.size() - from));
             const Bytes chunk(b.begin() + static_cast<long>(from), b.begin() + static_cast<long>(from + len));
             b.insert(b.begin() + static_cast<long>(pick(b.size())), chunk.begin(), chunk.end());
             break;
@@ -71,7 +73,8 @@ BOOST_AUTO_TEST_CASE(a_thousand_mutated_documents_never_take_the_caller_down) {
     int helpers_started = 0;
     const auto start = std::chrono::steady_clock::now();
     for (int i = 0; i < total; ++i) {
-        auto bytes = std::make_shared<const Bytes>(mutate(seeds[static_cast<std::size_t>(i) % seeds.size()], rng));
+        auto bytes =
+            std::make_shared<const Bytes>(mutate(seeds[static_cast<std::size_t>(i) % seeds.size()], rng));
         std::unique_ptr<SandboxedEngine> engine;
         try {
             const OpenOptions defaults;

@@ -22,7 +22,11 @@ std::vector<Request> sample_requests() {
     tile.request.region = PixelRect{512, 1024, 512, 300};
     EngineLimits limits;
     limits.max_pages = 77;
-    return {OpenRequest{"pdf", limits}, UnlockRequest{"SURE1990"}, RenderPageRequest{}, tile, TextRequest{9},
+    return {OpenRequest{"pdf", limits},
+            UnlockRequest{"SURE1990"},
+            RenderPageRequest{},
+            tile,
+            TextRequest{9},
             TestHookRequest{TestAction::hostile, "/a\n/b"}};
 }
 
@@ -30,8 +34,13 @@ std::vector<Reply> sample_replies() {
     TextReply text;
     text.boxes.push_back({"आवेदक", RectF{1, 2, 3, 4}, true});
     text.boxes.push_back({"KUMAR", RectF{10, 2, 30, 4}, false});
-    return {OpenedReply{false, {{595, 842}, {842, 595}}}, OpenedReply{true, {}}, UnlockedReply{true, {{10, 20}}},
-            PixelsReply{800, 600}, text, FailureReply{FailureKind::password, "locked"}, TestReport{"socket\t1\n"}};
+    return {OpenedReply{false, {{595, 842}, {842, 595}}},
+            OpenedReply{true, {}},
+            UnlockedReply{true, {{10, 20}}},
+            PixelsReply{800, 600},
+            text,
+            FailureReply{FailureKind::password, "locked"},
+            TestReport{"socket\t1\n"}};
 }
 
 void put_u32(std::vector<std::uint8_t>& f, std::size_t at, std::uint32_t v) {
@@ -78,7 +87,8 @@ BOOST_AUTO_TEST_CASE(frames_of_the_wrong_kind_or_shape_are_refused) {
     BOOST_TEST(refused([&] { parse_request_frame(truncated); }));
     auto huge = good;
     put_u32(huge, 8, kMaxPayload + 1);
-    BOOST_TEST(refused([&] { parse_header(std::span<const std::uint8_t, kHeaderBytes>(huge.data(), kHeaderBytes), true); }));
+    BOOST_TEST(refused(
+        [&] { parse_header(std::span<const std::uint8_t, kHeaderBytes>(huge.data(), kHeaderBytes), true); }));
 }
 
 BOOST_AUTO_TEST_CASE(out_of_range_values_are_refused) {
@@ -96,7 +106,8 @@ BOOST_AUTO_TEST_CASE(out_of_range_values_are_refused) {
     BOOST_TEST(refused([&] { parse_request_frame(frame); }));
     BOOST_TEST(refused([&] { parse_reply_frame(encode(Reply{PixelsReply{-1, 5}})); }));
     BOOST_TEST(refused([&] { parse_reply_frame(encode(Reply{OpenedReply{false, {{-3, 5}}}})); }));
-    BOOST_TEST(refused([&] { parse_request_frame(encode(Request{UnlockRequest{std::string(kMaxPassword + 1, 'x')}})); }));
+    BOOST_TEST(refused(
+        [&] { parse_request_frame(encode(Request{UnlockRequest{std::string(kMaxPassword + 1, 'x')}})); }));
     // A count that promises more boxes than the payload could hold is refused before any allocation.
     auto boxes = encode(Reply{TextReply{}});
     put_u32(boxes, kHeaderBytes, 150'000);

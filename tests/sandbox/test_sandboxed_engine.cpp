@@ -34,8 +34,9 @@ BOOST_AUTO_TEST_CASE(text_pages_render_as_in_process_with_their_text) {
     r.scale = 100 / 72.0;
     const Bitmap a = sandboxed->render(r), b = local->render(r);
     const auto diff = fx::compare(a, b);
-    BOOST_TEST_MESSAGE("text page: mean abs diff " << diff.mean_abs << ", share over threshold " << diff.share_over
-                                                   << ", dark pixels " << dark_pixels(a) << " vs " << dark_pixels(b));
+    BOOST_TEST_MESSAGE("text page: mean abs diff " << diff.mean_abs << ", share over threshold "
+                                                   << diff.share_over << ", dark pixels " << dark_pixels(a)
+                                                   << " vs " << dark_pixels(b));
     BOOST_REQUIRE(diff.same_size);
     BOOST_TEST(diff.mean_abs < 0.5);
     BOOST_TEST(diff.share_over < 0.001);
@@ -54,7 +55,8 @@ BOOST_AUTO_TEST_CASE(text_pages_render_as_in_process_with_their_text) {
         BOOST_TEST(boxes[i].text == expected[i].text);
         BOOST_TEST((boxes[i].box == expected[i].box));
     }
-    BOOST_TEST(sandboxed->search(0, "caste certificate").size() == local->search(0, "caste certificate").size());
+    BOOST_TEST(sandboxed->search(0, "caste certificate").size() ==
+               local->search(0, "caste certificate").size());
 }
 
 BOOST_AUTO_TEST_CASE(images_and_errors_behave_as_in_process) {
@@ -75,7 +77,8 @@ BOOST_AUTO_TEST_CASE(images_and_errors_behave_as_in_process) {
     // An image too large for the limits is a LimitError raised by the helper and re-raised here.
     OpenOptions small;
     small.limits.max_render_pixels = 100;
-    auto opened = open_document_file((dir / "photo.png").string(), small, EngineIsolation::sandboxed, options());
+    auto opened =
+        open_document_file((dir / "photo.png").string(), small, EngineIsolation::sandboxed, options());
     RenderRequest big;
     big.scale = 1;
     BOOST_CHECK_THROW(opened.engine->render(big), LimitError);
@@ -88,8 +91,9 @@ BOOST_AUTO_TEST_CASE(the_password_flow_runs_in_the_helper) {
     fx::write_text_pdf(dir / "plain.pdf", {fx::TextPage{}});
     fx::encrypt_pdf(dir / "plain.pdf", dir / "locked.pdf", "SURE1990");
     OpenOptions o;
-    BOOST_CHECK_THROW(open_document_file((dir / "locked.pdf").string(), o, EngineIsolation::sandboxed, options()),
-                      PasswordError);
+    BOOST_CHECK_THROW(
+        open_document_file((dir / "locked.pdf").string(), o, EngineIsolation::sandboxed, options()),
+        PasswordError);
     o.passwords = {"WRONG", "SURE1990"};
     auto opened = open_document_file((dir / "locked.pdf").string(), o, EngineIsolation::sandboxed, options());
     BOOST_TEST((opened.password_source == PasswordSource::given));
@@ -112,11 +116,11 @@ BOOST_AUTO_TEST_CASE(the_render_service_renders_sandboxed_clones_on_its_workers)
     render::RenderService service(o);
     const auto id = service.add_document(open_sandboxed(dir / "text.pdf"));
     std::map<int, render::RenderResult> got;
-    render::RenderChannel channel(service, [&](const render::TileKey& k, const render::RenderResult& r) {
-        got[k.page] = r;
-    });
+    render::RenderChannel channel(
+        service, [&](const render::TileKey& k, const render::RenderResult& r) { got[k.page] = r; });
     for (int page = 0; page < 3; ++page)
-        channel.request({id, page, render::quantize_scale(0.75), Rotation::r0, 0, 0}, render::Priority::visible);
+        channel.request({id, page, render::quantize_scale(0.75), Rotation::r0, 0, 0},
+                        render::Priority::visible);
     const auto end = std::chrono::steady_clock::now() + 60s;
     while (got.size() < 3 && std::chrono::steady_clock::now() < end)
         q.run_for(20ms);

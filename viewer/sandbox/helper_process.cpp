@@ -64,9 +64,9 @@ struct HelperSpawner {
         const std::string helper = HelperProcess::resolve_helper(options);
         const Protection protection =
             bubblewrap_usable() ? Protection::bubblewrap_seccomp : Protection::seccomp_only;
-        const std::vector<std::string> argv =
-            protection == Protection::bubblewrap_seccomp ? bubblewrap_argv(helper, {"--serve"})
-                                                         : std::vector<std::string>{helper, "--serve"};
+        const std::vector<std::string> argv = protection == Protection::bubblewrap_seccomp
+                                                  ? bubblewrap_argv(helper, {"--serve"})
+                                                  : std::vector<std::string>{helper, "--serve"};
         const std::vector<std::string> env = helper_environment(protection);
         std::vector<char*> args, envp;
         for (const auto& s : argv)
@@ -115,7 +115,8 @@ std::unique_ptr<HelperProcess> spawn_helper(const SandboxOptions& options) {
 }
 }  // namespace
 
-HelperProcess::HelperProcess(pid_t pid, UniqueFd socket, Protection protection, std::chrono::milliseconds timeout)
+HelperProcess::HelperProcess(pid_t pid, UniqueFd socket, Protection protection,
+                             std::chrono::milliseconds timeout)
     : pid_(pid), socket_(std::move(socket)), protection_(protection), timeout_(timeout) {}
 
 HelperProcess::~HelperProcess() {
@@ -225,10 +226,10 @@ void HelperProcess::fail(SandboxFailure::Reason reason, const std::string& detai
     } else {
         kill_and_reap();
     }
-    throw SandboxFailure(reason,
-                         "This document could not be displayed safely: the sandboxed renderer " + why +
-                             ". The workstation itself is unaffected; open the document again to retry, or ask "
-                             "the applicant for a clean copy.");
+    throw SandboxFailure(
+        reason, "This document could not be displayed safely: the sandboxed renderer " + why +
+                    ". The workstation itself is unaffected; open the document again to retry, or ask "
+                    "the applicant for a clean copy.");
 }
 
 ipc::Reply HelperProcess::call(const ipc::Request& request, int attach, UniqueFd* reply_fd) {

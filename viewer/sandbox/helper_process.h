@@ -61,7 +61,7 @@ class HelperProcess {
     Protection protection() const { return protection_; }
     pid_t pid() const { return pid_; }
     bool answered() const { return answered_; }  // false until a first reply came back
-    bool running();                               // reaps the helper when it has ended
+    bool running();                              // reaps the helper when it has ended
 
     // The helper path the options resolve to (see SandboxOptions::helper_path). Throws Error if none exists.
     static std::string resolve_helper(const SandboxOptions& options);

@@ -130,7 +130,8 @@ UniqueFd sealed_memfd(const char* name, std::span<const std::uint8_t> bytes) {
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
-            throw Error("Could not fill a memory file for the sandboxed renderer: " + errno_text(errno) + ".");
+            throw Error("Could not fill a memory file for the sandboxed renderer: " + errno_text(errno) +
+                        ".");
         done += static_cast<std::size_t>(n);
     }
     if (::fcntl(fd.get(), F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) != 0)
@@ -145,8 +146,9 @@ void read_exact_from(int fd, std::uint8_t* out, std::size_t size) {
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
-            throw ipc::ProtocolError("A memory file from the sandbox holds fewer bytes than its message says (" +
-                                     std::to_string(done) + " of " + std::to_string(size) + ").");
+            throw ipc::ProtocolError(
+                "A memory file from the sandbox holds fewer bytes than its message says (" +
+                std::to_string(done) + " of " + std::to_string(size) + ").");
         done += static_cast<std::size_t>(n);
     }
 }

@@ -1,5 +1,5 @@
-// The messages between a caller (SandboxedEngine) and the jaanch-render helper: pure encode and parse, no I/O,
-// so the parser can be fuzzed on its own (tests/sandbox/fuzz_ipc_protocol.cpp).
+// The messages between a caller (SandboxedEngine) and the jaanch-render helper: pure encode and parse, no
+// I/O, so the parser can be fuzzed on its own (tests/sandbox/fuzz_ipc_protocol.cpp).
 //
 // A frame is a 12-byte header (magic "JNR1", version, type, payload length; little-endian) and a payload.
 // Both sides validate everything they read: the magic and version, a known type for the direction, a payload
@@ -62,13 +62,14 @@ struct Header {
 };
 
 // --- caller → helper ---------------------------------------------------------------------------------------
-struct OpenRequest {  // the document's memfd travels with this frame
+struct OpenRequest {     // the document's memfd travels with this frame
     std::string format;  // as sniff_format() named it
     EngineLimits limits;
     bool operator==(const OpenRequest& o) const {
         return format == o.format && limits.max_file_bytes == o.limits.max_file_bytes &&
                limits.max_image_pixels == o.limits.max_image_pixels &&
-               limits.max_render_pixels == o.limits.max_render_pixels && limits.max_pages == o.limits.max_pages;
+               limits.max_render_pixels == o.limits.max_render_pixels &&
+               limits.max_pages == o.limits.max_pages;
     }
 };
 struct UnlockRequest {

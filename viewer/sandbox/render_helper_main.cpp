@@ -111,7 +111,8 @@ std::string hostile_self_test(const std::string& paths) {
     addr.sin_family = AF_INET;
     addr.sin_port = htons(80);
     addr.sin_addr.s_addr = htonl(0x7F000001);
-    record("connect", ::connect(s >= 0 ? s : kChannel, reinterpret_cast<const sockaddr*>(&addr), sizeof addr));
+    record("connect",
+           ::connect(s >= 0 ? s : kChannel, reinterpret_cast<const sockaddr*>(&addr), sizeof addr));
     char true_path[] = "/bin/true";
     char* argv[] = {true_path, nullptr};
     record("execve", ::execve(true_path, argv, environ));
@@ -150,8 +151,8 @@ class Session {
         std::vector<SizeF> s;
         for (int i = 0; i < engine_->page_count(); ++i) {
             const SizeF size = engine_->page_size(i);
-            if (!std::isfinite(size.width) || !std::isfinite(size.height) || size.width < 0 || size.height < 0 ||
-                size.width > ipc::kMaxPoints || size.height > ipc::kMaxPoints)
+            if (!std::isfinite(size.width) || !std::isfinite(size.height) || size.width < 0 ||
+                size.height < 0 || size.width > ipc::kMaxPoints || size.height > ipc::kMaxPoints)
                 throw LimitError("Page " + std::to_string(i + 1) + " of the document has an absurd size.");
             s.push_back(size);
         }
@@ -165,7 +166,8 @@ class Session {
         constexpr bool one_document_only = true;  // two citizens' uploads never share a renderer
 #endif
         if ((engine_ && one_document_only) || !attached)
-            throw DocumentError("The renderer was asked to open a second document, or one without its bytes.");
+            throw DocumentError(
+                "The renderer was asked to open a second document, or one without its bytes.");
         engine_.reset();
         pdf_ = nullptr;
         struct stat st {};
@@ -206,11 +208,13 @@ class Session {
             return false;
         });
         if (boxes.size() > ipc::kMaxTextBoxes)
-            throw LimitError("The page has more text runs than the viewer reads (" + std::to_string(boxes.size()) +
-                             ").");
+            throw LimitError("The page has more text runs than the viewer reads (" +
+                             std::to_string(boxes.size()) + ").");
         reply(ipc::TextReply{std::move(boxes)});
     }
-    void handle(const ipc::TestHookRequest& r, UniqueFd&) { reply(ipc::TestReport{test_hook(r)}); }
+    void handle(const ipc::TestHookRequest& r, UniqueFd&) {
+        reply(ipc::TestReport{test_hook(r)});
+    }
 
     DocumentEngine& opened() {
         if (!engine_ || (pdf_ != nullptr && pdf_->locked()))

@@ -97,9 +97,10 @@ bool bubblewrap_usable() {
     return usable;
 }
 
-std::vector<std::string> bubblewrap_argv(const std::string& helper, const std::vector<std::string>& helper_args) {
+std::vector<std::string> bubblewrap_argv(const std::string& helper,
+                                         const std::vector<std::string>& helper_args) {
     std::vector<std::string> a = {bwrap_path(), "--unshare-all", "--die-with-parent", "--new-session",
-                                  "--cap-drop", "ALL", "--clearenv"};
+                                  "--cap-drop", "ALL",           "--clearenv"};
     const auto binds = system_binds();
     a.insert(a.end(), binds.begin(), binds.end());
     a.insert(a.end(), {"--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--chdir", "/"});
@@ -121,32 +122,79 @@ void install_seccomp_filter() {
     auto rule = [&](int syscall, std::uint32_t action = 0) {
         const int rc = seccomp_rule_add(ctx.get(), action == 0 ? deny : action, syscall, 0);
         if (rc != 0)
-            throw Error("Could not add a rule to the renderer's seccomp filter (" + std::string(std::strerror(-rc)) +
-                        ").");
+            throw Error("Could not add a rule to the renderer's seccomp filter (" +
+                        std::string(std::strerror(-rc)) + ").");
     };
-    for (int sc : {SCMP_SYS(socket), SCMP_SYS(socketpair), SCMP_SYS(connect), SCMP_SYS(bind), SCMP_SYS(listen),
-                   SCMP_SYS(accept), SCMP_SYS(accept4), SCMP_SYS(execve), SCMP_SYS(execveat), SCMP_SYS(ptrace),
-                   SCMP_SYS(process_vm_readv), SCMP_SYS(process_vm_writev), SCMP_SYS(creat), SCMP_SYS(unlink),
-                   SCMP_SYS(unlinkat), SCMP_SYS(rename), SCMP_SYS(renameat), SCMP_SYS(renameat2), SCMP_SYS(mkdir),
-                   SCMP_SYS(mkdirat), SCMP_SYS(rmdir), SCMP_SYS(truncate), SCMP_SYS(chmod), SCMP_SYS(fchmodat),
-                   SCMP_SYS(chown), SCMP_SYS(fchownat), SCMP_SYS(lchown), SCMP_SYS(link), SCMP_SYS(linkat),
-                   SCMP_SYS(symlink), SCMP_SYS(symlinkat), SCMP_SYS(mknod), SCMP_SYS(mknodat),
-                   SCMP_SYS(setxattr), SCMP_SYS(lsetxattr), SCMP_SYS(removexattr), SCMP_SYS(lremovexattr),
-                   SCMP_SYS(utimensat), SCMP_SYS(mount), SCMP_SYS(umount2), SCMP_SYS(pivot_root),
-                   SCMP_SYS(chroot), SCMP_SYS(unshare), SCMP_SYS(setns), SCMP_SYS(bpf), SCMP_SYS(perf_event_open),
-                   SCMP_SYS(keyctl), SCMP_SYS(add_key), SCMP_SYS(request_key), SCMP_SYS(userfaultfd),
-                   SCMP_SYS(io_uring_setup), SCMP_SYS(io_uring_enter), SCMP_SYS(io_uring_register),
-                   SCMP_SYS(name_to_handle_at), SCMP_SYS(open_by_handle_at), SCMP_SYS(kexec_load),
-                   SCMP_SYS(init_module), SCMP_SYS(finit_module), SCMP_SYS(delete_module)})
+    for (int sc : {SCMP_SYS(socket),
+                   SCMP_SYS(socketpair),
+                   SCMP_SYS(connect),
+                   SCMP_SYS(bind),
+                   SCMP_SYS(listen),
+                   SCMP_SYS(accept),
+                   SCMP_SYS(accept4),
+                   SCMP_SYS(execve),
+                   SCMP_SYS(execveat),
+                   SCMP_SYS(ptrace),
+                   SCMP_SYS(process_vm_readv),
+                   SCMP_SYS(process_vm_writev),
+                   SCMP_SYS(creat),
+                   SCMP_SYS(unlink),
+                   SCMP_SYS(unlinkat),
+                   SCMP_SYS(rename),
+                   SCMP_SYS(renameat),
+                   SCMP_SYS(renameat2),
+                   SCMP_SYS(mkdir),
+                   SCMP_SYS(mkdirat),
+                   SCMP_SYS(rmdir),
+                   SCMP_SYS(truncate),
+                   SCMP_SYS(chmod),
+                   SCMP_SYS(fchmodat),
+                   SCMP_SYS(chown),
+                   SCMP_SYS(fchownat),
+                   SCMP_SYS(lchown),
+                   SCMP_SYS(link),
+                   SCMP_SYS(linkat),
+                   SCMP_SYS(symlink),
+                   SCMP_SYS(symlinkat),
+                   SCMP_SYS(mknod),
+                   SCMP_SYS(mknodat),
+                   SCMP_SYS(setxattr),
+                   SCMP_SYS(lsetxattr),
+                   SCMP_SYS(removexattr),
+                   SCMP_SYS(lremovexattr),
+                   SCMP_SYS(utimensat),
+                   SCMP_SYS(mount),
+                   SCMP_SYS(umount2),
+                   SCMP_SYS(pivot_root),
+                   SCMP_SYS(chroot),
+                   SCMP_SYS(unshare),
+                   SCMP_SYS(setns),
+                   SCMP_SYS(bpf),
+                   SCMP_SYS(perf_event_open),
+                   SCMP_SYS(keyctl),
+                   SCMP_SYS(add_key),
+                   SCMP_SYS(request_key),
+                   SCMP_SYS(userfaultfd),
+                   SCMP_SYS(io_uring_setup),
+                   SCMP_SYS(io_uring_enter),
+                   SCMP_SYS(io_uring_register),
+                   SCMP_SYS(name_to_handle_at),
+                   SCMP_SYS(open_by_handle_at),
+                   SCMP_SYS(kexec_load),
+                   SCMP_SYS(init_module),
+                   SCMP_SYS(finit_module),
+                   SCMP_SYS(delete_module)})
         rule(sc);
     // openat2 passes its flags in a struct the filter cannot read: refuse it as unknown, so libraries fall
     // back to openat, whose flags the rules below can see.
     rule(SCMP_SYS(openat2), static_cast<std::uint32_t>(SCMP_ACT_ERRNO(ENOSYS)));
     // Opening for writing or creating is denied; plain reading (O_RDONLY, with any other flag) stays allowed.
     for (unsigned flag : {unsigned{O_WRONLY}, unsigned{O_RDWR}, unsigned{O_CREAT}}) {
-        int rc = seccomp_rule_add(ctx.get(), deny, SCMP_SYS(openat), 1, SCMP_A2(SCMP_CMP_MASKED_EQ, flag, flag));
+        int rc =
+            seccomp_rule_add(ctx.get(), deny, SCMP_SYS(openat), 1, SCMP_A2(SCMP_CMP_MASKED_EQ, flag, flag));
         if (rc == 0)
-            rc = seccomp_rule_add(ctx.get(), deny, SCMP_SYS(open), 1, SCMP_A1(SCMP_CMP_MASKED_EQ, flag, flag));
+            rc =
+                seccomp_rule_add(ctx.get(), deny, SCMP_SYS(open), 1, SCMP_A1(SCMP_CMP_MASKED_EQ, flag, flag));
         if (rc != 0)
             throw Error("Could not add the open-for-writing rule to the renderer's seccomp filter (" +
                         std::string(std::strerror(-rc)) + ").");

@@ -25,7 +25,8 @@ bool bubblewrap_usable();
 // The argv that runs `helper` (an absolute path) with `helper_args` under bubblewrap: every namespace
 // unshared (network included), read-only /usr, /etc/fonts and the fontconfig cache, a private tmpfs /tmp,
 // no home, a cleared environment, a new session, killed with its parent. The helper's socket is fd 3.
-std::vector<std::string> bubblewrap_argv(const std::string& helper, const std::vector<std::string>& helper_args);
+std::vector<std::string> bubblewrap_argv(const std::string& helper,
+                                         const std::vector<std::string>& helper_args);
 
 // Installs the helper's seccomp filter on the calling process (and sets no_new_privs). Denied with EPERM:
 // socket, socketpair, connect, bind, listen, accept, execve, execveat, ptrace, process_vm_*, opening a file

@@ -31,7 +31,8 @@ R expect(ipc::Reply reply) {
                          "the wrong kind of message.");
 }
 
-std::shared_ptr<const std::vector<SizeF>> checked_sizes(std::vector<SizeF> sizes, const EngineLimits& limits) {
+std::shared_ptr<const std::vector<SizeF>> checked_sizes(std::vector<SizeF> sizes,
+                                                        const EngineLimits& limits) {
     if (sizes.empty() || static_cast<long long>(sizes.size()) > limits.max_pages)
         throw SandboxFailure(SandboxFailure::Reason::protocol,
                              "This document could not be displayed safely: the sandboxed renderer reported " +
@@ -54,7 +55,8 @@ SandboxedEngine::SandboxedEngine(std::shared_ptr<const Shared> shared) : shared_
 SandboxedEngine::~SandboxedEngine() = default;
 
 std::unique_ptr<SandboxedEngine> SandboxedEngine::open(SharedBytes bytes, std::string_view format,
-                                                       const EngineLimits& limits, const SandboxOptions& options) {
+                                                       const EngineLimits& limits,
+                                                       const SandboxOptions& options) {
     auto helper = HelperProcess::start(options);
     auto shared = std::make_shared<Shared>();
     shared->document = sealed_memfd("jaanch-document", *bytes);
@@ -118,9 +120,10 @@ ipc::Reply SandboxedEngine::open_in(HelperProcess& helper) {
         return opened;  // the first open of an encrypted PDF: the caller's password flow follows
     auto unlocked = expect<ipc::UnlockedReply>(helper.call(ipc::UnlockRequest{password_}));
     if (!unlocked.ok)
-        throw SandboxFailure(SandboxFailure::Reason::protocol,
-                             "This document could not be displayed safely: the sandboxed renderer refused the "
-                             "password that opened the document before.");
+        throw SandboxFailure(
+            SandboxFailure::Reason::protocol,
+            "This document could not be displayed safely: the sandboxed renderer refused the "
+            "password that opened the document before.");
     return unlocked;
 }
 
@@ -179,7 +182,8 @@ SizeF SandboxedEngine::page_size(int page) {
 Bitmap SandboxedEngine::render(const RenderRequest& request) {
     const SizeF size = page_size(request.page);
     if (!(request.scale > 1e-6 && request.scale <= ipc::kMaxScale))
-        throw LimitError("A scale of " + std::to_string(request.scale) + " pixels per point is outside what the "
+        throw LimitError("A scale of " + std::to_string(request.scale) +
+                         " pixels per point is outside what the "
                          "viewer renders.");
     const PixelSize full = device_size(size, request.scale, request.rotation);
     if (request.region) {
@@ -197,9 +201,10 @@ Bitmap SandboxedEngine::render(const RenderRequest& request) {
         bytes > shared_->limits.max_render_pixels * 4 || ::fstat(pixels.get(), &st) != 0 ||
         static_cast<std::uint64_t>(st.st_size) < bytes) {
         helper_.reset();
-        throw SandboxFailure(SandboxFailure::Reason::protocol,
-                             "This document could not be displayed safely: the sandboxed renderer sent a bitmap "
-                             "that does not match the page it was asked for.");
+        throw SandboxFailure(
+            SandboxFailure::Reason::protocol,
+            "This document could not be displayed safely: the sandboxed renderer sent a bitmap "
+            "that does not match the page it was asked for.");
     }
     Bitmap out;
     out.width = reply.width;

@@ -32,7 +32,8 @@ class SandboxedEngine : public DocumentEngine {
     // helper serves one document per process so two citizens' uploads never share one): opens in `helper`
     // (started when null). On a document error the helper stays in `helper`; on a SandboxFailure it is gone.
     static std::unique_ptr<SandboxedEngine> open_reusing(SharedBytes bytes, std::string_view format,
-                                                         const EngineLimits& limits, const SandboxOptions& options,
+                                                         const EngineLimits& limits,
+                                                         const SandboxOptions& options,
                                                          std::unique_ptr<HelperProcess>& helper);
     // Hands this instance's helper back (null when none is running), e.g. to open_reusing.
     std::unique_ptr<HelperProcess> release_helper() { return std::move(helper_); }
