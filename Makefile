@@ -3,7 +3,7 @@ JOBS ?= $(shell nproc)
 MAKEFLAGS += --no-print-directory
 CTEST_FLAGS ?=
 
-.PHONY: all deps build demo test test-default test-asan bench format clean user-guide
+.PHONY: all deps build demo test test-default test-asan bench fuzz format clean user-guide
 
 all: build
 
@@ -40,6 +40,9 @@ bench: build
 user-guide: build
 	@ctest --preset default -L gui $(CTEST_FLAGS)
 	@tests/gui/copy_screenshots.sh build/default/tests/gui/screenshots docs/user-guide.md
+# The sandbox's IPC parser under libFuzzer (clang) for five minutes; ctest runs it briefly (docs/sandbox.md).
+fuzz:
+	@tests/sandbox/fuzz/run_ipc_fuzzer.sh $(CURDIR) build/fuzz -max_total_time=300
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

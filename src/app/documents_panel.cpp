@@ -7,6 +7,7 @@
 #include <wx/textdlg.h>
 
 #include "viewer/engine/open_document.h"
+#include "viewer/sandbox/isolated_open.h"
 #include "viewer/wx/document_viewer.h"
 
 namespace jaanch::app {
@@ -98,7 +99,9 @@ wxWindow* DocumentsPanel::make_viewer_page(const model::DocumentRef& doc, const 
         options.conventions = conventions;
         options.memory = memory_.get();
         if (!unattended_) options.prompt = [this](const viewer::PasswordQuestion& q) { return ask_password(this, q); };
-        auto opened = viewer::open_document_file(workspace.documents().path_of(doc.sha256).string(), options);
+        // Citizens' uploads are parsed in the sandboxed jaanch-render helper (docs/sandbox.md).
+        auto opened = viewer::sandbox::open_document_file(workspace.documents().path_of(doc.sha256).string(),
+                                                          options, viewer::sandbox::EngineIsolation::sandboxed);
         const auto id = renderer_.add_document(std::move(opened.engine));
         open_.push_back(id);
         auto* pane = new viewer::wx::DocumentViewer(this, renderer_, memory_.get());

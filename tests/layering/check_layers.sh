@@ -3,7 +3,7 @@
 # Usage: check_layers.sh SOURCE_ROOT
 set -euo pipefail
 root=${1:?usage: check_layers.sh SOURCE_ROOT}
-below_ui=(src/core src/hub viewer/engine viewer/render)
+below_ui=(src/core src/hub viewer/engine viewer/render viewer/sandbox)
 found=0
 for dir in "${below_ui[@]}"; do
     [ -d "$root/$dir" ] || continue

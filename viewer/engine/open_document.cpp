@@ -12,29 +12,32 @@ std::string label_of(const OpenOptions& o) {
     return o.label.empty() ? "The document" : "The document " + o.label;
 }
 
-OpenedDocument unlock_pdf(std::unique_ptr<PdfEngine> pdf, const OpenOptions& o) {
+}  // namespace
+
+OpenedDocument unlock_document(std::unique_ptr<DocumentEngine> engine, const Unlocker& unlocker,
+                               const OpenOptions& o) {
     auto opened = [&](PasswordSource source) {
         if (o.memory != nullptr && !o.document_key.empty() && source != PasswordSource::remembered)
-            o.memory->remember(o.document_key, pdf->password());
-        return OpenedDocument{std::move(pdf), source};
+            o.memory->remember(o.document_key, unlocker.password());
+        return OpenedDocument{std::move(engine), source};
     };
     for (const auto& p : o.passwords)
-        if (pdf->unlock(p))
+        if (unlocker.unlock(p))
             return opened(PasswordSource::given);
     if (o.memory != nullptr && !o.document_key.empty()) {
-        if (auto p = o.memory->recall(o.document_key); p && pdf->unlock(*p))
+        if (auto p = o.memory->recall(o.document_key); p && unlocker.unlock(*p))
             return opened(PasswordSource::remembered);
     }
     const auto candidates = convention_passwords(o.conventions);
     for (const auto& p : candidates)
-        if (pdf->unlock(p))
+        if (unlocker.unlock(p))
             return opened(PasswordSource::convention);
     bool wrong = false;
     for (int attempt = 1; o.prompt && attempt <= o.max_prompts; ++attempt) {
         const auto answer = o.prompt({o.label, attempt, wrong});
         if (!answer)
             break;
-        if (pdf->unlock(*answer))
+        if (unlocker.unlock(*answer))
             return opened(PasswordSource::officer);
         wrong = true;
     }
@@ -46,9 +49,7 @@ OpenedDocument unlock_pdf(std::unique_ptr<PdfEngine> pdf, const OpenOptions& o) 
         "and the year of birth).");
 }
 
-}  // namespace
-
-OpenedDocument open_document(SharedBytes bytes, const OpenOptions& o) {
+std::string_view checked_format(const SharedBytes& bytes, const OpenOptions& o) {
     if (!bytes || bytes->empty())
         throw DocumentError(label_of(o) + " is empty (0 bytes); ask for the file again.");
     if (bytes->size() > o.limits.max_file_bytes)
@@ -62,12 +63,20 @@ OpenedDocument open_document(SharedBytes bytes, const OpenOptions& o) {
             label_of(o) +
             " is neither a PDF nor a JPEG, PNG, TIFF or WebP image; ask for the document in one of "
             "those formats.");
+    return format;
+}
+
+OpenedDocument open_document(SharedBytes bytes, const OpenOptions& o) {
+    const std::string_view format = checked_format(bytes, o);
     if (format != "pdf")
         return {ImageEngine::open(std::move(bytes), format, o.limits), PasswordSource::none};
     auto pdf = PdfEngine::open(std::move(bytes), o.limits);
     if (!pdf->locked())
         return {std::move(pdf), PasswordSource::none};
-    return unlock_pdf(std::move(pdf), o);
+    PdfEngine* raw = pdf.get();
+    const Unlocker unlocker{[raw](const std::string& p) { return raw->unlock(p); },
+                            [raw] { return raw->password(); }};
+    return unlock_document(std::move(pdf), unlocker, o);
 }
 
 OpenedDocument open_document_file(const std::string& path, OpenOptions o) {

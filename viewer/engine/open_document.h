@@ -48,4 +48,16 @@ struct OpenedDocument {
 OpenedDocument open_document(SharedBytes bytes, const OpenOptions& options);
 OpenedDocument open_document_file(const std::string& path, OpenOptions options);
 
+// For other engine factories (viewer/sandbox) that must behave exactly like open_document:
+// the checks before any parsing (empty, too large, unknown format); returns the sniffed format.
+std::string_view checked_format(const SharedBytes& bytes, const OpenOptions& options);
+// The password search above for an engine that opened locked: `unlock` tries one password on it,
+// `password` names the one that worked. Throws PasswordError when none does.
+struct Unlocker {
+    std::function<bool(const std::string&)> unlock;
+    std::function<std::string()> password;
+};
+OpenedDocument unlock_document(std::unique_ptr<DocumentEngine> engine, const Unlocker& unlocker,
+                               const OpenOptions& options);
+
 }  // namespace jaanch::viewer

@@ -1,10 +1,13 @@
 // `render` and `text`: the viewer's engines from the command line (the same engines the workstation uses).
+// Documents are parsed in the sandboxed jaanch-render helper unless --no-sandbox asks for the in-process
+// engines (to compare); the protection used is printed on stderr (docs/sandbox.md).
 #include <cmath>
 #include <iostream>
 
 #include "command.h"
 #include "viewer/engine/open_document.h"
 #include "viewer/engine/png_writer.h"
+#include "viewer/sandbox/isolated_open.h"
 
 namespace jaanch::cli {
 namespace {
@@ -23,13 +26,20 @@ int parse_int(const std::string& text, const std::string& option, int min, int m
     return value;
 }
 
-viewer::OpenedDocument open_file(const Args& args) {
+viewer::OpenedDocument open_file(const Args& args, Io io) {
     if (args.positionals().size() != 1)
         throw UsageError("give exactly one FILE");
     viewer::OpenOptions options;
     if (auto pw = args.get("password"))
         options.passwords.push_back(*pw);
-    return viewer::open_document_file(args.positionals().front(), options);
+    namespace sb = viewer::sandbox;
+    const auto isolation =
+        args.has("no-sandbox") ? sb::EngineIsolation::in_process : sb::EngineIsolation::sandboxed;
+    sb::SandboxOptions sandbox;
+    sandbox.keep_warm_helper = false;  // one document per run: a spare helper would be wasted
+    auto doc = sb::open_document_file(args.positionals().front(), options, isolation, sandbox);
+    io.err << "protection: " << sb::protection_name(sb::protection_of(*doc.engine)) << "\n";
+    return doc;
 }
 
 int page_number(const Args& args) {
@@ -46,7 +56,7 @@ int page_option(const Args& args, const viewer::DocumentEngine& engine) {
 }
 
 int render(const std::vector<std::string>& words, Io io) {
-    Args args(words, {"page", "dpi", "out", "password", "rotate"});
+    Args args(words, {"page", "dpi", "out", "password", "rotate"}, {"no-sandbox"});
     page_number(args);
     const std::string out = args.require("out");
     viewer::RenderRequest request;
@@ -55,7 +65,7 @@ int render(const std::vector<std::string>& words, Io io) {
     if (turn % 90 != 0)
         throw UsageError("--rotate must be a multiple of 90");
     request.rotation = viewer::rotation_from_degrees(turn);
-    auto doc = open_file(args);
+    auto doc = open_file(args, io);
     request.page = page_option(args, *doc.engine);
     const viewer::Bitmap bitmap = doc.engine->render(request);
     viewer::write_png(bitmap, out);
@@ -81,10 +91,10 @@ void print_page_text(viewer::DocumentEngine& engine, int page, std::ostream& out
 }
 
 int text(const std::vector<std::string>& words, Io io) {
-    Args args(words, {"page", "password"});
+    Args args(words, {"page", "password"}, {"no-sandbox"});
     if (args.has("page"))
         page_number(args);  // a usage error before any file is read
-    auto doc = open_file(args);
+    auto doc = open_file(args, io);
     if (args.has("page")) {
         print_page_text(*doc.engine, page_option(args, *doc.engine), io.out);
         return kOk;
@@ -101,9 +111,9 @@ int text(const std::vector<std::string>& words, Io io) {
 
 void add_viewer_commands(CommandList& commands) {
     commands.push_back({"render", "render a page of a PDF or image to PNG with the viewer's engine",
-                        "FILE --out PAGE.png [--page N] [--dpi D] [--rotate DEG] [--password P]", render});
+                        "FILE --out PAGE.png [--page N] [--dpi D] [--rotate DEG] [--password P] [--no-sandbox]", render});
     commands.push_back({"text", "print the text of a PDF (one page, or all separated by form feeds)",
-                        "FILE [--page N] [--password P]", text});
+                        "FILE [--page N] [--password P] [--no-sandbox]", text});
 }
 
 }  // namespace jaanch::cli
