@@ -79,6 +79,17 @@ public:
         return out;
     }
 
+    bool set_mark(const std::string& field, model::FieldMark mark) {
+        auto it = marks_.find(field);
+        if (it == marks_.end()) return false;
+        it->second->SetSelection(mark == model::FieldMark::matches ? 1 : 2);
+        wxCommandEvent changed(wxEVT_CHOICE, it->second->GetId());
+        changed.SetEventObject(it->second);
+        changed.SetInt(it->second->GetSelection());
+        it->second->GetEventHandler()->ProcessEvent(changed);
+        return true;
+    }
+
 private:
     struct Value {
         const catalogue::FieldDefinition* definition;
@@ -217,6 +228,10 @@ void ApplicationPanel::show(const model::Application& app, const catalogue::Serv
 void ApplicationPanel::clear() {
     if (current_ != nullptr) current_->Hide();
     current_ = nullptr;
+}
+
+bool ApplicationPanel::set_mark(const std::string& field, model::FieldMark mark) {
+    return current_ != nullptr && current_->set_mark(field, mark);
 }
 
 std::vector<model::FieldCheck> ApplicationPanel::field_checks() const {

@@ -31,6 +31,8 @@ public:
 
     // The officer's marks so far, for the decision.
     std::vector<model::FieldCheck> field_checks() const;
+    // Sets a field's mark as a click would (scripts); false when the form shown has no such field.
+    bool set_mark(const std::string& field, model::FieldMark mark);
 
     static constexpr std::size_t kKeptForms = 12;
 

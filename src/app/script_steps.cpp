@@ -19,7 +19,6 @@
 #include <vector>
 
 #include <wx/app.h>
-#include <wx/choice.h>
 #include <wx/utils.h>
 
 #include "application_panel.h"
@@ -42,19 +41,12 @@ void keep_live_for(std::chrono::milliseconds span) {
     }
 }
 
-bool set_field_mark(wxWindow* form, const std::string& spec) {
+bool set_field_mark(ApplicationPanel& form, const std::string& spec) {
     const auto bar = spec.find('|');
     if (bar == std::string::npos) return false;
-    const std::string key = spec.substr(0, bar);
     const std::string mark = spec.substr(bar + 1, spec.find('|', bar + 1) - bar - 1);
-    auto* choice = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName(wxString::FromUTF8("mark:" + key), form));
-    if (choice == nullptr || (mark != "match" && mark != "mismatch")) return false;
-    choice->SetSelection(mark == "match" ? 1 : 2);
-    wxCommandEvent changed(wxEVT_CHOICE, choice->GetId());
-    changed.SetEventObject(choice);
-    changed.SetInt(choice->GetSelection());
-    choice->GetEventHandler()->ProcessEvent(changed);
-    return true;
+    if (mark != "match" && mark != "mismatch") return false;
+    return form.set_mark(spec.substr(0, bar), mark == "match" ? model::FieldMark::matches : model::FieldMark::mismatch);
 }
 
 }  // namespace
@@ -114,7 +106,7 @@ bool MainFrame::run_script_step(const std::string& step) {
         return open_app_.has_value() && open_app_->number == arg;
     }
     if (verb == "measure-next") return measure_next_applications(std::stoi(arg));
-    if (verb == "mark") return set_field_mark(application_, arg);
+    if (verb == "mark") return set_field_mark(*application_, arg);
     if (verb == "sleep") return keep_live_for(std::chrono::milliseconds(std::stol(arg))), true;
     if (verb == "say") {
         std::printf("script: %s\n", arg.c_str());
