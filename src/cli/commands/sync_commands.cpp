@@ -267,8 +267,14 @@ int show(const std::vector<std::string>& words, Io io) {
                            {"level_after", h.level_after}});
     // The automatic checks (checks/application_review.h), with the IST date as today.
     std::optional<checks::ApplicationReport> review;
-    if (service != nullptr)
-        review = checks::review_application(*app, *service, workspace, date_of(now_utc() + std::chrono::minutes(330)));
+    if (service != nullptr) {
+        try {
+            review = checks::review_application(*app, *service, workspace,
+                                                date_of(now_utc() + std::chrono::minutes(330)));
+        } catch (const Error& e) {  // e.g. the Aadhaar key is missing: the form is still worth showing
+            io.err << "The automatic checks could not run: " << e.what() << "\n";
+        }
+    }
     if (args.has("json")) {
         io.out << json::Json{{"number", app->number},
                              {"checks", review ? review_json(*review) : json::Json(nullptr)},
