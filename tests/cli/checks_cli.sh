@@ -2,7 +2,7 @@
 # `jaanch-cli qr` on QR images made by qrencode from test QR content signed with a key made by `openssl`, and
 # `jaanch-cli check` on a Haryana application: reasons, eligibility numbers, Aadhaar never printed in full.
 set -euo pipefail
-cli=$1 root=$2 make_qr=$3
+cli=$1 root=$2 make_qr=$3 make_ws=$4
 source "$(dirname "$0")/lib.sh"
 
 mkdir -p "$tmpdir/trust" "$tmpdir/other"
@@ -47,7 +47,7 @@ contains "$out" '"verdict": "unsigned"'
 contains "$out" '"aadhaar": "XXXX-XXXX-0124"'
 lacks "$out" "234567890124"
 
-# Not a QR at all; a PDF (needs the viewer engine); a usage error.
+# Not a QR at all; a usage error.
 python3 - "$tmpdir/blank.png" <<'PY'
 import sys, zlib, struct
 w = h = 64
@@ -58,9 +58,23 @@ open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(
 PY
 expect_rc 1 "$cli" qr "$tmpdir/blank.png"
 contains "$err" "No QR code found"
-touch "$tmpdir/letter.pdf"
-expect_rc 1 "$cli" qr "$tmpdir/letter.pdf"
-contains "$err" "pdftoppm -r 300"
+# A PDF letter (QR on page 2, drawn as vectors): every page is rendered at 300 DPI by the viewer engine.
+qrencode -t ASCII -m 2 -r "$tmpdir/qr.txt" >"$tmpdir/qr.ascii"
+python3 "$root/tests/cli/qr_pdf.py" "$tmpdir/qr.ascii" "$tmpdir/letter.pdf"
+pdftoppm -r 300 -f 2 -l 2 -png "$tmpdir/letter.pdf" "$tmpdir/referee" || fail "pdftoppm cannot read the test PDF"
+expect_rc 0 "$cli" qr "$tmpdir/letter.pdf" --trust "$tmpdir/trust"
+contains "$out" '"verdict": "valid"'
+contains "$out" '"aadhaar": "XXXX-XXXX-0124"'
+contains "$out" '"name": "Sunita Kumari"'
+# Password-protected, as e-Aadhaar is: opened with --password, refused without.
+qpdf --encrypt SUNI1994 owner 256 -- "$tmpdir/letter.pdf" "$tmpdir/locked.pdf"
+expect_rc 0 "$cli" qr "$tmpdir/locked.pdf" --trust "$tmpdir/trust" --password SUNI1994
+contains "$out" '"verdict": "valid"'
+expect_rc 1 "$cli" qr "$tmpdir/locked.pdf" --trust "$tmpdir/trust"
+# A PDF page without a QR.
+python3 "$root/tests/cli/qr_pdf.py" /dev/null "$tmpdir/empty.pdf"
+expect_rc 1 "$cli" qr "$tmpdir/empty.pdf"
+contains "$err" "No QR code found"
 expect_rc 2 "$cli" qr
 contains "$err" "Usage: jaanch-cli qr FILE"
 
@@ -92,4 +106,49 @@ assert "4 वर्ष 7 माह" in rules["five-years-by-cutoff"]["because_hi
 assert j["attention"] == sum(f["status"] == "fail" for f in j["fields"]) + sum(r["status"] != "pass" for r in j["eligibility"])
 PY
 expect_rc 1 "$cli" check "$root/tests/cli/data/hr-application.json" --forms "$tmpdir/other"
+# `show APP` on a real workspace lists the checks; Aadhaar sealed on disk; `reveal` prints it and logs it.
+# (make_test_workspace gives every application the same Aadhaar number, so duplicates are found.)
+export JAANCH_KEY_DIR="$tmpdir/keys"
+"$make_ws" "$tmpdir/ws" 40 --forms "$root/forms" >/dev/null
+number=$(python3 - "$tmpdir/ws/workspace.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute("SELECT number FROM applications WHERE service_id = 'jh.caste-certificate' ORDER BY number LIMIT 1").fetchone()[0])
+db.execute("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('user', 'vdo.test')")
+db.commit()
+PY
+)
+for f in "$tmpdir"/ws/workspace.db*; do
+    for form in 234567890124 "2345 6789 0124" "2345-6789-0124"; do
+        ! grep -qaF "$form" "$f" || fail "$form is in plain text in $f"
+    done
+done
+[ "$(stat -c %a "$tmpdir"/keys/*.key)" = 600 ] || fail "the key file is not 0600"
+expect_rc 0 "$cli" show "$number" --workspace "$tmpdir/ws" --forms "$root/forms"
+contains "$out" "XXXX-XXXX-0124"
+contains "$out" "Checks: "
+contains "$out" "checks need attention"
+contains "$out" "LOOK aadhaar: The Aadhaar number XXXX-XXXX-0124 of the applicant is also in"
+lacks "$out" "234567890124"
+expect_rc 0 "$cli" show "$number" --workspace "$tmpdir/ws" --forms "$root/forms" --json
+python3 - "$out" <<'PY'
+import json, sys
+j = json.loads(sys.argv[1])
+c = j["checks"]
+assert c["attention"] > 0 and c["summary"] == f'{c["attention"]} checks need attention', c["summary"]
+assert any(f["subject"] == "aadhaar" and f["status"] == "pass" for f in c["fields"]), c["fields"]
+assert any(d["subject"] == "aadhaar" and d["status"] == "attention" for d in c["duplicates"])
+assert {"fields", "documents", "eligibility", "duplicates"} <= c.keys()
+assert j["fields"]["aadhaar"] == "XXXX-XXXX-0124"
+PY
+expect_rc 0 "$cli" reveal "$number" aadhaar --workspace "$tmpdir/ws" --forms "$root/forms"
+[ "$out" = 234567890124 ] || fail "reveal printed $out"
+python3 - "$tmpdir/ws/workspace.db" "$number" <<'PY'
+import sqlite3, sys
+row = sqlite3.connect(sys.argv[1]).execute(
+    "SELECT officer, kind, application, detail FROM activity_log ORDER BY seq DESC LIMIT 1").fetchone()
+assert row == ("vdo.test", "revealed_aadhaar", sys.argv[2], "aadhaar"), row
+PY
+expect_rc 1 "$cli" reveal "$number" mobile --workspace "$tmpdir/ws" --forms "$root/forms"
+contains "$err" "no sealed value"
 echo "cli checks: OK"

@@ -11,6 +11,9 @@
 #include "checks/secure_qr.h"
 #include "command.h"
 #include "png_gray.h"
+#include "store/workspace.h"
+#include "workspace_options.h"
+#include "viewer/engine/open_document.h"
 
 namespace jaanch::cli {
 namespace {
@@ -31,19 +34,52 @@ std::string extension_of(const std::filesystem::path& file) {
     return ext;
 }
 
-// The texts of the QR codes in FILE: a PNG image, or a text file holding a scanned QR's content.
-std::vector<std::string> qr_texts(const std::filesystem::path& file) {
+constexpr double kQrDpi = 300;  // zxing wants ~3 pixels per module; a Secure QR has over 100 modules a side
+
+// Luminance of RGBA pixels (the engine renders onto opaque white).
+checks::GrayImage gray_of(const viewer::Bitmap& bitmap) {
+    checks::GrayImage g{bitmap.width, bitmap.height, {}};
+    g.pixels.resize(static_cast<std::size_t>(bitmap.width) * static_cast<std::size_t>(bitmap.height));
+    for (std::size_t i = 0; i < g.pixels.size(); ++i) {
+        const std::uint8_t* p = bitmap.rgba.data() + i * 4;
+        g.pixels[i] = static_cast<std::uint8_t>((299 * p[0] + 587 * p[1] + 114 * p[2]) / 1000);
+    }
+    return g;
+}
+
+// Every page of a PDF (or image) through the viewer engine, PDFs at 300 DPI; the QR texts of all pages.
+std::vector<std::string> qr_texts_from_document(const std::filesystem::path& file,
+                                                const std::optional<std::string>& password) {
+    viewer::OpenOptions options;
+    options.label = file.filename().string();
+    if (password)
+        options.passwords.push_back(*password);
+    const auto doc = viewer::open_document_file(file.string(), options);
+    const bool pdf = doc.engine->format() == "pdf";
+    std::vector<std::string> texts;
+    for (int page = 0; page < doc.engine->page_count(); ++page) {
+        viewer::RenderRequest request;
+        request.page = page;
+        request.scale = pdf ? kQrDpi / 72.0 : 1.0;
+        for (auto& t : checks::find_qr_codes(gray_of(doc.engine->render(request))))
+            texts.push_back(std::move(t));
+    }
+    return texts;
+}
+
+// The texts of the QR codes in FILE: a PNG image, a PDF (every page rendered at 300 DPI by the viewer
+// engine), a JPEG/TIFF/WebP image through the same engine, or a text file holding a scanned QR's content.
+std::vector<std::string> qr_texts(const std::filesystem::path& file,
+                                  const std::optional<std::string>& password = std::nullopt) {
     const std::string ext = extension_of(file);
     if (ext == ".png")
         return checks::find_qr_codes(read_png_gray(file));
     if (ext == ".txt")
         return {slurp(file)};
-    if (ext == ".pdf")
-        throw Error(
-            "Reading PDF files needs the viewer engine, which is not part of this build yet; render the page "
-            "first: pdftoppm -r 300 -png " +
-            file.string() + " page");
-    throw Error(file.string() + " is neither a PNG image nor a .txt file with a QR's content.");
+    if (ext == ".pdf" || ext == ".jpg" || ext == ".jpeg" || ext == ".tif" || ext == ".tiff" || ext == ".webp")
+        return qr_texts_from_document(file, password);
+    throw Error(file.string() + " is not a PDF, an image (PNG, JPEG, TIFF, WebP) or a .txt file with a QR's "
+                "content.");
 }
 
 json::Json qr_json(const checks::AadhaarQr& qr, const checks::SignatureCheck& signature) {
@@ -82,14 +118,14 @@ json::Json qr_json(const checks::AadhaarQr& qr, const checks::SignatureCheck& si
 }
 
 int qr_command(const std::vector<std::string>& words, Io io) {
-    Args args(words, {"trust", "photo"});
+    Args args(words, {"trust", "photo", "password"});
     if (args.positionals().size() != 1)
         throw UsageError("give one FILE");
     const std::filesystem::path file = args.positionals().front();
     std::optional<checks::TrustStore> trust;
     if (auto dir = args.get("trust"))
         trust = checks::TrustStore::load_folder(*dir);
-    const auto texts = qr_texts(file);
+    const auto texts = qr_texts(file, args.get("password"));
     if (texts.empty()) {
         io.err << "No QR code found in " << file.string()
                << ". Scan at 300 DPI or more, flat and in focus, and try again.\n";
@@ -207,20 +243,42 @@ int check_command(const std::vector<std::string>& words, Io io) {
     return kOk;
 }
 
+// The one place the CLI prints a full Aadhaar number: asked for by name, and recorded in the activity log.
+int reveal_command(const std::vector<std::string>& words, Io io) {
+    const Args args(words, with_workspace_options({}));
+    if (args.positionals().size() != 2)
+        throw UsageError("give an application number and a field (e.g. aadhaar, members[1].aadhaar)");
+    const auto catalogue = load_forms(args, io);
+    store::Workspace workspace(workspace_dir(args), catalogue);
+    const std::string& number = args.positionals()[0];
+    const std::string& path = args.positionals()[1];
+    const std::string officer = workspace.sync_value("user");
+    if (officer.empty())
+        throw Error("Nobody is logged in to this workspace, so a reveal could not be recorded against a name. Run "
+                    "`jaanch-cli login` first.");
+    io.out << workspace.reveal(number, path, officer, now_utc()) << "\n";
+    return kOk;
+}
+
 }  // namespace
 
 void add_checks_commands(CommandList& commands) {
     commands.push_back(
         {"qr",
-         "decode the Aadhaar QR in a PNG (or a .txt of its content) and check its UIDAI signature; "
+         "decode the Aadhaar QR in a PDF (pages rendered at 300 DPI), an image, or a .txt of its content, and "
+         "check its UIDAI signature; "
          "JSON out, Aadhaar masked; exit 1 if none is found or the signature is invalid",
-         "FILE [--trust DIR] [--photo OUT.jp2]", qr_command});
+         "FILE [--trust DIR] [--photo OUT.jp2] [--password P]", qr_command});
     commands.push_back(
         {"check",
          "field checks and eligibility (with reasons) for an application JSON file; --qr compares an "
          "Aadhaar QR with the form",
          "APPLICATION.json [--forms DIR] [--today YYYY-MM-DD] [--qr FILE [--trust DIR]] [--json]",
          check_command});
+    commands.push_back({"reveal",
+                        "print one sealed Aadhaar value of a workspace application in full; the activity log "
+                        "records who revealed which field of which application",
+                        "APP FIELD [--workspace DIR] [--forms DIR]", reveal_command});
 }
 
 }  // namespace jaanch::cli

@@ -11,6 +11,7 @@
 #include "catalogue/catalogue.h"
 #include "checks/aadhaar_mask.h"
 #include "command.h"
+#include "review_output.h"
 #include "store/workspace.h"
 #include "sync/local_decision.h"
 #include "sync/sync_engine.h"
@@ -264,8 +265,19 @@ int show(const std::vector<std::string>& words, Io io) {
                            {"applied_at", format_timestamp(h.applied_at)},
                            {"status_after", model::status_name(h.status_after)},
                            {"level_after", h.level_after}});
+    // The automatic checks (checks/application_review.h), with the IST date as today.
+    std::optional<checks::ApplicationReport> review;
+    if (service != nullptr) {
+        try {
+            review = checks::review_application(*app, *service, workspace,
+                                                date_of(now_utc() + std::chrono::minutes(330)));
+        } catch (const Error& e) {  // e.g. the Aadhaar key is missing: the form is still worth showing
+            io.err << "The automatic checks could not run: " << e.what() << "\n";
+        }
+    }
     if (args.has("json")) {
         io.out << json::Json{{"number", app->number},
+                             {"checks", review ? review_json(*review) : json::Json(nullptr)},
                              {"service", app->service_id},
                              {"status", model::status_name(app->status)},
                              {"level", app->current_level},
@@ -302,6 +314,8 @@ int show(const std::vector<std::string>& words, Io io) {
         io.out << "  " << h["applied_at"].get<std::string>() << "  " << h["officer"].get<std::string>()
                << " (" << h["level"].get<std::string>() << ") " << h["action"].get<std::string>() << " "
                << h["reason_code"].get<std::string>() << " " << h["remark"].get<std::string>() << "\n";
+    if (review)
+        print_review(io.out, *review);
     for (const auto& e : outbox)
         io.out << "\nOutbox: " << e["action"].get<std::string>() << " " << e["state"].get<std::string>()
                << " " << e["hub_message"].get<std::string>() << "\n";

@@ -82,7 +82,10 @@ Bytes AadhaarVault::random_key() {
 }
 
 Bytes AadhaarVault::seal(std::string_view aadhaar, std::string_view context) const {
-    const std::string plain = digits_only(aadhaar);
+    return seal_text(digits_only(aadhaar), context);
+}
+
+Bytes AadhaarVault::seal_text(std::string_view plain, std::string_view context) const {
     Bytes out(1 + kNonce + plain.size() + kTag);
     out[0] = kVersion;
     if (RAND_bytes(out.data() + 1, kNonce) != 1)

@@ -38,7 +38,10 @@ class AadhaarVault {
     AadhaarVault(const AadhaarVault&) = delete;
     AadhaarVault& operator=(const AadhaarVault&) = delete;
 
+    // Seals the number's digits (separators dropped: open gives 12 digits back).
     Bytes seal(std::string_view aadhaar, std::string_view context) const;
+    // Seals text as it is (free text with an Aadhaar number inside).
+    Bytes seal_text(std::string_view text, std::string_view context) const;
     // Throws CryptoError when the data was altered, sealed under another key or another context.
     std::string open(const Bytes& sealed, std::string_view context) const;
     // 64 lowercase hex characters; equal numbers give equal tokens under the same key. Separators are

@@ -14,6 +14,8 @@ Date ist_date(Timestamp t) {
     return date_of(t + std::chrono::minutes(330));
 }
 
+}  // namespace
+
 Date approval_date(const model::Application& app) {
     for (auto it = app.history.rbegin(); it != app.history.rend(); ++it) {
         if (it->decision.action == model::Action::approve)
@@ -21,6 +23,8 @@ Date approval_date(const model::Application& app) {
     }
     return ist_date(app.level_entered_at);
 }
+
+namespace {
 
 RuleStatus status_of(Truth t) {
     return t == Truth::yes ? RuleStatus::pass : t == Truth::no ? RuleStatus::fail : RuleStatus::unknown;

@@ -28,6 +28,10 @@ struct ApprovedApplication {
     Date approved_on;  // India Standard Time
 };
 
+// The day (IST) an approved application was approved: its approve action's time, or, lacking a history, the
+// time it entered its last level.
+Date approval_date(const model::Application& app);
+
 // The office's applications as far as rules need them. Implementations say their own thread rules.
 class ApplicationHistory {
   public:

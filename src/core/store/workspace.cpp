@@ -3,8 +3,11 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <openssl/rand.h>
+
 #include <cstdlib>
 
+#include "store/vault_key.h"
 #include "store/workspace_schema.h"
 #include "util/enum_names.h"
 #include "workflow/deadline.h"
@@ -41,7 +44,8 @@ std::string host_of(const std::string& url) {
     return host.empty() ? "hub" : host;
 }
 
-void upsert_application(SQLite::Database& db, const catalogue::Catalogue& catalogue, const model::Application& app) {
+// Writes the row; false when the stored version is newer (nothing changed).
+bool upsert_application(SQLite::Database& db, const catalogue::Catalogue& catalogue, const model::Application& app) {
     const auto* service = catalogue.find(app.service_id, app.service_version);
     std::string service_due, level_due;
     if (service != nullptr && service->find_level(app.current_level) != nullptr) {
@@ -72,7 +76,7 @@ void upsert_application(SQLite::Database& db, const catalogue::Catalogue& catalo
     q.bind(10, level_due);
     q.bind(11, static_cast<std::int64_t>(app.version));
     q.bind(12, json::Json(app).dump());
-    q.exec();
+    if (q.exec() == 0) return false;
 
     SQLite::Statement doc(db, "INSERT OR IGNORE INTO documents (sha256, size, mime_type, state) VALUES (?, ?, ?, 'missing')");
     SQLite::Statement link(db, "INSERT OR REPLACE INTO application_documents (application, document_id, sha256) "
@@ -88,6 +92,64 @@ void upsert_application(SQLite::Database& db, const catalogue::Catalogue& catalo
         link.bind(3, d.sha256);
         link.exec();
         link.reset();
+    }
+    return true;
+}
+
+std::string random_id() {
+    unsigned char b[16];
+    if (RAND_bytes(b, sizeof b) != 1)
+        throw StoreError("The system's random generator failed, so the workspace could not be named. Try again.");
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char c : b) {
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+    }
+    return out;
+}
+
+std::map<std::string, SealedValue> sealed_rows(SQLite::Database& db, const std::string& number) {
+    std::map<std::string, SealedValue> out;
+    SQLite::Statement q(db, "SELECT path, kind, token, sealed FROM sealed_values WHERE application = ?");
+    q.bind(1, number);
+    while (q.executeStep()) {
+        const auto blob = q.getColumn(3);
+        const auto* data = static_cast<const std::uint8_t*>(blob.getBlob());
+        SealedValue v{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                      checks::Bytes(data, data + blob.getBytes())};
+        out.emplace(v.path, std::move(v));
+    }
+    return out;
+}
+
+void replace_sealed(SQLite::Database& db, const std::string& number, const SealedApplication& sealed) {
+    SQLite::Statement del(db, "DELETE FROM sealed_values WHERE application = ?");
+    del.bind(1, number);
+    del.exec();
+    SQLite::Statement del_keys(db, "DELETE FROM identity_keys WHERE application = ?");
+    del_keys.bind(1, number);
+    del_keys.exec();
+    SQLite::Statement ins(db, "INSERT INTO sealed_values (application, path, kind, token, sealed) VALUES (?, ?, ?, ?, ?)");
+    for (const auto& v : sealed.sealed) {
+        ins.bind(1, number);
+        ins.bind(2, v.path);
+        ins.bind(3, v.kind);
+        ins.bind(4, v.token);
+        ins.bind(5, v.sealed.data(), static_cast<int>(v.sealed.size()));
+        ins.exec();
+        ins.reset();
+    }
+    SQLite::Statement key(db, "INSERT OR REPLACE INTO identity_keys (application, kind, value, path, name) "
+                              "VALUES (?, ?, ?, ?, ?)");
+    for (const auto& k : sealed.keys) {
+        key.bind(1, number);
+        key.bind(2, k.kind);
+        key.bind(3, k.value);
+        key.bind(4, k.path);
+        key.bind(5, k.name);
+        key.exec();
+        key.reset();
     }
 }
 
@@ -135,13 +197,80 @@ std::string name_search_key(const std::string& name) {
     return out;
 }
 
-Workspace::Workspace(std::filesystem::path dir, const catalogue::Catalogue& catalogue)
+Workspace::Workspace(std::filesystem::path dir, const catalogue::Catalogue& catalogue, WorkspaceOptions options)
     : dir_(std::move(dir)),
       catalogue_(catalogue),
+      options_(std::move(options)),
       db_(open_database(dir_ / "workspace.db", kWorkspaceMigrations)),
       documents_(dir_ / "documents"),
       outbox_(*db_),
-      activity_(*db_) {}
+      activity_(*db_) {
+    try {
+        SQLite::Statement name(*db_, "INSERT OR IGNORE INTO sync_state (key, value) VALUES ('workspace_id', ?)");
+        name.bind(1, random_id());
+        name.exec();
+        workspace_id_ = sync_value("workspace_id");
+        if (sync_value("aadhaar_sealed").empty()) seal_existing();
+    } catch (const Error&) {
+        throw;
+    } catch (const std::exception& e) {
+        rethrow_sqlite(e, "opening the workspace " + dir_.string());
+    }
+}
+
+std::filesystem::path Workspace::key_file() const { return vault_key_path(workspace_id_, options_.key_dir); }
+
+const checks::AadhaarVault& Workspace::vault() const {
+    if (vault_) return *vault_;
+    const auto file = key_file();
+    auto key = read_vault_key(file);
+    if (!key) {
+        if (db_->execAndGet("SELECT COUNT(*) FROM sealed_values").getInt64() > 0)
+            throw StoreError("The Aadhaar key of the workspace " + dir_.string() + " is missing (" + file.string() +
+                             "), so its Aadhaar numbers cannot be read. Restore the key file from the backup, or "
+                             "delete the workspace and sync again.");
+        key = load_or_create_vault_key(file);
+    }
+    vault_ = std::make_unique<checks::AadhaarVault>(*key);
+    return *vault_;
+}
+
+void Workspace::upsert(const model::Application& app) {
+    const auto* service = catalogue_.find(app.service_id, app.service_version);
+    const auto sealed = seal_application(app, service, vault(), sealed_rows(*db_, app.number));
+    if (upsert_application(*db_, catalogue_, sealed.shown)) replace_sealed(*db_, app.number, sealed);
+}
+
+// A workspace from before sealing: seal every application, then VACUUM and truncate the WAL so the plain
+// bodies leave the free pages too. Done once; the flag is set even for an empty workspace.
+void Workspace::seal_existing() {
+    const bool any = db_->execAndGet("SELECT COUNT(*) FROM applications").getInt64() > 0;
+    if (any) {
+        std::vector<std::string> numbers;
+        SQLite::Statement q(*db_, "SELECT number FROM applications");
+        while (q.executeStep()) numbers.push_back(q.getColumn(0).getString());
+        SQLite::Transaction tx(*db_);
+        for (const auto& n : numbers) {
+            SQLite::Statement body(*db_, "SELECT body FROM applications WHERE number = ?");
+            body.bind(1, n);
+            if (!body.executeStep()) continue;
+            auto app = model::parse_application(body.getColumn(0).getString(), "workspace application " + n);
+            const auto* service = catalogue_.find(app.service_id, app.service_version);
+            const auto sealed = seal_application(app, service, vault(), {});
+            SQLite::Statement up(*db_, "UPDATE applications SET body = ? WHERE number = ?");
+            up.bind(1, json::Json(sealed.shown).dump());
+            up.bind(2, n);
+            up.exec();
+            replace_sealed(*db_, n, sealed);
+        }
+        set_sync_value("aadhaar_sealed", "1");
+        tx.commit();
+        db_->exec("VACUUM");
+        db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } else {
+        set_sync_value("aadhaar_sealed", "1");
+    }
+}
 
 Workspace::~Workspace() = default;
 
@@ -161,11 +290,11 @@ std::filesystem::path Workspace::default_dir(const std::string& hub_url, const s
 void Workspace::store_applications(const std::vector<model::Application>& apps, const std::string& next_cursor) {
     try {
         SQLite::Transaction tx(*db_);
-        for (const auto& app : apps) upsert_application(*db_, catalogue_, app);
+        for (const auto& app : apps) upsert(app);
         if (!next_cursor.empty()) set_sync_value("cursor", next_cursor);
         tx.commit();
-    } catch (const StoreError&) {
-        throw;
+    } catch (const Error&) {
+        throw;  // StoreError, or the vault's CryptoError: already a sentence
     } catch (const std::exception& e) {
         rethrow_sqlite(e, "saving " + std::to_string(apps.size()) + " applications from the hub");
     }

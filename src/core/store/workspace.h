@@ -2,6 +2,9 @@
 // of signed decisions, the sync cursor and the activity log. One folder per officer and hub:
 //   DIR/workspace.db   SQLite (WAL, synchronous=FULL, versioned migrations: store/workspace_schema.h)
 //   DIR/documents/     content-addressed document files (store/document_folder.h)
+// Aadhaar numbers are never in plain text in either: applications are stored with them sealed
+// (store/sealed_fields.h) under a key kept outside DIR (store/vault_key.h); reads give the masked form, and
+// reveal() gives the full number and records that in the activity log.
 //
 // Threads: a Workspace is one SQLite connection; use it from one thread at a time. The sync engine opens its
 // own Workspace on its thread; WAL lets it write while the UI reads.
@@ -21,6 +24,7 @@
 #include "store/activity_log.h"
 #include "store/document_folder.h"
 #include "store/outbox.h"
+#include "store/sealed_fields.h"
 #include "store/sqlite_database.h"
 
 namespace jaanch::store {
@@ -68,10 +72,35 @@ struct DocumentToFetch {
     std::string earliest_due;  // of the applications needing it: soonest first
 };
 
+struct WorkspaceOptions {
+    std::filesystem::path key_dir;  // where the Aadhaar key file is; empty = the default (store/vault_key.h)
+};
+
+// Another application sharing an identity key (Aadhaar token, family ID, person) with the one asked about.
+struct IdentityMatch {
+    IdentityKey mine;            // the key of the application asked about
+    std::string application;     // the other application
+    std::string other_path;      // where the other holds it
+    std::string other_name;      // for "person": the other's name as written
+    std::string status;          // the other's status
+    std::string applicant_name;  // the other's applicant, for display
+};
+
+// An application that has a document with a given SHA-256 attached.
+struct DocumentUse {
+    std::string application;
+    std::string document_id;
+    std::string service_id;
+    std::string status;
+    std::string applicant_name;
+    std::string applicant_token;  // lookup token of the applicant's own Aadhaar field; empty when none
+};
+
 class Workspace {
 public:
     // Opens or creates the workspace. The catalogue supplies deadlines and display fields; it must outlive this.
-    Workspace(std::filesystem::path dir, const catalogue::Catalogue& catalogue);
+    // A workspace made before Aadhaar sealing has its applications sealed (and the file vacuumed) on opening.
+    Workspace(std::filesystem::path dir, const catalogue::Catalogue& catalogue, WorkspaceOptions options = {});
     ~Workspace();
     Workspace(const Workspace&) = delete;
     Workspace& operator=(const Workspace&) = delete;
@@ -86,7 +115,33 @@ public:
     void store_applications(const std::vector<model::Application>& apps, const std::string& next_cursor);
     void set_claim(const std::string& number, const std::string& claimed_by);
 
+    // The application as stored: Aadhaar values masked (XXXX-XXXX-1234), free text with Aadhaar numbers
+    // masked inside.
     std::optional<model::Application> application(const std::string& number) const;
+
+    // The full value of a sealed field ("aadhaar", "members[1].aadhaar"). Appends "revealed_aadhaar" (officer,
+    // application, field path) to the activity log first, in the same transaction. Throws StoreError when the
+    // application holds no sealed value at `path`, or the key is missing.
+    std::string reveal(const std::string& number, const std::string& path, const std::string& officer,
+                       Timestamp at);
+    // The sealed paths of an application ("aadhaar", "members[0].aadhaar" …), for a Reveal button per field.
+    std::vector<std::string> sealed_paths(const std::string& number) const;
+    // The application with every sealed value opened, for the automatic checks inside this process (check
+    // digits, duplicate tokens). Never display it: nothing is logged because nothing is shown.
+    std::optional<model::Application> unsealed_application(const std::string& number) const;
+
+    // The identity keys of an application whose values are in plain text (e.g. unsealed_application's).
+    std::vector<IdentityKey> identity_keys_of(const model::Application& plain) const;
+    // Other pending or approved applications of `service_id` holding any of `keys` (an index lookup each).
+    std::vector<IdentityMatch> identity_matches(const std::vector<IdentityKey>& keys, const std::string& service_id,
+                                                const std::string& except_number) const;
+    // Approved applications of `service_id` whose field `key_field` equals `key_value` (plain; Aadhaar fields
+    // are matched by token), other than `except_number`.
+    std::vector<model::Application> approved_with_field(const std::string& service_id, const std::string& key_field,
+                                                        const std::string& key_value,
+                                                        const std::string& except_number) const;
+    // Every application with the document `sha256` attached.
+    std::vector<DocumentUse> document_uses(const std::string& sha256) const;
     QueuePage queue(const QueueFilter& filter) const;
     std::size_t application_count() const;
 
@@ -106,13 +161,26 @@ public:
     void set_sync_value(const std::string& key, const std::string& value);
     std::string cursor() const { return sync_value("cursor"); }
 
+    const catalogue::Catalogue& catalogue() const { return catalogue_; }
+    // The random name of this workspace, which names its key file.
+    const std::string& workspace_id() const { return workspace_id_; }
+    std::filesystem::path key_file() const;
+
     Outbox& outbox() { return outbox_; }
     ActivityLog& activity() { return activity_; }
     SQLite::Database& database() { return *db_; }
 
 private:
+    // The vault, its key read or (while nothing is sealed yet) made on first use.
+    const checks::AadhaarVault& vault() const;
+    void upsert(const model::Application& app);
+    void seal_existing();
+
     std::filesystem::path dir_;
     const catalogue::Catalogue& catalogue_;
+    WorkspaceOptions options_;
+    std::string workspace_id_;
+    mutable std::unique_ptr<checks::AadhaarVault> vault_;
     std::unique_ptr<SQLite::Database> db_;
     DocumentFolder documents_;
     Outbox outbox_;

@@ -7,7 +7,7 @@
 
 namespace jaanch::store {
 
-inline constexpr std::array<Migration, 2> kWorkspaceMigrations{{
+inline constexpr std::array<Migration, 3> kWorkspaceMigrations{{
     {1, R"sql(
 CREATE TABLE applications (
     number          TEXT PRIMARY KEY,
@@ -85,6 +85,27 @@ CREATE TABLE document_notes (
     value  TEXT NOT NULL,
     PRIMARY KEY (sha256, key)
 );
+)sql"},
+    // Aadhaar at rest (docs/checks.md): sealed values beside the masked application JSON, and the identity keys
+    // duplicates are found by. Applications stored before this are sealed by the Workspace on opening.
+    {3, R"sql(
+CREATE TABLE sealed_values (
+    application TEXT NOT NULL REFERENCES applications(number) ON DELETE CASCADE,
+    path        TEXT NOT NULL,   -- "aadhaar", "members[2].aadhaar"
+    kind        TEXT NOT NULL CHECK (kind IN ('aadhaar', 'text')),
+    token       TEXT NOT NULL,   -- keyed lookup token (HMAC) of an Aadhaar number; '' for text
+    sealed      BLOB NOT NULL,   -- AES-256-GCM, the application and path as associated data
+    PRIMARY KEY (application, path)
+);
+CREATE TABLE identity_keys (
+    application TEXT NOT NULL REFERENCES applications(number) ON DELETE CASCADE,
+    kind        TEXT NOT NULL,   -- aadhaar (token), jan_aadhaar_family_id, samagra_family_id, haryana_family_id, person
+    value       TEXT NOT NULL,   -- token, ID, or "YYYY-MM-DD|village LGD code" for a person
+    path        TEXT NOT NULL,
+    name        TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (application, kind, path)
+);
+CREATE INDEX identity_keys_lookup ON identity_keys(kind, value);
 )sql"},
 }};
 
