@@ -1,11 +1,15 @@
 #include "application_panel.h"
 
 #include "checks/aadhaar_mask.h"
+#include "checks_view.h"
 
 #include <algorithm>
 
+#include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/grid.h>
+#include <wx/hyperlink.h>
+#include <wx/tipwin.h>
 #include <wx/intl.h>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
@@ -40,6 +44,14 @@ public:
         rows_ = new wxBoxSizer(wxVERTICAL);
         SetSizer(rows_);
         title_ = add_heading("");
+        summary_ = new wxHyperlinkCtrl(this, wxID_ANY, " ", "", wxDefaultPosition, wxDefaultSize,
+                                       wxHL_ALIGN_LEFT | wxNO_BORDER);
+        summary_->SetName("checks-summary");
+        summary_->Bind(wxEVT_HYPERLINK, [this](wxHyperlinkEvent&) {
+            if (on_summary_) on_summary_();
+        });
+        summary_->Hide();
+        rows_->Add(summary_, 0, wxLEFT | wxTOP, FromDIP(8));
         if (service_ != nullptr) build();
     }
 
@@ -60,6 +72,8 @@ public:
                 field.text->SetToolTip(text);
             }
             for (auto& [key, choice] : marks_) choice->SetSelection(0);
+            for (auto& [key, flag] : flags_) set_flag(flag, nullptr);
+            summary_->Hide();
             for (const auto& [key, table] : tables_) {
                 auto it = app.tables.find(key);
                 fill_table(*table.definition, table.grid, it == app.tables.end() ? model::TableRows{} : it->second);
@@ -77,6 +91,20 @@ public:
             if (choice->GetSelection() == 2) out.push_back({key, model::FieldMark::mismatch, "marked on the form"});
         }
         return out;
+    }
+
+    void show_checks(const checks::ApplicationReport& report, std::function<void()> on_summary) {
+        on_summary_ = std::move(on_summary);
+        for (const auto& item : report.fields) {
+            if (auto it = flags_.find(item.subject); it != flags_.end()) set_flag(it->second, &item);
+            else mark_table_cell(item);
+        }
+        const bool attention = report.attention_count() > 0;
+        summary_->SetLabel(wxString::FromUTF8(attention ? "⚠ " : "✓ ") +
+                           wxString::FromUTF8(report.summary().in(language_)) + " — " + _("see why (Ctrl+K)"));
+        summary_->SetNormalColour(flag_for(attention ? checks::ReviewStatus::attention : checks::ReviewStatus::pass).colour);
+        summary_->Show();
+        Layout();
     }
 
     bool set_mark(const std::string& field, model::FieldMark mark) {
@@ -99,6 +127,36 @@ private:
         const catalogue::FieldDefinition* definition;
         wxGrid* grid;
     };
+    struct FlagButton {
+        wxButton* button;
+        wxString reason;  // shown on click; empty when the field has no check
+    };
+
+    void set_flag(FlagButton& flag, const checks::ReviewItem* item) {
+        const Flag look = flag_for(item ? item->status : checks::ReviewStatus::not_applicable);
+        flag.reason = item ? look.meaning + ": " + wxString::FromUTF8(item->reason.in(language_)) : wxString();
+        flag.button->SetLabel(look.symbol);
+        flag.button->SetForegroundColour(look.colour);
+        flag.button->SetToolTip(flag.reason);
+        flag.button->Enable(item != nullptr);
+    }
+
+    // "members[2].date_of_birth" → tint that cell of the members grid (its reason is in the checks dialog).
+    void mark_table_cell(const checks::ReviewItem& item) {
+        const auto open = item.subject.find('[');
+        const auto close = item.subject.find("].");
+        if (open == std::string::npos || close == std::string::npos) return;
+        auto table = tables_.find(item.subject.substr(0, open));
+        if (table == tables_.end()) return;
+        const int row = std::stoi(item.subject.substr(open + 1, close - open - 1));
+        const std::string column = item.subject.substr(close + 2);
+        const auto& columns = table->second.definition->columns;
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            if (columns[c].key != column || row >= table->second.grid->GetNumberRows()) continue;
+            const bool bad = item.status == checks::ReviewStatus::fail || item.status == checks::ReviewStatus::attention;
+            if (bad) table->second.grid->SetCellBackgroundColour(row, static_cast<int>(c), wxColour(0xff, 0xe0, 0xe0));
+        }
+    }
 
     void build() {
         for (const auto& group : service_->groups) {
@@ -121,8 +179,8 @@ private:
 
     void add_field(const catalogue::FieldDefinition& field) {
         if (fields_ == nullptr) {
-            fields_ = new wxFlexGridSizer(3, FromDIP(4), FromDIP(10));
-            fields_->AddGrowableCol(2, 1);
+            fields_ = new wxFlexGridSizer(4, FromDIP(4), FromDIP(6));
+            fields_->AddGrowableCol(3, 1);
             rows_->Add(fields_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
         }
         // The mark comes first: the form pane is narrow beside the documents, and a mark pushed off its right
@@ -135,6 +193,17 @@ private:
         mark->SetToolTip(wxString::Format(_("Does \"%s\" match the documents?"), label));
         marks_[field.key] = mark;
         fields_->Add(mark, 0, wxALIGN_CENTER_VERTICAL);
+        // The check's flag beside the mark; a click says why (a button: it takes focus and clicks on GTK).
+        auto* flag = new wxButton(this, wxID_ANY, " ", wxDefaultPosition, wxSize(FromDIP(28), -1),
+                                  wxBU_EXACTFIT | wxBORDER_NONE);
+        flag->SetName(wxString::FromUTF8("check:" + field.key));
+        flag->Bind(wxEVT_BUTTON, [this, key = field.key](wxCommandEvent&) {
+            const auto& reason = flags_.at(key).reason;
+            if (!reason.empty()) new wxTipWindow(this, reason, FromDIP(360));
+        });
+        flags_[field.key] = {flag, {}};
+        set_flag(flags_[field.key], nullptr);
+        fields_->Add(flag, 0, wxALIGN_CENTER_VERTICAL);
         auto* name = new wxStaticText(this, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
         name->SetToolTip(label);
         name->SetMinSize(wxSize(FromDIP(170), -1));  // one label width, so groups line up
@@ -172,6 +241,8 @@ private:
                                    wxString::FromUTF8(display_value(field.columns[c], value, language_)));
             }
         }
+        for (int r = 0; r < grid->GetNumberRows(); ++r)
+            for (int c = 0; c < grid->GetNumberCols(); ++c) grid->SetCellBackgroundColour(r, c, grid->GetDefaultCellBackgroundColour());
         grid->AutoSize();
     }
 
@@ -183,6 +254,9 @@ private:
     std::map<std::string, wxChoice*> marks_;  // field key → its mark
     std::map<std::string, Value> values_;
     std::map<std::string, Table> tables_;
+    std::map<std::string, FlagButton> flags_;  // field key → its check's flag
+    wxHyperlinkCtrl* summary_ = nullptr;       // "3 checks need attention — see why"
+    std::function<void()> on_summary_;
 };
 
 ApplicationPanel::ApplicationPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
@@ -228,6 +302,10 @@ void ApplicationPanel::show(const model::Application& app, const catalogue::Serv
 void ApplicationPanel::clear() {
     if (current_ != nullptr) current_->Hide();
     current_ = nullptr;
+}
+
+void ApplicationPanel::show_checks(const checks::ApplicationReport& report, std::function<void()> on_summary) {
+    if (current_ != nullptr) current_->show_checks(report, std::move(on_summary));
 }
 
 bool ApplicationPanel::set_mark(const std::string& field, model::FieldMark mark) {

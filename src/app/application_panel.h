@@ -7,6 +7,7 @@
 // showing an application fills its values in and clears the marks.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include <wx/panel.h>
 
 #include "catalogue/service_definition.h"
+#include "checks/application_review.h"
 #include "model/application.h"
 #include "model/decision.h"
 
@@ -31,6 +33,9 @@ public:
 
     // The officer's marks so far, for the decision.
     std::vector<model::FieldCheck> field_checks() const;
+    // The automatic checks of the application shown: a flag beside each field (its reason in one click) and
+    // the summary at the top, which calls `on_summary` when chosen. Call after show().
+    void show_checks(const checks::ApplicationReport& report, std::function<void()> on_summary);
     // Sets a field's mark as a click would (scripts); false when the form shown has no such field.
     bool set_mark(const std::string& field, model::FieldMark mark);
 

@@ -24,6 +24,7 @@
 #include "queue_panel.h"
 #include "shortcut_sheet.h"
 #include "status_bar.h"
+#include "checks_view.h"
 
 namespace jaanch::app {
 
@@ -118,10 +119,36 @@ void MainFrame::open_application(const std::string& number) {
     const auto* service = context_.catalogue.find(app->service_id, app->service_version);
     open_app_ = app;
     application_->show(*app, service, context_.language);
+    show_check_flags(service);
     documents_->show(*app, service, *context_.workspace, context_.language);
     update_decision_bar();
     context_.workspace->activity().append(now_utc(), context_.officer ? context_.officer->id : "", "opened", number, "");
     update_status();
+}
+
+void MainFrame::show_check_flags(const catalogue::ServiceDefinition* service) {
+    checks_.reset();
+    if (service == nullptr) return;
+    try {
+        // Indian time decides "today" for dates in the future and ages (the hub and portals count in IST).
+        checks_ = checks::review_application(*open_app_, *service, *context_.workspace,
+                                             date_of(now_utc() + std::chrono::minutes(330)));
+        application_->show_checks(*checks_, [this] { show_checks(); });
+    } catch (const std::exception& e) {
+        // The form is still worth showing: say why the flags are missing, never hide it.
+        status_->set_message(wxString::Format(_("The automatic checks could not run: %s"), wxString::FromUTF8(e.what())));
+    }
+}
+
+void MainFrame::show_checks() {
+    if (!checks_) return;
+    auto* dialog = new ChecksDialog(this, *checks_, context_.language);
+    if (unattended_) {
+        dialog->Show();  // scripts (screenshots) must not block on a modal dialog
+        return;
+    }
+    dialog->ShowModal();
+    dialog->Destroy();
 }
 
 void MainFrame::update_decision_bar() {
@@ -163,7 +190,10 @@ void MainFrame::toggle_overdue_filter() {
     update_status();
 }
 
-void MainFrame::set_unattended(bool unattended) { documents_->set_unattended(unattended); }
+void MainFrame::set_unattended(bool unattended) {
+    unattended_ = unattended;
+    documents_->set_unattended(unattended);
+}
 
 void MainFrame::show_my_pending() {
     store::QueueFilter f;

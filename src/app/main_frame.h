@@ -11,6 +11,7 @@
 #include "model/decision.h"
 #include "sync/background_sync.h"
 #include "sync/sync_schedule.h"
+#include "checks/application_review.h"
 
 class wxSplitterWindow;
 
@@ -52,6 +53,8 @@ public:
     void switch_language();
     void show_shortcuts();
     void show_about();
+    // The automatic checks of the open application, each with its reason (checks_view.h).
+    void show_checks();
 
     const CommandRegistry& commands() const { return commands_; }
     QueuePanel* queue() const { return queue_; }
@@ -65,6 +68,7 @@ private:
     void open_application(const std::string& number);
     void update_status();
     void update_decision_bar();
+    void show_check_flags(const catalogue::ServiceDefinition* service);
     void on_sync_finished(const sync::SyncReport& report);
     void on_schedule_tick();
 
@@ -77,6 +81,8 @@ private:
     DocumentsPanel* documents_ = nullptr;
     DecisionBar* decisions_ = nullptr;
     std::optional<model::Application> open_app_;
+    std::optional<checks::ApplicationReport> checks_;  // of open_app_; empty when its service is unknown
+    bool unattended_ = false;
     bool syncing_ = false;
     StatusBar* status_ = nullptr;
     sync::SyncSchedule schedule_;

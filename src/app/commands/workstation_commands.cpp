@@ -53,6 +53,8 @@ void MainFrame::register_commands() {
     commands_.add({"help/shortcuts", "&Keyboard shortcuts", "Show every keyboard shortcut",
                    [this] { show_shortcuts(); }, {}});
     commands_.add({"help/about", "&About Jaanch", "Version and licence", [this] { show_about(); }, {}});
+    commands_.add({"view/checks", "Automatic &checks…", "Every automatic check of the open application, with its reason",
+                   [this] { show_checks(); }, [this] { return checks_.has_value(); }});
 }
 
 }  // namespace jaanch::app
