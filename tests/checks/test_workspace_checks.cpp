@@ -17,7 +17,10 @@
 #include "checks/workspace_history.h"
 #include "core/workflow_fixtures.h"
 #include "store/workspace.h"
+#include "store/workspace_schema.h"
 #include "util/sha256.h"
+
+#include <SQLiteCpp/Statement.h>
 
 using namespace jaanch;
 namespace fs = std::filesystem;
@@ -173,6 +176,31 @@ BOOST_AUTO_TEST_CASE(aadhaar_is_never_in_plain_text_in_the_workspace_files) {
     BOOST_TEST(keyless.application("JH/CC/7")->field("aadhaar") == shown->field("aadhaar"));
     BOOST_CHECK_EXCEPTION(keyless.reveal("JH/CC/7", "aadhaar", "x", now_utc()), store::StoreError,
                           [](const store::StoreError& e) { return std::string(e.what()).find("missing") != std::string::npos; });
+}
+
+BOOST_AUTO_TEST_CASE(a_workspace_from_before_sealing_is_sealed_on_opening) {
+    TempDir dir;
+    const std::string id = aadhaar(77);
+    auto app = app_of("jh.caste-certificate", "JH/OLD/1", "Old Applicant", id);
+    {  // The schema before migration 3, with the application JSON in plain text as it used to be stored.
+        auto db = store::open_database(dir.path / "ws" / "workspace.db",
+                                       std::span(store::kWorkspaceMigrations).first(2));
+        SQLite::Statement q(*db, "INSERT INTO applications (number, service_id, status, current_level, applicant_name, "
+                                 "name_key, village, submitted_at, service_due, level_due, version, body) "
+                                 "VALUES (?, ?, 'pending', 'L1', 'Old Applicant', 'old applicant', 'x', '', '', '', 1, ?)");
+        q.bind(1, app.number);
+        q.bind(2, app.service_id);
+        q.bind(3, json::Json(app).dump());
+        q.exec();
+    }
+    BOOST_REQUIRE(read_all(dir.path / "ws" / "workspace.db").find(id) != std::string::npos);
+    store::Workspace ws(dir.path / "ws", shipped(), store::WorkspaceOptions{dir.path / "keys"});
+    std::string disk;
+    for (const auto& entry : fs::directory_iterator(dir.path / "ws"))
+        if (entry.is_regular_file()) disk += read_all(entry.path());
+    BOOST_TEST(disk.find(id) == std::string::npos);
+    BOOST_TEST(ws.application(app.number)->field("aadhaar") == "XXXX-XXXX-" + id.substr(8));
+    BOOST_TEST(ws.reveal(app.number, "aadhaar", "vdo.test", now_utc()) == id);
 }
 
 BOOST_AUTO_TEST_CASE(application_history_on_the_store_answers_once_per_financial_year) {

@@ -242,7 +242,8 @@ void Workspace::upsert(const model::Application& app) {
 }
 
 // A workspace from before sealing: seal every application, then VACUUM and truncate the WAL so the plain
-// bodies leave the free pages too. Done once; the flag is set even for an empty workspace.
+// bodies leave the free pages too. The flag is set last, so an interrupted run is done again (values already
+// sealed keep their ciphertext).
 void Workspace::seal_existing() {
     const bool any = db_->execAndGet("SELECT COUNT(*) FROM applications").getInt64() > 0;
     if (any) {
@@ -256,17 +257,17 @@ void Workspace::seal_existing() {
             if (!body.executeStep()) continue;
             auto app = model::parse_application(body.getColumn(0).getString(), "workspace application " + n);
             const auto* service = catalogue_.find(app.service_id, app.service_version);
-            const auto sealed = seal_application(app, service, vault(), {});
+            const auto sealed = seal_application(app, service, vault(), sealed_rows(*db_, n));
             SQLite::Statement up(*db_, "UPDATE applications SET body = ? WHERE number = ?");
             up.bind(1, json::Json(sealed.shown).dump());
             up.bind(2, n);
             up.exec();
             replace_sealed(*db_, n, sealed);
         }
-        set_sync_value("aadhaar_sealed", "1");
         tx.commit();
         db_->exec("VACUUM");
         db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        set_sync_value("aadhaar_sealed", "1");
     } else {
         set_sync_value("aadhaar_sealed", "1");
     }
