@@ -27,6 +27,8 @@ const char* sort_column(QueueSort s) {
         case QueueSort::service_id: return "service_id";
         case QueueSort::village: return "village";
         case QueueSort::status: return "status";
+        case QueueSort::current_level: return "current_level";
+        case QueueSort::claimed_by: return "claimed_by";
     }
     return "level_due";
 }
@@ -196,6 +198,7 @@ QueuePage Workspace::queue(const QueueFilter& f) const {
     if (!f.status.empty()) add(" AND status = ?", f.status);
     if (!f.level.empty()) add(" AND current_level = ?", f.level);
     if (f.overdue_on) add(" AND status = 'pending' AND level_due < ?", format_date(*f.overdue_on));
+    if (f.due_by) add(" AND status = 'pending' AND level_due <= ?", format_date(*f.due_by));
     if (!f.search.empty()) {
         where += " AND (number LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\')";
         std::string escaped;

@@ -7,7 +7,7 @@
 
 namespace jaanch::store {
 
-inline constexpr std::array<Migration, 2> kWorkspaceMigrations{{
+inline constexpr std::array<Migration, 3> kWorkspaceMigrations{{
     {1, R"sql(
 CREATE TABLE applications (
     number          TEXT PRIMARY KEY,
@@ -85,6 +85,40 @@ CREATE TABLE document_notes (
     value  TEXT NOT NULL,
     PRIMARY KEY (sha256, key)
 );
+)sql"},
+    // The review pane (store/review_store.h): history signatures fetched from the hub, the officer's document
+    // checklist and the pages seen, saved queue filters; and indexes so every queue column sorts in SQL.
+    {3, R"sql(
+CREATE TABLE history_signatures (
+    decision_id TEXT PRIMARY KEY,
+    application TEXT NOT NULL,
+    signature   BLOB NOT NULL,   -- DER CMS, as the hub stored it
+    fetched_at  TEXT NOT NULL
+);
+CREATE INDEX history_signatures_application ON history_signatures(application);
+CREATE TABLE document_checks (
+    application TEXT NOT NULL,
+    document_id TEXT NOT NULL,
+    mark        TEXT NOT NULL CHECK (mark IN ('seen', 'valid', 'invalid')),
+    reason      TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (application, document_id)
+);
+CREATE TABLE page_views (
+    application TEXT NOT NULL,
+    document_id TEXT NOT NULL,
+    page        INTEGER NOT NULL,
+    first_at    TEXT NOT NULL,
+    PRIMARY KEY (application, document_id, page)
+);
+CREATE TABLE saved_filters (
+    name   TEXT PRIMARY KEY,
+    filter TEXT NOT NULL             -- JSON (review_store.cpp)
+);
+CREATE INDEX applications_village ON applications(village, number);
+CREATE INDEX applications_level ON applications(current_level, number);
+CREATE INDEX applications_service_due ON applications(service_due, number);
+CREATE INDEX applications_claimed ON applications(claimed_by, number);
+CREATE INDEX applications_status_number ON applications(status, number);
 )sql"},
 }};
 
