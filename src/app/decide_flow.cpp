@@ -12,6 +12,7 @@
 #include "crypto/canonical_json.h"
 #include "main_frame.h"
 #include "queue_panel.h"
+#include "review_controller.h"
 #include "sync/local_decision.h"
 #include "sync/background_sync.h"
 #include "sync/sync_engine.h"
@@ -65,11 +66,16 @@ void MainFrame::decide(model::Action action, const std::optional<std::string>& s
     }
     try {
         sync::DecisionInput input{open_app_->number, action, details->reason_code, details->remark,
-                                  application_->field_checks(), {}};
+                                  application_->field_checks(), review_->document_checks()};
         const auto decision = sync::prepare_decision(*context_.workspace, context_.catalogue, *context_.officer, input,
                                                      now_utc());
-        if (!scripted && !confirm_signing(this, decision, crypto::canonical_decision_bytes(decision))) return;
+        wxString unopened;
+        for (const auto& name : review_->documents_not_opened())
+            unopened += (unopened.empty() ? "" : ", ") + wxString::FromUTF8(name);
+        if (!unopened.empty()) unopened = wxString::Format(_("You have not opened: %s."), unopened);
+        if (!scripted && !confirm_signing(this, decision, crypto::canonical_decision_bytes(decision), unopened)) return;
         sync::commit_decision(*context_.workspace, *context_.officer, *context_.signer, decision, now_utc());
+        review_->after_decided(decision.application);
         // Only now, with decision and signature committed to the outbox, is the officer told it is saved.
         decisions_->set_actions({}, _("Saved — will be sent when online."));
         update_status();
@@ -90,6 +96,7 @@ void MainFrame::sync_now() {
         syncing_ = false;
         queue_->reload();
         update_status();
+        review_->after_sync();
         if (!report.problem.empty()) SetStatusText(wxString::FromUTF8(report.problem), 0);
     });
     if (syncing_) SetStatusText(_("Syncing…"), 0);
@@ -102,6 +109,7 @@ MainFrame::~MainFrame() = default;
 namespace jaanch::app {
 
 bool MainFrame::run_script_step(const std::string& step) {
+    if (auto handled = review_->run_script_step(step)) return *handled;
     if (step == "wait") {
         while (syncing_) wxYield();  // dispatch::to_main tasks arrive through CallAfter while yielding
         return true;

@@ -58,6 +58,25 @@ viewer::ConventionInputs convention_inputs(const model::Application& app, const 
 DocumentsPanel::DocumentsPanel(wxWindow* parent, viewer::render::RenderService& renderer)
     : wxNotebook(parent, wxID_ANY), renderer_(renderer) {
     SetName("documents");
+    Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        e.Skip();
+        CallAfter([this] { report_current_page(); });
+    });
+}
+
+void DocumentsPanel::report_current_page() {
+    const int tab = GetSelection();
+    if (!on_page_seen_ || tab < 0 || static_cast<std::size_t>(tab) >= viewers_.size()) return;
+    auto* viewer = viewers_[static_cast<std::size_t>(tab)];
+    if (viewer == nullptr || viewer->canvas().page_count() == 0) return;
+    on_page_seen_(document_ids_[static_cast<std::size_t>(tab)], viewer->canvas().current_page(),
+                  viewer->canvas().page_count());
+}
+
+std::vector<DocumentsPanel::Opened> DocumentsPanel::opened() const { return opened_; }
+
+void DocumentsPanel::select_document(std::size_t index) {
+    if (index < GetPageCount()) SetSelection(index);
 }
 
 DocumentsPanel::~DocumentsPanel() {
@@ -67,6 +86,8 @@ DocumentsPanel::~DocumentsPanel() {
 void DocumentsPanel::clear() {
     DeleteAllPages();
     viewers_.clear();
+    document_ids_.clear();
+    opened_.clear();
     for (auto id : open_) renderer_.remove_document(id);
     open_.clear();
 }
@@ -96,7 +117,11 @@ wxWindow* DocumentsPanel::make_viewer_page(const model::DocumentRef& doc, const 
         open_.push_back(id);
         auto* pane = new viewer::wx::DocumentViewer(this, renderer_, memory_.get());
         pane->show_document(id, doc.sha256);
+        pane->set_on_view_changed([this, pane] {
+            if (current_viewer() == pane) report_current_page();
+        });
         viewers_.push_back(pane);
+        opened_.push_back({doc.id, doc.sha256, id, renderer_.page_count(id), wxString::FromUTF8(doc.file_name)});
         return pane;
     } catch (const std::exception& e) {
         return make_message_page(wxString::Format(_("This document could not be displayed: %s"),
@@ -119,9 +144,16 @@ void DocumentsPanel::show(const model::Application& app, const catalogue::Servic
         }
         // Long labels make GTK's tab row wider than the pane (negative sizes inside the notebook): shorten.
         if (title.length() > 22) title = title.Left(21) + wxString::FromUTF8("…");
-        AddPage(make_viewer_page(doc, conventions, workspace), title);
+        auto* page = make_viewer_page(doc, conventions, workspace);
+        document_ids_.push_back(doc.id);
+        if (!opened_.empty() && opened_.back().document_id == doc.id) opened_.back().title = title;
+        AddPage(page, title);
     }
-    if (app.documents.empty()) AddPage(make_message_page(_("This application has no uploaded documents.")), _("Documents"));
+    CallAfter([this] { report_current_page(); });  // the first tab's first page is on screen
+    if (app.documents.empty()) {
+        document_ids_.push_back("");
+        AddPage(make_message_page(_("This application has no uploaded documents.")), _("Documents"));
+    }
 }
 
 void DocumentsPanel::next_document() {

@@ -21,6 +21,8 @@
 #include "workflow/workflow.h"
 #include "jaanch/version.h"
 #include "queue_panel.h"
+#include "review_controller.h"
+#include "review_pane.h"
 #include "shortcut_sheet.h"
 
 namespace jaanch::app {
@@ -46,12 +48,14 @@ MainFrame::MainFrame(AppContext& context)
     auto* outer = new wxSplitterWindow(root, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
     queue_ = new QueuePanel(outer, context_.workspace.get(), [this](const std::string& n) { open_application(n); });
     auto* inner = new wxSplitterWindow(outer, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
-    application_ = new ApplicationPanel(inner);
+    review_pane_ = new ReviewPane(inner);  // the form, the document checklist and the history, in tabs
+    application_ = new ApplicationPanel(review_pane_->tab_parent());
+    review_pane_->add_form(application_);
     documents_ = new DocumentsPanel(inner, *context_.renderer);
     // Documents get the most room: the viewer's toolbar needs ~420 px, and officers read scans at fit width.
     const int width = GetClientSize().GetWidth();
     outer->SplitVertically(queue_, inner, width * 28 / 100);
-    inner->SplitVertically(application_, documents_, width * 30 / 100);
+    inner->SplitVertically(review_pane_, documents_, width * 30 / 100);
     inner->SetSashGravity(0.4);
     // The splitters only know their real widths once the frame is laid out: place the sashes again then.
     CallAfter([this, outer, inner] {
@@ -69,7 +73,9 @@ MainFrame::MainFrame(AppContext& context)
     CreateStatusBar(3);
     const int widths[] = {-1, FromDIP(220), FromDIP(220)};
     SetStatusWidths(3, widths);
+    review_ = std::make_unique<ReviewController>(*this);
     register_commands();
+    review_->register_commands(commands_);
     build_menus();
     update_status();
 }
@@ -117,6 +123,7 @@ void MainFrame::open_application(const std::string& number) {
     application_->show(*app, service, context_.language);
     documents_->show(*app, service, *context_.workspace, context_.language);
     update_decision_bar();
+    review_->on_open(*app);
     context_.workspace->activity().append(now_utc(), context_.officer ? context_.officer->id : "", "opened", number, "");
     update_status();
 }

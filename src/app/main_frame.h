@@ -18,6 +18,8 @@ class ApplicationPanel;
 class DocumentsPanel;
 class DecisionBar;
 class QueuePanel;
+class ReviewController;
+class ReviewPane;
 
 class MainFrame : public wxFrame {
 public:
@@ -53,6 +55,7 @@ public:
     DocumentsPanel* documents() const { return documents_; }
 
 private:
+    friend class ReviewController;  // claims, history, checklist, recall, filters, compare (review_controller.h)
     void register_commands();
     void build_menus();
     void open_application(const std::string& number);
@@ -71,6 +74,8 @@ private:
     bool syncing_ = false;
     std::unique_ptr<sync::SyncObserver> sync_observer_;     // before background_sync_: it must outlive it
     std::unique_ptr<sync::BackgroundSync> background_sync_;  // joined when the frame goes
+    ReviewPane* review_pane_ = nullptr;
+    std::unique_ptr<ReviewController> review_;  // after the panels it uses; gone before they are
 };
 
 // The label with its hotkey for a menu item ("&Approve\tCtrl+Shift+A"), translated.
