@@ -165,8 +165,9 @@ ReviewPane::ReviewPane(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
     });
     history_ = new wxListCtrl(tabs_, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     history_->SetName("history");
-    const std::pair<const char*, int> columns[] = {{"When", 130}, {"Who", 150},     {"Role", 80},   {"Level", 50},
-                                                   {"Action", 110}, {"Reason", 110}, {"Remark", 200}, {"Signature", 260}};
+    // The signature mark first: the pane is narrow and the mark is what the officer looks for.
+    const std::pair<const char*, int> columns[] = {{"Signature", 110}, {"Action", 100}, {"Who", 130}, {"Role", 70},
+                                                   {"Level", 50},      {"When", 140},   {"Reason", 110}, {"Remark", 220}};
     for (const auto& [title, width] : columns)
         history_->AppendColumn(wxGetTranslation(title), wxLIST_FORMAT_LEFT, FromDIP(width));
 }
@@ -177,6 +178,12 @@ void ReviewPane::add_form(wxWindow* form) {
     tabs_->AddPage(form, _("Form"));
     tabs_->AddPage(checklist_, _("Documents checklist"));
     tabs_->AddPage(history_, _("History"));
+}
+
+bool ReviewPane::select_tab(std::size_t index) {
+    if (index >= tabs_->GetPageCount()) return false;
+    tabs_->SetSelection(index);
+    return true;
 }
 
 void ReviewPane::set_checklist_handler(ChecklistPanel::Changed handler) { checklist_handler_ = std::move(handler); }
@@ -195,15 +202,15 @@ void ReviewPane::show_history(const model::Application& app, const std::vector<s
     history_->DeleteAllItems();
     for (std::size_t i = 0; i < app.history.size(); ++i) {
         const auto& r = app.history[i];
-        const long row = history_->InsertItem(static_cast<long>(i), wxString::FromUTF8(format_timestamp(r.applied_at)));
-        history_->SetItem(row, 1, wxString::FromUTF8(r.decision.officer));
-        history_->SetItem(row, 2, wxString::FromUTF8(r.decision.role));
-        history_->SetItem(row, 3, wxString::FromUTF8(r.decision.level));
-        history_->SetItem(row, 4, wxGetTranslation(wxString::FromUTF8(std::string(model::action_name(r.decision.action)))));
-        history_->SetItem(row, 5, wxString::FromUTF8(r.decision.reason_code));
-        history_->SetItem(row, 6, wxString::FromUTF8(r.decision.remark));
+        const long row = history_->InsertItem(static_cast<long>(i), i < marks.size() ? signature_text(marks[i]) : wxString());
+        history_->SetItem(row, 1, wxGetTranslation(wxString::FromUTF8(std::string(model::action_name(r.decision.action)))));
+        history_->SetItem(row, 2, wxString::FromUTF8(r.decision.officer));
+        history_->SetItem(row, 3, wxString::FromUTF8(r.decision.role));
+        history_->SetItem(row, 4, wxString::FromUTF8(r.decision.level));
+        history_->SetItem(row, 5, wxString::FromUTF8(format_timestamp(r.applied_at)));
+        history_->SetItem(row, 6, wxString::FromUTF8(r.decision.reason_code));
+        history_->SetItem(row, 7, wxString::FromUTF8(r.decision.remark));
         if (i < marks.size()) {
-            history_->SetItem(row, 7, signature_text(marks[i]));
             const bool ok = marks[i].mark == sync::SignatureMark::valid;
             const bool bad = marks[i].mark == sync::SignatureMark::invalid;
             if (ok || bad) history_->SetItemTextColour(row, ok ? wxColour(20, 110, 40) : wxColour(170, 20, 20));

@@ -69,6 +69,7 @@ public:
     // The history as the officer reads it, one line per record (scripts print it).
     std::vector<std::string> history_lines() const;
     void set_checklist_handler(ChecklistPanel::Changed handler);
+    bool select_tab(std::size_t index);
 
 private:
     wxStaticText* banner_ = nullptr;

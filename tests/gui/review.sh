@@ -94,7 +94,7 @@ claim=$(hub_get b "$n1" "" | python3 -c "import json,sys;print(json.load(sys.std
 [ "$claim" = "None" ] || fail "A's claim was not released when the window closed: $claim"
 
 echo "2. history signatures"
-out=$(run_a --script "review/open=$nh;review/wait;review/print" --screenshot "$shots/review_history.png")
+out=$(run_a --script "review/open=$nh;review/wait;review/tab=2;review/print" --screenshot "$shots/review_history.png")
 s=$(state <<<"$out")
 check "$s" "len(r['history']) >= 1 and all('✓' in h for h in r['history'])" "history of $nh not all ✓"
 sqlite3 "$tmp/ws-a/workspace.db" \
@@ -104,7 +104,7 @@ s=$(state <<<"$out")
 check "$s" "'✗ content_mismatch' in r['history'][0]" "tampered history of $nh not marked ✗"
 
 echo "3. checklist, pages seen, decision, moved on"
-out=$(run_a --report-outbox --script "review/open=$n3;review/wait;review/check=0:valid;review/check=1:invalid:Scan is unreadable;review/print;review/shot=$shots/review_checklist.png;decide/forward=|Checked;app/sync;wait;review/print")
+out=$(run_a --report-outbox --script "review/open=$n3;review/wait;review/check=0:valid;review/check=1:invalid:Scan is unreadable;review/tab=1;review/print;review/shot=$shots/review_checklist.png;decide/forward=|Checked;app/sync;wait;review/print")
 s1=$(state 1 <<<"$out"); s2=$(state 2 <<<"$out")
 check "$s1" "len(r['checks']) == 2 and any(v.startswith('1/') for v in r['pages'].values()) and len(r['not_opened']) >= 1" "checklist or pages seen wrong"
 check "$s2" "r['allowed'] == [] and 'No longer in your queue' in r['banner']" "the decided application was not marked as moved on"

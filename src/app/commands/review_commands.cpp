@@ -10,6 +10,7 @@
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
+#include <wx/splitter.h>
 #include <wx/stattext.h>
 #include <wx/textdlg.h>
 #include <wx/button.h>
@@ -307,6 +308,13 @@ void ReviewController::compare(std::optional<std::pair<std::size_t, std::size_t>
         compare_ = nullptr;
     });
     compare_->Show();
+    // The splitter knows its width only once shown: halve it then, so both documents get the same room.
+    compare_->CallAfter([view] {
+        for (auto* child : view->GetChildren()) {
+            if (auto* splitter = dynamic_cast<wxSplitterWindow*>(child))
+                splitter->SetSashPosition(splitter->GetClientSize().GetWidth() / 2);
+        }
+    });
 }
 
 std::optional<bool> ReviewController::run_script_step(const std::string& step) {
@@ -344,6 +352,9 @@ std::optional<bool> ReviewController::run_script_step(const std::string& step) {
         const std::string mark = arg.substr(c1 + 1, c2 == std::string::npos ? std::string::npos : c2 - c1 - 1);
         return frame_.review_pane_->checklist()->set_mark(std::stoul(arg.substr(0, c1)), mark,
                                                           c2 == std::string::npos ? "" : arg.substr(c2 + 1));
+    }
+    if (verb == "tab") {  // 0 form, 1 documents checklist, 2 history
+        return frame_.review_pane_->select_tab(std::stoul(arg));
     }
     if (verb == "document") {  // show the document tab INDEX
         frame_.documents_->select_document(std::stoul(arg));
