@@ -220,8 +220,10 @@ QueuePage Workspace::queue(const QueueFilter& f) const {
     count.executeStep();
     page.total = static_cast<std::size_t>(count.getColumn(0).getInt64());
 
-    const std::string order = std::string(" ORDER BY ") + sort_column(f.sort) + (f.descending ? " DESC" : " ASC") +
-                              ", number" + (f.descending ? " DESC" : " ASC");
+    // Ties broken by number; for the number itself a second term would make SQLite sort instead of walking its index.
+    const std::string direction = f.descending ? " DESC" : " ASC";
+    const std::string order = std::string(" ORDER BY ") + sort_column(f.sort) + direction +
+                              (f.sort == QueueSort::number ? "" : ", number" + direction);
     SQLite::Statement q(*db_, "SELECT number, service_id, applicant_name, village, submitted_at, service_due, "
                               "level_due, current_level, status, claimed_by, version FROM applications" +
                                   where + order + " LIMIT ? OFFSET ?");

@@ -114,6 +114,11 @@ CREATE TABLE saved_filters (
     name   TEXT PRIMARY KEY,
     filter TEXT NOT NULL             -- JSON (review_store.cpp)
 );
+-- (column, number) for every sortable column: ORDER BY column, number then walks one index with no sort step.
+CREATE INDEX applications_service_number ON applications(service_id, number);
+CREATE INDEX applications_name_number ON applications(name_key, number);
+CREATE INDEX applications_submitted_number ON applications(submitted_at, number);
+CREATE INDEX applications_level_due_number ON applications(level_due, number);
 CREATE INDEX applications_village ON applications(village, number);
 CREATE INDEX applications_level ON applications(current_level, number);
 CREATE INDEX applications_service_due ON applications(service_due, number);
