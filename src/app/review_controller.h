@@ -37,7 +37,7 @@ namespace jaanch::app {
 class MainFrame;
 
 class ReviewController : public wxEventFilter {
-public:
+  public:
     explicit ReviewController(MainFrame& frame);
     ~ReviewController() override;
     ReviewController(const ReviewController&) = delete;
@@ -67,7 +67,7 @@ public:
 
     int FilterEvent(wxEvent& event) override;
 
-private:
+  private:
     struct HubAccess {
         std::string url, token;
     };
@@ -75,8 +75,8 @@ private:
     void post(std::function<void(sync::HubClient&)> task);  // to the worker
     void worker_loop();
     void release_held();
-    void on_claim_result(std::uint64_t generation, const std::string& number, std::optional<sync::ClaimState> claim,
-                         std::string problem, bool offline);
+    void on_claim_result(std::uint64_t generation, const std::string& number,
+                         std::optional<sync::ClaimState> claim, std::string problem, bool offline);
     void on_history_result(std::uint64_t generation, const std::string& number,
                            std::vector<sync::HistorySignature> signatures);
     void refresh_history();

@@ -20,9 +20,12 @@ enum MarkChoice { kNone, kSeen, kValid, kInvalid };
 
 int choice_of(model::DocumentMark mark) {
     switch (mark) {
-        case model::DocumentMark::seen: return kSeen;
-        case model::DocumentMark::valid: return kValid;
-        case model::DocumentMark::invalid: return kInvalid;
+        case model::DocumentMark::seen:
+            return kSeen;
+        case model::DocumentMark::valid:
+            return kValid;
+        case model::DocumentMark::invalid:
+            return kInvalid;
     }
     return kNone;
 }
@@ -31,11 +34,14 @@ int choice_of(model::DocumentMark mark) {
 
 wxString signature_text(const sync::HistoryMark& mark) {
     switch (mark.mark) {
-        case sync::SignatureMark::valid: return wxString::FromUTF8("✓ ") + _("valid");
+        case sync::SignatureMark::valid:
+            return wxString::FromUTF8("✓ ") + _("valid");
         case sync::SignatureMark::invalid:
             return wxString::FromUTF8("✗ " + mark.reason + " — " + mark.message);
-        case sync::SignatureMark::not_fetched: return _("not yet fetched");
-        case sync::SignatureMark::no_trust: return _("cannot check: no trust folder");
+        case sync::SignatureMark::not_fetched:
+            return _("not yet fetched");
+        case sync::SignatureMark::no_trust:
+            return _("cannot check: no trust folder");
     }
     return {};
 }
@@ -64,7 +70,8 @@ void ChecklistPanel::show(const model::Application& app, const catalogue::Servic
         row.label = wxString::FromUTF8(doc.kind);
         if (service != nullptr) {
             for (const auto& requirement : service->documents) {
-                if (requirement.kind == doc.kind) row.label = wxString::FromUTF8(requirement.label.in(language));
+                if (requirement.kind == doc.kind)
+                    row.label = wxString::FromUTF8(requirement.label.in(language));
             }
         }
         auto* label = new wxStaticText(body_, wxID_ANY, row.label, wxDefaultPosition, wxDefaultSize,
@@ -77,11 +84,13 @@ void ChecklistPanel::show(const model::Application& app, const catalogue::Servic
         row.mark = new wxChoice(body_, wxID_ANY, wxDefaultPosition, wxDefaultSize, 4, choices);
         row.mark->SetName(wxString::FromUTF8("docmark:" + doc.id));
         row.mark->SetSelection(kNone);
-        row.reason = new wxTextCtrl(body_, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
+        row.reason =
+            new wxTextCtrl(body_, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
         row.reason->SetHint(_("Why it is invalid"));
         row.reason->SetName(wxString::FromUTF8("docreason:" + doc.id));
         for (const auto& c : checks) {
-            if (c.document != doc.id) continue;
+            if (c.document != doc.id)
+                continue;
             row.mark->SetSelection(choice_of(c.mark));
             row.reason->SetValue(wxString::FromUTF8(c.reason));
         }
@@ -101,8 +110,9 @@ void ChecklistPanel::show(const model::Application& app, const catalogue::Servic
         rows_[i].reason->Bind(wxEVT_TEXT_ENTER, [this, i](wxCommandEvent&) { changed(rows_[i]); });
     }
     auto* outer = new wxBoxSizer(wxVERTICAL);
-    outer->Add(new wxStaticText(body_, wxID_ANY,
-                                _("Mark each document once you have looked at it. Marks go into the signed decision.")),
+    outer->Add(new wxStaticText(
+                   body_, wxID_ANY,
+                   _("Mark each document once you have looked at it. Marks go into the signed decision.")),
                0, wxALL, FromDIP(8));
     outer->Add(grid_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
     body_->SetSizer(outer);
@@ -114,20 +124,24 @@ void ChecklistPanel::show(const model::Application& app, const catalogue::Servic
 void ChecklistPanel::changed(Row& row) {
     const int choice = row.mark->GetSelection();
     row.reason->Enable(choice == kInvalid);
-    if (!on_changed_) return;
+    if (!on_changed_)
+        return;
     model::DocumentCheck check{row.document_id, model::DocumentMark::seen, ""};
-    if (choice == kValid) check.mark = model::DocumentMark::valid;
+    if (choice == kValid)
+        check.mark = model::DocumentMark::valid;
     if (choice == kInvalid) {
         check.mark = model::DocumentMark::invalid;
         check.reason = row.reason->GetValue().Strip(wxString::both).utf8_string();
-        if (check.reason.empty()) return;  // kept once the officer says why
+        if (check.reason.empty())
+            return;  // kept once the officer says why
     }
     on_changed_(check, choice == kNone);
 }
 
 void ChecklistPanel::set_pages(const std::string& document_id, std::size_t seen, int total) {
     for (auto& row : rows_) {
-        if (row.document_id != document_id) continue;
+        if (row.document_id != document_id)
+            continue;
         row.pages->SetLabel(seen == 0 ? _("not opened")
                                       : wxString::Format(_("pages seen %zu/%d"), seen, total));
     }
@@ -135,11 +149,14 @@ void ChecklistPanel::set_pages(const std::string& document_id, std::size_t seen,
 }
 
 bool ChecklistPanel::set_mark(std::size_t index, const std::string& mark, const std::string& reason) {
-    if (index >= rows_.size()) return false;
+    if (index >= rows_.size())
+        return false;
     Row& row = rows_[index];
-    const std::pair<const char*, int> names[] = {{"none", kNone}, {"seen", kSeen}, {"valid", kValid}, {"invalid", kInvalid}};
+    const std::pair<const char*, int> names[] = {
+        {"none", kNone}, {"seen", kSeen}, {"valid", kValid}, {"invalid", kInvalid}};
     for (const auto& [name, choice] : names) {
-        if (mark != name) continue;
+        if (mark != name)
+            continue;
         row.mark->SetSelection(choice);
         row.reason->SetValue(wxString::FromUTF8(reason));
         changed(row);
@@ -161,18 +178,23 @@ ReviewPane::ReviewPane(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
     sizer->Add(tabs_, 1, wxEXPAND);
     SetSizer(sizer);
     checklist_ = new ChecklistPanel(tabs_, [this](const model::DocumentCheck& c, bool cleared) {
-        if (checklist_handler_) checklist_handler_(c, cleared);
+        if (checklist_handler_)
+            checklist_handler_(c, cleared);
     });
-    history_ = new wxListCtrl(tabs_, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    history_ =
+        new wxListCtrl(tabs_, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     history_->SetName("history");
     // The signature mark first: the pane is narrow and the mark is what the officer looks for.
-    const std::pair<const char*, int> columns[] = {{"Signature", 110}, {"Action", 100}, {"Who", 130}, {"Role", 70},
-                                                   {"Level", 50},      {"When", 140},   {"Reason", 110}, {"Remark", 220}};
+    const std::pair<const char*, int> columns[] = {{"Signature", 110}, {"Action", 100}, {"Who", 130},
+                                                   {"Role", 70},       {"Level", 50},   {"When", 140},
+                                                   {"Reason", 110},    {"Remark", 220}};
     for (const auto& [title, width] : columns)
         history_->AppendColumn(wxGetTranslation(title), wxLIST_FORMAT_LEFT, FromDIP(width));
 }
 
-wxWindow* ReviewPane::tab_parent() { return tabs_; }
+wxWindow* ReviewPane::tab_parent() {
+    return tabs_;
+}
 
 void ReviewPane::add_form(wxWindow* form) {
     tabs_->AddPage(form, _("Form"));
@@ -181,12 +203,15 @@ void ReviewPane::add_form(wxWindow* form) {
 }
 
 bool ReviewPane::select_tab(std::size_t index) {
-    if (index >= tabs_->GetPageCount()) return false;
+    if (index >= tabs_->GetPageCount())
+        return false;
     tabs_->SetSelection(index);
     return true;
 }
 
-void ReviewPane::set_checklist_handler(ChecklistPanel::Changed handler) { checklist_handler_ = std::move(handler); }
+void ReviewPane::set_checklist_handler(ChecklistPanel::Changed handler) {
+    checklist_handler_ = std::move(handler);
+}
 
 void ReviewPane::set_banner(const wxString& text, bool warning) {
     banner_->SetLabel(text);
@@ -196,14 +221,18 @@ void ReviewPane::set_banner(const wxString& text, bool warning) {
     Layout();
 }
 
-wxString ReviewPane::banner() const { return banner_->IsShown() ? banner_->GetLabel() : wxString(); }
+wxString ReviewPane::banner() const {
+    return banner_->IsShown() ? banner_->GetLabel() : wxString();
+}
 
 void ReviewPane::show_history(const model::Application& app, const std::vector<sync::HistoryMark>& marks) {
     history_->DeleteAllItems();
     for (std::size_t i = 0; i < app.history.size(); ++i) {
         const auto& r = app.history[i];
-        const long row = history_->InsertItem(static_cast<long>(i), i < marks.size() ? signature_text(marks[i]) : wxString());
-        history_->SetItem(row, 1, wxGetTranslation(wxString::FromUTF8(std::string(model::action_name(r.decision.action)))));
+        const long row = history_->InsertItem(static_cast<long>(i),
+                                              i < marks.size() ? signature_text(marks[i]) : wxString());
+        history_->SetItem(
+            row, 1, wxGetTranslation(wxString::FromUTF8(std::string(model::action_name(r.decision.action)))));
         history_->SetItem(row, 2, wxString::FromUTF8(r.decision.officer));
         history_->SetItem(row, 3, wxString::FromUTF8(r.decision.role));
         history_->SetItem(row, 4, wxString::FromUTF8(r.decision.level));
@@ -213,10 +242,12 @@ void ReviewPane::show_history(const model::Application& app, const std::vector<s
         if (i < marks.size()) {
             const bool ok = marks[i].mark == sync::SignatureMark::valid;
             const bool bad = marks[i].mark == sync::SignatureMark::invalid;
-            if (ok || bad) history_->SetItemTextColour(row, ok ? wxColour(20, 110, 40) : wxColour(170, 20, 20));
+            if (ok || bad)
+                history_->SetItemTextColour(row, ok ? wxColour(20, 110, 40) : wxColour(170, 20, 20));
         }
     }
-    tabs_->SetPageText(2, app.history.empty() ? _("History") : wxString::Format(_("History (%zu)"), app.history.size()));
+    tabs_->SetPageText(
+        2, app.history.empty() ? _("History") : wxString::Format(_("History (%zu)"), app.history.size()));
 }
 
 std::vector<std::string> ReviewPane::history_lines() const {
@@ -224,7 +255,8 @@ std::vector<std::string> ReviewPane::history_lines() const {
     for (long row = 0; row < history_->GetItemCount(); ++row) {
         std::string line;
         for (int col = 0; col < history_->GetColumnCount(); ++col) {
-            if (col > 0) line += " | ";
+            if (col > 0)
+                line += " | ";
             line += history_->GetItemText(row, col).utf8_string();
         }
         out.push_back(line);

@@ -27,18 +27,18 @@ namespace jaanch::app {
 
 // One row per document: its label, "pages seen 3/5", and the mark (—, seen, valid, invalid + reason).
 class ChecklistPanel : public wxPanel {
-public:
+  public:
     using Changed = std::function<void(const model::DocumentCheck& check, bool cleared)>;
     ChecklistPanel(wxWindow* parent, Changed on_changed);
 
-    void show(const model::Application& app, const catalogue::ServiceDefinition* service, const std::string& language,
-              const std::vector<model::DocumentCheck>& checks);
+    void show(const model::Application& app, const catalogue::ServiceDefinition* service,
+              const std::string& language, const std::vector<model::DocumentCheck>& checks);
     void set_pages(const std::string& document_id, std::size_t seen, int total);
     // As if the officer chose the mark (scripts): index of the document, the mark, the reason for invalid.
     bool set_mark(std::size_t index, const std::string& mark, const std::string& reason);
     std::size_t size() const { return rows_.size(); }
 
-private:
+  private:
     struct Row {
         std::string document_id;
         wxString label;
@@ -55,7 +55,7 @@ private:
 };
 
 class ReviewPane : public wxPanel {
-public:
+  public:
     explicit ReviewPane(wxWindow* parent);
 
     wxWindow* tab_parent();  // parent for the form panel
@@ -71,7 +71,7 @@ public:
     void set_checklist_handler(ChecklistPanel::Changed handler);
     bool select_tab(std::size_t index);
 
-private:
+  private:
     wxStaticText* banner_ = nullptr;
     wxNotebook* tabs_ = nullptr;
     ChecklistPanel* checklist_ = nullptr;

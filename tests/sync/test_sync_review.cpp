@@ -141,7 +141,8 @@ BOOST_AUTO_TEST_CASE(checklist_travels_in_the_signed_decision) {
     const std::string first = app->documents[0].id, second = app->documents[1].id;
     review.put_document_check("RJ/K/1", {first, model::DocumentMark::seen, ""});
     review.put_document_check("RJ/K/1", {first, model::DocumentMark::valid, ""});  // replaces "seen"
-    BOOST_CHECK_THROW(review.put_document_check("RJ/K/1", {second, model::DocumentMark::invalid, ""}), InputError);
+    BOOST_CHECK_THROW(review.put_document_check("RJ/K/1", {second, model::DocumentMark::invalid, ""}),
+                      InputError);
     review.put_document_check("RJ/K/1", {second, model::DocumentMark::invalid, "Photo is of another person"});
     const auto checks = review.document_checks("RJ/K/1");
     BOOST_REQUIRE(checks.size() == 2u);
@@ -166,10 +167,12 @@ BOOST_AUTO_TEST_CASE(checklist_travels_in_the_signed_decision) {
     bool found = false;
     const auto exported = r.json();  // kept: a range-for over a temporary's member would dangle
     for (const auto& e : exported["decisions"]) {
-        if (e["decision"]["id"] != d.id) continue;
+        if (e["decision"]["id"] != d.id)
+            continue;
         found = true;
         BOOST_TEST(e["decision"]["document_checks"].size() == 2u);
-        BOOST_TEST(e["decision"]["document_checks"].dump().find("Photo is of another person") != std::string::npos);
+        BOOST_TEST(e["decision"]["document_checks"].dump().find("Photo is of another person") !=
+                   std::string::npos);
     }
     BOOST_TEST(found, r.body.substr(0, 600));
     review.clear_review("RJ/K/1");
@@ -203,7 +206,8 @@ BOOST_AUTO_TEST_CASE(recalled_decision_never_arrives) {
 
 BOOST_AUTO_TEST_CASE(queue_sorts_filters_and_saved_filters) {
     SyncWorld world;
-    for (int i = 1; i <= 5; ++i) world.file("RJ/Q/" + std::to_string(i));
+    for (int i = 1; i <= 5; ++i)
+        world.file("RJ/Q/" + std::to_string(i));
     auto w = world.workspace("vdo.in");
     world.login(*w, "vdo.in");
     world.sync(*w);

@@ -21,23 +21,31 @@ constexpr EnumNames<QueueSort, 10> kSorts{{{QueueSort::level_due, "level_due"},
                                            {QueueSort::claimed_by, "claimed_by"}}};
 
 constexpr EnumNames<model::DocumentMark, 3> kMarks{{{model::DocumentMark::seen, "seen"},
-                                                   {model::DocumentMark::valid, "valid"},
-                                                   {model::DocumentMark::invalid, "invalid"}}};
+                                                    {model::DocumentMark::valid, "valid"},
+                                                    {model::DocumentMark::invalid, "invalid"}}};
 
 int days_between(Date from, Date to) {
     return static_cast<int>((std::chrono::sys_days(to) - std::chrono::sys_days(from)).count());
 }
 
-Date plus_days(Date d, int days) { return Date(std::chrono::sys_days(d) + std::chrono::days(days)); }
+Date plus_days(Date d, int days) {
+    return Date(std::chrono::sys_days(d) + std::chrono::days(days));
+}
 
 }  // namespace
 
-std::string_view queue_sort_name(QueueSort sort) { return enum_name(kSorts, sort); }
-std::optional<QueueSort> queue_sort_from_name(std::string_view name) { return enum_from_name(kSorts, name); }
-std::string_view document_mark_name(model::DocumentMark mark) { return enum_name(kMarks, mark); }
+std::string_view queue_sort_name(QueueSort sort) {
+    return enum_name(kSorts, sort);
+}
+std::optional<QueueSort> queue_sort_from_name(std::string_view name) {
+    return enum_from_name(kSorts, name);
+}
+std::string_view document_mark_name(model::DocumentMark mark) {
+    return enum_name(kMarks, mark);
+}
 
-void ReviewStore::put_signature(const std::string& decision_id, const std::string& application, const std::string& der,
-                                Timestamp fetched_at) {
+void ReviewStore::put_signature(const std::string& decision_id, const std::string& application,
+                                const std::string& der, Timestamp fetched_at) {
     SQLite::Statement q(db_, R"sql(
         INSERT INTO history_signatures (decision_id, application, signature, fetched_at) VALUES (?, ?, ?, ?)
         ON CONFLICT(decision_id) DO UPDATE SET signature = excluded.signature, fetched_at = excluded.fetched_at)sql");
@@ -51,9 +59,11 @@ void ReviewStore::put_signature(const std::string& decision_id, const std::strin
 std::optional<std::string> ReviewStore::signature(const std::string& decision_id) const {
     SQLite::Statement q(db_, "SELECT signature FROM history_signatures WHERE decision_id = ?");
     q.bind(1, decision_id);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.executeStep())
+        return std::nullopt;
     const auto column = q.getColumn(0);
-    return std::string(static_cast<const char*>(column.getBlob()), static_cast<std::size_t>(column.getBytes()));
+    return std::string(static_cast<const char*>(column.getBlob()),
+                       static_cast<std::size_t>(column.getBytes()));
 }
 
 void ReviewStore::put_document_check(const std::string& application, const model::DocumentCheck& check) {
@@ -77,13 +87,15 @@ void ReviewStore::clear_document_check(const std::string& application, const std
 }
 
 std::vector<model::DocumentCheck> ReviewStore::document_checks(const std::string& application) const {
-    SQLite::Statement q(db_, "SELECT document_id, mark, reason FROM document_checks WHERE application = ? "
-                             "ORDER BY document_id");
+    SQLite::Statement q(db_,
+                        "SELECT document_id, mark, reason FROM document_checks WHERE application = ? "
+                        "ORDER BY document_id");
     q.bind(1, application);
     std::vector<model::DocumentCheck> out;
     while (q.executeStep()) {
         const auto mark = enum_from_name(kMarks, q.getColumn(1).getString());
-        if (!mark) throw StoreError("The workspace holds an unknown document mark; the workspace may be damaged.");
+        if (!mark)
+            throw StoreError("The workspace holds an unknown document mark; the workspace may be damaged.");
         out.push_back({q.getColumn(0).getString(), *mark, q.getColumn(2).getString()});
     }
     return out;
@@ -102,8 +114,9 @@ void ReviewStore::clear_review(const std::string& application) {
 
 bool ReviewStore::record_page_view(const std::string& application, const std::string& document_id, int page,
                                    Timestamp at) {
-    SQLite::Statement q(db_, "INSERT OR IGNORE INTO page_views (application, document_id, page, first_at) "
-                             "VALUES (?, ?, ?, ?)");
+    SQLite::Statement q(db_,
+                        "INSERT OR IGNORE INTO page_views (application, document_id, page, first_at) "
+                        "VALUES (?, ?, ?, ?)");
     q.bind(1, application);
     q.bind(2, document_id);
     q.bind(3, page);
@@ -115,13 +128,18 @@ std::map<std::string, PagesSeen> ReviewStore::pages_seen(const std::string& appl
     SQLite::Statement q(db_, "SELECT document_id, page FROM page_views WHERE application = ?");
     q.bind(1, application);
     std::map<std::string, PagesSeen> out;
-    while (q.executeStep()) out[q.getColumn(0).getString()].pages.insert(q.getColumn(1).getInt());
+    while (q.executeStep())
+        out[q.getColumn(0).getString()].pages.insert(q.getColumn(1).getInt());
     return out;
 }
 
 json::Json filter_to_json(const QueueFilter& f, Date today) {
-    json::Json j{{"service_id", f.service_id}, {"status", f.status},   {"level", f.level},
-                 {"search", f.search},         {"sort", std::string(queue_sort_name(f.sort))}, {"descending", f.descending}};
+    json::Json j{{"service_id", f.service_id},
+                 {"status", f.status},
+                 {"level", f.level},
+                 {"search", f.search},
+                 {"sort", std::string(queue_sort_name(f.sort))},
+                 {"descending", f.descending}};
     j["overdue_days"] = f.overdue_on ? json::Json(days_between(today, *f.overdue_on)) : json::Json(nullptr);
     j["due_within_days"] = f.due_by ? json::Json(days_between(today, *f.due_by)) : json::Json(nullptr);
     return j;
@@ -135,19 +153,24 @@ QueueFilter filter_from_json(const json::Json& j, Date today) {
     f.level = r.required<std::string>("level");
     f.search = r.required<std::string>("search");
     const auto sort = queue_sort_from_name(r.required<std::string>("sort"));
-    if (!sort) throw InputError("$.sort", "not a queue column this workstation knows");
+    if (!sort)
+        throw InputError("$.sort", "not a queue column this workstation knows");
     f.sort = *sort;
     f.descending = r.required<bool>("descending");
-    if (const auto days = r.optional<int>("overdue_days")) f.overdue_on = plus_days(today, *days);
-    if (const auto days = r.optional<int>("due_within_days")) f.due_by = plus_days(today, *days);
+    if (const auto days = r.optional<int>("overdue_days"))
+        f.overdue_on = plus_days(today, *days);
+    if (const auto days = r.optional<int>("due_within_days"))
+        f.due_by = plus_days(today, *days);
     r.finish();
     return f;
 }
 
 void ReviewStore::save_filter(const std::string& name, const QueueFilter& filter, Date today) {
-    if (name.empty()) throw InputError("$.name", "a saved filter needs a name");
-    SQLite::Statement q(db_, "INSERT INTO saved_filters (name, filter) VALUES (?, ?) "
-                             "ON CONFLICT(name) DO UPDATE SET filter = excluded.filter");
+    if (name.empty())
+        throw InputError("$.name", "a saved filter needs a name");
+    SQLite::Statement q(db_,
+                        "INSERT INTO saved_filters (name, filter) VALUES (?, ?) "
+                        "ON CONFLICT(name) DO UPDATE SET filter = excluded.filter");
     q.bind(1, name);
     q.bind(2, filter_to_json(filter, today).dump());
     q.exec();
@@ -156,14 +179,16 @@ void ReviewStore::save_filter(const std::string& name, const QueueFilter& filter
 std::optional<QueueFilter> ReviewStore::saved_filter(const std::string& name, Date today) const {
     SQLite::Statement q(db_, "SELECT filter FROM saved_filters WHERE name = ?");
     q.bind(1, name);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.executeStep())
+        return std::nullopt;
     return filter_from_json(json::parse_text(q.getColumn(0).getString(), "saved filter " + name), today);
 }
 
 std::vector<std::string> ReviewStore::saved_filter_names() const {
     SQLite::Statement q(db_, "SELECT name FROM saved_filters ORDER BY name");
     std::vector<std::string> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    while (q.executeStep())
+        out.push_back(q.getColumn(0).getString());
     return out;
 }
 

@@ -3,8 +3,8 @@
 // (seen / valid / invalid with a reason), the pages the officer actually looked at, and named queue filters.
 // Tables from workspace migration "review" (store/workspace_schema.h).
 //
-// Threads: a ReviewStore is a view on its Workspace's connection; same thread as that Workspace. Each method is
-// one statement or one transaction. Errors: StoreError subclasses from SQLiteCpp failures rise unchanged.
+// Threads: a ReviewStore is a view on its Workspace's connection; same thread as that Workspace. Each method
+// is one statement or one transaction. Errors: StoreError subclasses from SQLiteCpp failures rise unchanged.
 #pragma once
 
 #include <cstdint>
@@ -27,7 +27,7 @@ struct PagesSeen {
 };
 
 class ReviewStore {
-public:
+  public:
     explicit ReviewStore(Workspace& workspace) : db_(workspace.database()) {}
 
     // History signatures (DER CMS) by decision id.
@@ -42,16 +42,18 @@ public:
     void clear_review(const std::string& application);  // after the decision: checklist and pages seen go
 
     // Records that a page was on screen; true the first time (the caller logs "viewed_page" then).
-    bool record_page_view(const std::string& application, const std::string& document_id, int page, Timestamp at);
+    bool record_page_view(const std::string& application, const std::string& document_id, int page,
+                          Timestamp at);
     std::map<std::string, PagesSeen> pages_seen(const std::string& application) const;  // document id → pages
 
-    // Saved queue filters, by name. The overdue/due-soon parts are stored relative to the day they are applied.
+    // Saved queue filters, by name. The overdue/due-soon parts are stored relative to the day they are
+    // applied.
     void save_filter(const std::string& name, const QueueFilter& filter, Date today);
     std::optional<QueueFilter> saved_filter(const std::string& name, Date today) const;
     std::vector<std::string> saved_filter_names() const;
     bool delete_filter(const std::string& name);
 
-private:
+  private:
     SQLite::Database& db_;
 };
 

@@ -8,17 +8,21 @@
 
 namespace jaanch::sync {
 
-std::filesystem::path trust_dir_of(const store::Workspace& workspace) { return workspace.dir() / "trust"; }
+std::filesystem::path trust_dir_of(const store::Workspace& workspace) {
+    return workspace.dir() / "trust";
+}
 
 void store_history(store::Workspace& workspace, const std::string& number,
                    const std::vector<HistorySignature>& signatures, Timestamp now) {
     store::ReviewStore review(workspace);
-    for (const auto& s : signatures) review.put_signature(s.decision_id, number, s.signature_der, now);
+    for (const auto& s : signatures)
+        review.put_signature(s.decision_id, number, s.signature_der, now);
 }
 
 std::vector<HistoryMark> check_history(store::Workspace& workspace, const model::Application& app) {
     std::vector<HistoryMark> out;
-    if (app.history.empty()) return out;
+    if (app.history.empty())
+        return out;
     std::optional<crypto::Verifier> verifier;
     std::string trust_problem;
     try {
