@@ -13,6 +13,7 @@
 #include "main_frame.h"
 #include "queue_panel.h"
 #include "status_bar.h"
+#include "review_controller.h"
 #include "sync/local_decision.h"
 #include "sync/background_sync.h"
 #include "sync/sync_engine.h"
@@ -69,11 +70,16 @@ void MainFrame::decide(model::Action action, const std::optional<std::string>& s
     }
     try {
         sync::DecisionInput input{open_app_->number, action, details->reason_code, details->remark,
-                                  application_->field_checks(), {}};
+                                  application_->field_checks(), review_->document_checks()};
         const auto decision = sync::prepare_decision(*context_.workspace, context_.catalogue, *context_.officer, input,
                                                      now_utc());
-        if (!scripted && !confirm_signing(this, decision, crypto::canonical_decision_bytes(decision))) return;
+        wxString unopened;
+        for (const auto& name : review_->documents_not_opened())
+            unopened += (unopened.empty() ? "" : ", ") + wxString::FromUTF8(name);
+        if (!unopened.empty()) unopened = wxString::Format(_("You have not opened: %s."), unopened);
+        if (!scripted && !confirm_signing(this, decision, crypto::canonical_decision_bytes(decision), unopened)) return;
         sync::commit_decision(*context_.workspace, *context_.officer, *context_.signer, decision, now_utc());
+        review_->after_decided(decision.application);
         // Only now, with decision and signature committed to the outbox, is the officer told it is saved.
         decisions_->set_actions({}, _("Saved — will be sent when online."));
         schedule_.decision_saved(std::chrono::steady_clock::now());
@@ -102,6 +108,7 @@ void MainFrame::on_sync_finished(const sync::SyncReport& report) {
     schedule_.finished(report.online, std::chrono::steady_clock::now());
     queue_->reload();
     update_status();
+    review_->after_sync();
     if (report.needs_login)
         status_->set_connection(StatusBar::Connection::needs_login, wxString::FromUTF8(report.problem));
     else if (!report.online)

@@ -77,7 +77,8 @@ std::optional<DecisionDetails> ask_decision_details(wxWindow* parent, const cata
     return std::nullopt;
 }
 
-bool confirm_signing(wxWindow* parent, const model::Decision& decision, const std::string& canonical_bytes) {
+bool confirm_signing(wxWindow* parent, const model::Decision& decision, const std::string& canonical_bytes,
+                     const wxString& warning) {
     wxDialog dialog(parent, wxID_ANY, _("Sign this decision?"), wxDefaultPosition, wxDefaultSize,
                     wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
     dialog.SetName("confirm_signing");
@@ -87,6 +88,13 @@ bool confirm_signing(wxWindow* parent, const model::Decision& decision, const st
                                                  action_label(decision.action),
                                                  wxString::FromUTF8(decision.application))),
                0, wxALL, dialog.FromDIP(8));
+    if (!warning.empty()) {
+        auto* note = new wxStaticText(&dialog, wxID_ANY, warning);
+        note->SetName("unopened_documents");
+        note->SetForegroundColour(wxColour(160, 30, 30));
+        note->Wrap(dialog.FromDIP(560));
+        sizer->Add(note, 0, wxLEFT | wxRIGHT | wxBOTTOM, dialog.FromDIP(8));
+    }
     auto* text = new wxTextCtrl(&dialog, wxID_ANY, wxString::FromUTF8(canonical_bytes), wxDefaultPosition,
                                 dialog.FromDIP(wxSize(560, 160)), wxTE_MULTILINE | wxTE_READONLY | wxTE_BESTWRAP);
     text->SetName("signed_bytes");

@@ -25,7 +25,9 @@ std::optional<DecisionDetails> ask_decision_details(wxWindow* parent, const cata
                                                     model::Action action, const std::string& language);
 
 // Shows the decision as it will be signed (its canonical JSON) and asks to sign. True = sign.
-bool confirm_signing(wxWindow* parent, const model::Decision& decision, const std::string& canonical_bytes);
+// `warning` (when not empty) is shown above the bytes: e.g. the documents the officer never opened.
+bool confirm_signing(wxWindow* parent, const model::Decision& decision, const std::string& canonical_bytes,
+                     const wxString& warning = wxString());
 
 // The action's label in the officer's language: "Approve", "Return to applicant" …
 wxString action_label(model::Action action);

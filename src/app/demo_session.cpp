@@ -191,6 +191,11 @@ std::filesystem::path DemoSession::sign_in(const DemoOfficer& officer, const cat
     sync::SyncEngine engine(workspace, observer);
     const auto report = engine.run();
     if (!report.problem.empty()) throw Error("The first sync with the demo hub failed: " + report.problem);
+    // The history pane verifies earlier signatures against WORKSPACE/trust: the demo trusts the demo hub's anchors.
+    std::filesystem::create_directories(dir / "trust");
+    for (const auto& anchor : std::filesystem::directory_iterator(root_ / "hub" / "trust"))
+        std::filesystem::copy_file(anchor.path(), dir / "trust" / anchor.path().filename(),
+                                   std::filesystem::copy_options::overwrite_existing);
     return dir;
 }
 

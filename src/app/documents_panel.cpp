@@ -7,7 +7,6 @@
 #include <wx/textdlg.h>
 
 #include "viewer/engine/open_document.h"
-#include "viewer/sandbox/isolated_open.h"
 #include "viewer/wx/document_viewer.h"
 
 namespace jaanch::app {
@@ -63,8 +62,26 @@ DocumentsPanel::DocumentsPanel(wxWindow* parent, viewer::render::RenderService& 
         e.Skip();
         // After the change completes: replacing pages inside the notebook's own event confuses GTK.
         const int index = e.GetSelection();
-        CallAfter([this, index] { open_placeholder(index); });
+        CallAfter([this, index] {
+            open_placeholder(index);
+            report_current_page();
+        });
     });
+}
+
+void DocumentsPanel::report_current_page() {
+    const int tab = GetSelection();
+    if (!on_page_seen_ || tab < 0 || static_cast<std::size_t>(tab) >= viewers_.size()) return;
+    auto* viewer = viewers_[static_cast<std::size_t>(tab)];
+    if (viewer == nullptr || viewer->canvas().page_count() == 0) return;
+    on_page_seen_(document_ids_[static_cast<std::size_t>(tab)], viewer->canvas().current_page(),
+                  viewer->canvas().page_count());
+}
+
+std::vector<DocumentsPanel::Opened> DocumentsPanel::opened() const { return opened_; }
+
+void DocumentsPanel::select_document(std::size_t index) {
+    if (index < GetPageCount()) SetSelection(index);
 }
 
 DocumentsPanel::~DocumentsPanel() {
@@ -75,6 +92,8 @@ void DocumentsPanel::clear() {
     placeholders_.clear();
     DeleteAllPages();
     viewers_.clear();
+    document_ids_.clear();
+    opened_.clear();
     for (auto id : open_) renderer_.remove_document(id);
     open_.clear();
 }
@@ -99,16 +118,18 @@ wxWindow* DocumentsPanel::make_viewer_page(const model::DocumentRef& doc, const 
         options.conventions = conventions;
         options.memory = memory_.get();
         if (!unattended_) options.prompt = [this](const viewer::PasswordQuestion& q) { return ask_password(this, q); };
-        // Citizens' uploads are parsed in the sandboxed jaanch-render helper (docs/sandbox.md).
-        auto opened = viewer::sandbox::open_document_file(workspace.documents().path_of(doc.sha256).string(),
-                                                          options, viewer::sandbox::EngineIsolation::sandboxed);
+        auto opened = viewer::open_document_file(workspace.documents().path_of(doc.sha256).string(), options);
         const auto id = renderer_.add_document(std::move(opened.engine));
         open_.push_back(id);
         auto* pane = new viewer::wx::DocumentViewer(this, renderer_, memory_.get());
         // Born at the notebook's size: GTK scrollbars allocated at 0×0 inside a new page complain and misdraw.
         pane->SetSize(GetClientSize());
         pane->show_document(id, doc.sha256);
+        pane->set_on_view_changed([this, pane] {
+            if (current_viewer() == pane) report_current_page();
+        });
         viewers_.push_back(pane);
+        opened_.push_back({doc.id, doc.sha256, id, renderer_.page_count(id), wxString::FromUTF8(doc.file_name)});
         return pane;
     } catch (const std::exception& e) {
         return make_message_page(wxString::Format(_("This document could not be displayed: %s"),
@@ -136,10 +157,16 @@ void DocumentsPanel::show(const model::Application& app, const catalogue::Servic
         }
         // Long labels make GTK's tab row wider than the pane (negative sizes inside the notebook): shorten.
         if (title.length() > 22) title = title.Left(21) + wxString::FromUTF8("…");
-        wxWindow* page = i == 0 ? make_viewer_page(doc, conventions_, workspace) : make_placeholder_page();
+        auto* page = i == 0 ? make_viewer_page(doc, conventions_, workspace) : make_placeholder_page();
+        document_ids_.push_back(doc.id);
+        if (!opened_.empty() && opened_.back().document_id == doc.id) opened_.back().title = title;
         AddPage(page, title);
     }
-    if (documents_.empty()) AddPage(make_message_page(_("This application has no uploaded documents.")), _("Documents"));
+    CallAfter([this] { report_current_page(); });  // the first tab's first page is on screen
+    if (app.documents.empty()) {
+        document_ids_.push_back("");
+        AddPage(make_message_page(_("This application has no uploaded documents.")), _("Documents"));
+    }
 }
 
 wxWindow* DocumentsPanel::make_placeholder_page() {
@@ -155,11 +182,17 @@ void DocumentsPanel::open_placeholder(int index) {
     if (placeholders_.erase(page) == 0) return;
     const auto at = static_cast<std::size_t>(index);
     const wxString title = GetPageText(at);
+    const bool selected = GetSelection() == index;
     wxWindow* viewer = make_viewer_page(documents_[at], conventions_, *workspace_);  // appends to viewers_
     viewers_[at] = viewers_.back();
     viewers_.pop_back();
-    InsertPage(at, viewer, title, true);  // the placeholder moves to at + 1
-    DeletePage(static_cast<std::size_t>(index) + 1);
+    if (!opened_.empty() && opened_.back().document_id == documents_[at].id) opened_.back().title = title;
+    InsertPage(at, viewer, title, selected);  // the placeholder moves to at + 1
+    DeletePage(at + 1);
+}
+
+void DocumentsPanel::open_all() {
+    for (std::size_t i = 0; i < documents_.size(); ++i) open_placeholder(static_cast<int>(i));
 }
 
 void DocumentsPanel::next_document() {

@@ -3,6 +3,7 @@
 // before the officer is asked. Documents not yet downloaded say so. UI thread only.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -42,6 +43,23 @@ public:
     // The (document id, page) pairs the officer has looked at, for the activity log.
     std::size_t document_count() const { return GetPageCount(); }
 
+    // Called with (document id, page, page count) whenever a page of a document is on screen: a tab shown, a
+    // page scrolled to. The review pane records these as "pages seen".
+    using PageSeenHandler = std::function<void(const std::string& document_id, int page, int page_count)>;
+    void set_on_page_seen(PageSeenHandler handler) { on_page_seen_ = std::move(handler); }
+    // The documents that opened in a viewer, for the page counts and for compare mode.
+    struct Opened {
+        std::string document_id;
+        std::string sha256;
+        viewer::render::DocumentId render_id = 0;
+        int page_count = 0;
+        wxString title;
+    };
+    std::vector<Opened> opened() const;
+    void select_document(std::size_t index);
+    // Opens every document not opened yet (compare mode needs both sides); tabs open lazily otherwise.
+    void open_all();
+
 private:
     wxWindow* make_viewer_page(const model::DocumentRef& doc, const viewer::ConventionInputs& conventions,
                                store::Workspace& workspace);
@@ -53,6 +71,10 @@ private:
     std::unique_ptr<WorkspaceDocumentMemory> memory_;  // for the workspace last shown
     std::vector<viewer::render::DocumentId> open_;
     std::vector<viewer::wx::DocumentViewer*> viewers_;  // per page, null for message pages
+    std::vector<std::string> document_ids_;              // per page
+    std::vector<Opened> opened_;
+    PageSeenHandler on_page_seen_;
+    void report_current_page();
     bool unattended_ = false;
     // The application shown, for tabs that open later.
     store::Workspace* workspace_ = nullptr;

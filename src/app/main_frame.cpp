@@ -22,6 +22,8 @@
 #include "workflow/workflow.h"
 #include "jaanch/version.h"
 #include "queue_panel.h"
+#include "review_controller.h"
+#include "review_pane.h"
 #include "shortcut_sheet.h"
 #include "status_bar.h"
 #include "checks_view.h"
@@ -49,12 +51,14 @@ MainFrame::MainFrame(AppContext& context)
     auto* outer = new wxSplitterWindow(root, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
     queue_ = new QueuePanel(outer, context_.workspace.get(), [this](const std::string& n) { open_application(n); });
     auto* inner = new wxSplitterWindow(outer, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
-    application_ = new ApplicationPanel(inner);
+    review_pane_ = new ReviewPane(inner);  // the form, the document checklist and the history, in tabs
+    application_ = new ApplicationPanel(review_pane_->tab_parent());
+    review_pane_->add_form(application_);
     documents_ = new DocumentsPanel(inner, *context_.renderer);
     // Documents get the most room: the viewer's toolbar needs ~420 px, and officers read scans at fit width.
     const int width = GetClientSize().GetWidth();
     outer->SplitVertically(queue_, inner, width * 24 / 100);
-    inner->SplitVertically(application_, documents_, width * 36 / 100);
+    inner->SplitVertically(review_pane_, documents_, width * 36 / 100);
     inner->SetSashGravity(0.4);
     // The splitters only know their real widths once the frame is laid out: place the sashes again then.
     CallAfter([this, outer, inner] {
@@ -71,7 +75,9 @@ MainFrame::MainFrame(AppContext& context)
     root->SetSizer(layout);
     status_ = new StatusBar(this, [this] { sync_now(); });
     SetStatusBar(status_);
+    review_ = std::make_unique<ReviewController>(*this);
     register_commands();
+    review_->register_commands(commands_);
     build_menus();
     update_status();
     schedule_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_schedule_tick(); });
@@ -122,6 +128,7 @@ void MainFrame::open_application(const std::string& number) {
     show_check_flags(service);
     documents_->show(*app, service, *context_.workspace, context_.language);
     update_decision_bar();
+    review_->on_open(*app);
     context_.workspace->activity().append(now_utc(), context_.officer ? context_.officer->id : "", "opened", number, "");
     update_status();
 }

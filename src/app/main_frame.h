@@ -22,6 +22,8 @@ class DocumentsPanel;
 class DecisionBar;
 class QueuePanel;
 class StatusBar;
+class ReviewController;
+class ReviewPane;
 
 class MainFrame : public wxFrame {
 public:
@@ -63,6 +65,7 @@ public:
     StatusBar* status() const { return status_; }
 
 private:
+    friend class ReviewController;  // claims, history, checklist, recall, filters, compare (review_controller.h)
     void register_commands();
     void build_menus();
     void open_application(const std::string& number);
@@ -89,6 +92,8 @@ private:
     wxTimer schedule_timer_;  // ticks once a second; syncs when the schedule says one is due
     std::unique_ptr<sync::SyncObserver> sync_observer_;     // before background_sync_: it must outlive it
     std::unique_ptr<sync::BackgroundSync> background_sync_;  // joined when the frame goes
+    ReviewPane* review_pane_ = nullptr;
+    std::unique_ptr<ReviewController> review_;  // after the panels it uses; gone before they are
 };
 
 // The label with its hotkey for a menu item ("&Approve\tCtrl+Shift+A"), translated.

@@ -13,6 +13,13 @@ constexpr std::size_t kPagesKept = 8;
 
 enum Column { kNumber, kService, kApplicant, kVillage, kSubmitted, kDaysLeft, kLevel, kStatus, kClaimed };
 
+// The SQL sort behind each column, in column order.
+constexpr store::QueueSort kColumnSorts[] = {store::QueueSort::number,        store::QueueSort::service_id,
+                                            store::QueueSort::applicant_name, store::QueueSort::village,
+                                            store::QueueSort::submitted_at,   store::QueueSort::level_due,
+                                            store::QueueSort::current_level,  store::QueueSort::status,
+                                            store::QueueSort::claimed_by};
+
 int days_left_of(const store::QueueRow& r) {
     auto due = parse_date(r.level_due);
     return due ? workflow::days_left(*due, date_of(now_utc())) : 0;
@@ -33,6 +40,10 @@ QueuePanel::QueuePanel(wxWindow* parent, store::Workspace* workspace, SelectHand
     overdue_.SetBackgroundColour(wxColour(250, 205, 205));
     today_.SetBackgroundColour(wxColour(255, 224, 178));
     near_.SetBackgroundColour(wxColour(255, 249, 196));
+    Bind(wxEVT_LIST_COL_CLICK, [this](wxListEvent& e) {
+        const int column = e.GetColumn();
+        if (column >= 0 && column < static_cast<int>(std::size(kColumnSorts))) sort_by(kColumnSorts[column]);
+    });
     Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
         if (const auto* r = row(e.GetIndex()); r != nullptr && on_select_) on_select_(r->number);
     });
@@ -49,6 +60,13 @@ void QueuePanel::set_filter(const store::QueueFilter& filter) {
     reload();
 }
 
+void QueuePanel::sort_by(store::QueueSort sort) {
+    store::QueueFilter f = filter_;
+    f.descending = f.sort == sort ? !f.descending : false;
+    f.sort = sort;
+    set_filter(f);
+}
+
 void QueuePanel::reload() {
     pages_.clear();
     total_ = 0;
@@ -58,6 +76,9 @@ void QueuePanel::reload() {
         total_ = workspace_->queue(count_only).total;
     }
     SetItemCount(static_cast<long>(total_));
+    for (std::size_t c = 0; c < std::size(kColumnSorts); ++c) {
+        if (kColumnSorts[c] == filter_.sort) ShowSortIndicator(static_cast<int>(c), !filter_.descending);
+    }
     Refresh();
 }
 

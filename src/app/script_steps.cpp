@@ -25,6 +25,7 @@
 #include "decision_bar.h"
 #include "documents_panel.h"
 #include "queue_panel.h"
+#include "review_controller.h"
 #include "main_frame.h"
 #include "status_bar.h"
 #include "viewer/wx/document_canvas.h"
@@ -85,6 +86,7 @@ bool MainFrame::measure_next_applications(int count) {
 }
 
 bool MainFrame::run_script_step(const std::string& step) {
+    if (auto handled = review_->run_script_step(step)) return *handled;
     const auto eq = step.find('=');
     const std::string verb = step.substr(0, eq);
     const std::string arg = eq == std::string::npos ? "" : step.substr(eq + 1);

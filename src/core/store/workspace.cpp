@@ -30,6 +30,8 @@ const char* sort_column(QueueSort s) {
         case QueueSort::service_id: return "service_id";
         case QueueSort::village: return "village";
         case QueueSort::status: return "status";
+        case QueueSort::current_level: return "current_level";
+        case QueueSort::claimed_by: return "claimed_by";
     }
     return "level_due";
 }
@@ -326,6 +328,7 @@ QueuePage Workspace::queue(const QueueFilter& f) const {
     if (!f.status.empty()) add(" AND status = ?", f.status);
     if (!f.level.empty()) add(" AND current_level = ?", f.level);
     if (f.overdue_on) add(" AND status = 'pending' AND level_due < ?", format_date(*f.overdue_on));
+    if (f.due_by) add(" AND status = 'pending' AND level_due <= ?", format_date(*f.due_by));
     if (!f.search.empty()) {
         where += " AND (number LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\')";
         std::string escaped;
@@ -347,8 +350,10 @@ QueuePage Workspace::queue(const QueueFilter& f) const {
     count.executeStep();
     page.total = static_cast<std::size_t>(count.getColumn(0).getInt64());
 
-    const std::string order = std::string(" ORDER BY ") + sort_column(f.sort) + (f.descending ? " DESC" : " ASC") +
-                              ", number" + (f.descending ? " DESC" : " ASC");
+    // Ties broken by number; for the number itself a second term would make SQLite sort instead of walking its index.
+    const std::string direction = f.descending ? " DESC" : " ASC";
+    const std::string order = std::string(" ORDER BY ") + sort_column(f.sort) + direction +
+                              (f.sort == QueueSort::number ? "" : ", number" + direction);
     SQLite::Statement q(*db_, "SELECT number, service_id, applicant_name, village, submitted_at, service_due, "
                               "level_due, current_level, status, claimed_by, version FROM applications" +
                                   where + order + " LIMIT ? OFFSET ?");

@@ -46,13 +46,16 @@ struct QueueRow {
     std::uint64_t version = 0;
 };
 
-enum class QueueSort { level_due, service_due, submitted_at, number, applicant_name, service_id, village, status };
+enum class QueueSort {
+    level_due, service_due, submitted_at, number, applicant_name, service_id, village, status, current_level, claimed_by
+};
 
 struct QueueFilter {
     std::string service_id;          // empty = all
     std::string status;              // empty = all
     std::string level;               // empty = all
     std::optional<Date> overdue_on;  // only applications whose level deadline is before this day
+    std::optional<Date> due_by;      // only pending applications whose level deadline is on or before this day
     std::string search;              // application number prefix or part of the applicant's name
     QueueSort sort = QueueSort::level_due;
     bool descending = false;

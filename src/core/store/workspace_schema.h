@@ -7,7 +7,7 @@
 
 namespace jaanch::store {
 
-inline constexpr std::array<Migration, 3> kWorkspaceMigrations{{
+inline constexpr std::array<Migration, 4> kWorkspaceMigrations{{
     {1, R"sql(
 CREATE TABLE applications (
     number          TEXT PRIMARY KEY,
@@ -106,6 +106,45 @@ CREATE TABLE identity_keys (
     PRIMARY KEY (application, kind, path)
 );
 CREATE INDEX identity_keys_lookup ON identity_keys(kind, value);
+)sql"},
+    // The review pane (store/review_store.h): history signatures fetched from the hub, the officer's document
+    // checklist and the pages seen, saved queue filters; and indexes so every queue column sorts in SQL.
+    {4, R"sql(
+CREATE TABLE history_signatures (
+    decision_id TEXT PRIMARY KEY,
+    application TEXT NOT NULL,
+    signature   BLOB NOT NULL,   -- DER CMS, as the hub stored it
+    fetched_at  TEXT NOT NULL
+);
+CREATE INDEX history_signatures_application ON history_signatures(application);
+CREATE TABLE document_checks (
+    application TEXT NOT NULL,
+    document_id TEXT NOT NULL,
+    mark        TEXT NOT NULL CHECK (mark IN ('seen', 'valid', 'invalid')),
+    reason      TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (application, document_id)
+);
+CREATE TABLE page_views (
+    application TEXT NOT NULL,
+    document_id TEXT NOT NULL,
+    page        INTEGER NOT NULL,
+    first_at    TEXT NOT NULL,
+    PRIMARY KEY (application, document_id, page)
+);
+CREATE TABLE saved_filters (
+    name   TEXT PRIMARY KEY,
+    filter TEXT NOT NULL             -- JSON (review_store.cpp)
+);
+-- (column, number) for every sortable column: ORDER BY column, number then walks one index with no sort step.
+CREATE INDEX applications_service_number ON applications(service_id, number);
+CREATE INDEX applications_name_number ON applications(name_key, number);
+CREATE INDEX applications_submitted_number ON applications(submitted_at, number);
+CREATE INDEX applications_level_due_number ON applications(level_due, number);
+CREATE INDEX applications_village ON applications(village, number);
+CREATE INDEX applications_level ON applications(current_level, number);
+CREATE INDEX applications_service_due ON applications(service_due, number);
+CREATE INDEX applications_claimed ON applications(claimed_by, number);
+CREATE INDEX applications_status_number ON applications(status, number);
 )sql"},
 }};
 

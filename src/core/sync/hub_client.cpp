@@ -228,6 +228,101 @@ DecisionReceipt HubClient::submit(const model::Decision& decision, const std::st
                            answer.replay};
 }
 
+ClaimState HubClient::claim(const std::string& number, int minutes) {
+    json::Json body = json::Json::object();
+    if (minutes > 0)
+        body["minutes"] = minutes;
+    const std::string path = "/v1/applications/" + escape_path_segment(number) + "/claim";
+    const Answer answer = call("POST", path, body.dump(), true);
+    ClaimState out;
+    try {
+        if (answer.status == 409) {
+            // Claimed by another officer: {code: "claimed", details: {officer, expires_at}}.
+            const auto j = json::Json::parse(answer.body);
+            if (j.value("code", "") != "claimed")
+                raise(answer, "claim application " + number);
+            const auto& details = j.at("details");
+            out.officer = details.at("officer").get<std::string>();
+            out.expires_at = parse_timestamp(details.at("expires_at").get<std::string>()).value_or(Timestamp{});
+            return out;
+        }
+        const auto j = parse_ok(answer, "claim application " + number);
+        out.mine = true;
+        out.officer = j.at("officer").get<std::string>();
+        out.expires_at = parse_timestamp(j.at("expires_at").get<std::string>()).value_or(Timestamp{});
+    } catch (const json::Json::exception& e) {
+        throw SyncError("The hub's answer to the claim of " + number + " is not in the expected shape (" + e.what() +
+                        "). The workstation and hub versions may not match.");
+    }
+    return out;
+}
+
+void HubClient::release(const std::string& number) {
+    const Answer answer =
+        call("DELETE", "/v1/applications/" + escape_path_segment(number) + "/claim", "", true);
+    if (answer.status != 204 && (answer.status < 200 || answer.status >= 300))
+        raise(answer, "release the claim on " + number);
+}
+
+std::vector<HistorySignature> HubClient::history(const std::string& number) {
+    const auto j = parse_ok(call("GET", "/v1/applications/" + escape_path_segment(number) + "/history", "", true),
+                            "send the history of " + number);
+    std::vector<HistorySignature> out;
+    try {
+        for (const auto& record : j.at("records")) {
+            HistorySignature h;
+            h.decision_id = record.at("decision").at("id").get<std::string>();
+            h.signature_sha256 = record.at("signature_sha256").get<std::string>();
+            const auto der = base64_decode(record.at("signature").get<std::string>());
+            if (!der)
+                throw SyncError("The hub sent the signature of decision " + h.decision_id + " on " + number +
+                                " in a form that is not base64. The workstation and hub versions may not match.");
+            h.signature_der = *der;
+            out.push_back(std::move(h));
+        }
+    } catch (const json::Json::exception& e) {
+        throw SyncError("The hub's history of " + number + " is not in the expected shape (" + e.what() +
+                        "). The workstation and hub versions may not match.");
+    }
+    return out;
+}
+
+std::optional<std::string> base64_decode(std::string_view text) {
+    if (text.size() % 4 != 0)
+        return std::nullopt;
+    auto value_of = [](char c) -> int {
+        if (c >= 'A' && c <= 'Z') return c - 'A';
+        if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+        if (c >= '0' && c <= '9') return c - '0' + 52;
+        if (c == '+') return 62;
+        if (c == '/') return 63;
+        return -1;
+    };
+    std::string out;
+    out.reserve(text.size() / 4 * 3);
+    for (std::size_t i = 0; i < text.size(); i += 4) {
+        const bool last = i + 4 == text.size();
+        int v[4];
+        int pad = 0;
+        for (int k = 0; k < 4; ++k) {
+            const char c = text[i + static_cast<std::size_t>(k)];
+            if (c == '=' && last && k >= 2) {
+                v[k] = 0;
+                ++pad;
+                continue;
+            }
+            if (pad > 0 || (v[k] = value_of(c)) < 0)
+                return std::nullopt;
+        }
+        const unsigned n = (static_cast<unsigned>(v[0]) << 18) | (static_cast<unsigned>(v[1]) << 12) |
+                           (static_cast<unsigned>(v[2]) << 6) | static_cast<unsigned>(v[3]);
+        out += static_cast<char>((n >> 16) & 0xFF);
+        if (pad < 2) out += static_cast<char>((n >> 8) & 0xFF);
+        if (pad < 1) out += static_cast<char>(n & 0xFF);
+    }
+    return out;
+}
+
 std::string base64_encode(std::string_view bytes) {
     static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     std::string out;

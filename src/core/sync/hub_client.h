@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -51,6 +52,20 @@ struct QueueChanges {
     bool more = false;
 };
 
+// The answer to a claim: held by this officer (`mine`), or by another one until `expires_at`.
+struct ClaimState {
+    bool mine = false;
+    std::string officer;  // who holds it
+    Timestamp expires_at{};
+};
+
+// One earlier decision of an application with the signature bytes that vouch for it (GET .../history).
+struct HistorySignature {
+    std::string decision_id;
+    std::string signature_der;     // DER CMS
+    std::string signature_sha256;  // as the hub recorded it in the application's history
+};
+
 struct DecisionReceipt {
     json::Json answer;    // the hub's outcome: decision, signature_sha256, applied_at, application{…}
     bool replay = false;  // the hub had it already (an earlier attempt arrived)
@@ -72,6 +87,13 @@ class HubClient {
     QueueChanges queue(const std::string& cursor, int limit);
     QueueEntry application(const std::string& number);
     DecisionReceipt submit(const model::Decision& decision, const std::string& signature_der);
+    // Claims the application for `minutes` (the hub's default when 0). Held by someone else: a ClaimState with
+    // mine = false naming them (not an exception: the workstation shows it). Other refusals throw as above.
+    ClaimState claim(const std::string& number, int minutes = 0);
+    // Releases this officer's claim; idempotent (no claim is fine).
+    void release(const std::string& number);
+    // The signatures of the application's earlier decisions, oldest first.
+    std::vector<HistorySignature> history(const std::string& number);
 
   private:
     struct Answer {
@@ -93,6 +115,9 @@ class HubClient {
 
 // Standard base64 with padding (the decision body carries the DER signature so).
 std::string base64_encode(std::string_view bytes);
+
+// Standard base64 decoding; nullopt for anything that is not valid padded base64.
+std::optional<std::string> base64_decode(std::string_view text);
 
 // URL path-segment escaping for application numbers.
 std::string escape_path_segment(const std::string& text);

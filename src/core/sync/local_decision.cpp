@@ -113,4 +113,18 @@ model::Decision decide_locally(store::Workspace& workspace, const catalogue::Cat
                            now);
 }
 
+void recall_decision(store::Workspace& workspace, const std::string& officer, const std::string& decision_id,
+                     Timestamp now) {
+    const auto entry = workspace.outbox().find(decision_id);
+    if (!entry)
+        throw SyncError("Decision " + decision_id + " is not in this workspace's outbox, so there is nothing to recall.");
+    if (!workspace.outbox().recall(decision_id)) {
+        const auto now_state = workspace.outbox().find(decision_id);  // a sync may have taken it meanwhile
+        throw SyncError("Decision " + decision_id + " on " + entry->decision.application + " cannot be recalled: it is " +
+                        std::string(store::outbox_state_name(now_state ? now_state->state : entry->state)) +
+                        ", and only a decision still waiting in the outbox can be taken back.");
+    }
+    workspace.activity().append(now, officer, "recalled", entry->decision.application, decision_id);
+}
+
 }  // namespace jaanch::sync

@@ -42,6 +42,11 @@ model::Decision decide_locally(store::Workspace& workspace, const catalogue::Cat
                                const model::Officer& officer, crypto::Signer& signer,
                                const DecisionInput& input, Timestamp now);
 
+// Takes back a decision still waiting in the outbox (state pending) and logs "recalled" in the activity log.
+// Throws SyncError, naming the state it is in, for a decision already sending, sent, refused or unknown.
+void recall_decision(store::Workspace& workspace, const std::string& officer, const std::string& decision_id,
+                     Timestamp now);
+
 // A random (version 4) UUID in lowercase 8-4-4-4-12 form.
 std::string new_uuid();
 

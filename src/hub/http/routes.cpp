@@ -137,6 +137,14 @@ void officer_routes(httplib::Server& s, HubService& hub, Metrics& metrics) {
             send_json(res, 200, hub.queue(who, req.get_param_value("cursor"), limit_param(req), now_utc()));
         });
     });
+    // Before the plain application route, whose pattern would also match ".../history".
+    s.Get(R"(/v1/applications/(.+)/history)", [&hub](const Request& req, Response& res) {
+        guarded(res, [&] {
+            const auto who = hub.authenticate(bearer(req), now_utc());
+            only_params(req, {});
+            send_json(res, 200, hub.history(who, req.matches[1]).dump());
+        });
+    });
     s.Get(R"(/v1/applications/(.+))", [&hub](const Request& req, Response& res) {
         guarded(res, [&] {
             const auto who = hub.authenticate(bearer(req), now_utc());

@@ -71,6 +71,9 @@ public:
     json::Json application_view(const OfficerAccount& who, const std::string& number, Timestamp now);
     json::Json claim(const OfficerAccount& who, const std::string& number, const json::Json& request, Timestamp now);
     void release(const OfficerAccount& who, const std::string& number, Timestamp now);
+    // The application's earlier decisions as signed, each with its DER signature in base64 (history.cpp);
+    // 404 like application_view for an application the officer may not see.
+    json::Json history(const OfficerAccount& who, const std::string& number);
     DocumentAccess document(const OfficerAccount& who, const std::string& sha256);
 
     // Decisions (decisions.cpp). `body` is the request's JSON text.

@@ -1,0 +1,413 @@
+#include "review_controller.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <wx/app.h>
+#include <wx/dialog.h>
+#include <wx/intl.h>
+#include <wx/utils.h>
+
+#include "application_panel.h"
+#include "decision_bar.h"
+#include "documents_panel.h"
+#include "main_frame.h"
+#include "queue_panel.h"
+#include "review_pane.h"
+#include "store/review_store.h"
+#include "sync/history_check.h"
+#include "sync/sync_error.h"
+#include "util/dispatch.h"
+#include "workflow/workflow.h"
+
+namespace jaanch::app {
+namespace {
+
+wxString local_time(Timestamp t) {
+    const auto text = format_timestamp(t);  // RFC 3339 UTC; the officer reads the clock time
+    return wxString::FromUTF8(text.size() >= 16 ? text.substr(11, 5) + " UTC" : text);
+}
+
+}  // namespace
+
+ReviewController::ReviewController(MainFrame& frame)
+    : frame_(frame), last_input_(std::chrono::steady_clock::now()) {
+    wxEvtHandler::AddFilter(this);
+    worker_ = std::thread([this] { worker_loop(); });
+    frame_.review_pane_->set_checklist_handler([this](const model::DocumentCheck& check, bool cleared) {
+        if (!open_ || !frame_.context_.workspace)
+            return;
+        store::ReviewStore review(*frame_.context_.workspace);
+        if (cleared)
+            review.clear_document_check(open_->number, check.document);
+        else
+            review.put_document_check(open_->number, check);
+    });
+    frame_.documents_->set_on_page_seen([this](const std::string& document_id, int page, int) {
+        if (!open_ || !frame_.context_.workspace || document_id.empty())
+            return;
+        auto& workspace = *frame_.context_.workspace;
+        if (store::ReviewStore(workspace).record_page_view(open_->number, document_id, page, now_utc())) {
+            workspace.activity().append(now_utc(), frame_.context_.officer ? frame_.context_.officer->id : "",
+                                        "viewed_page", open_->number,
+                                        document_id + " page " + std::to_string(page + 1));
+            refresh_pages();
+        }
+    });
+    timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_tick(); });
+    timer_.Start(15'000);
+}
+
+ReviewController::~ReviewController() {
+    timer_.Stop();
+    wxEvtHandler::RemoveFilter(this);
+    release_held();
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    worker_.join();
+    *alive_ = false;
+}
+
+int ReviewController::FilterEvent(wxEvent& event) {
+    const wxEventType t = event.GetEventType();
+    if (t == wxEVT_KEY_DOWN || t == wxEVT_LEFT_DOWN || t == wxEVT_RIGHT_DOWN || t == wxEVT_MOUSEWHEEL ||
+        t == wxEVT_MOTION)
+        last_input_ = std::chrono::steady_clock::now();
+    return Event_Skip;
+}
+
+std::optional<ReviewController::HubAccess> ReviewController::hub_access() const {
+    const auto& workspace = frame_.context_.workspace;
+    if (!workspace)
+        return std::nullopt;
+    HubAccess access{workspace->sync_value("hub_url"), workspace->sync_value("token")};
+    if (access.url.empty() || access.token.empty())
+        return std::nullopt;
+    return access;
+}
+
+void ReviewController::post(std::function<void(sync::HubClient&)> task) {
+    const auto access = hub_access();
+    if (!access)
+        return;
+    ++busy_;
+    {
+        std::lock_guard lock(mutex_);
+        tasks_.push_back([access = *access, task = std::move(task)](sync::HubClient& client) {
+            client.set_token(access.token);
+            task(client);
+        });
+        worker_access_ = *access;
+    }
+    wake_.notify_one();
+}
+
+void ReviewController::worker_loop() {
+    std::unique_ptr<sync::HubClient> client;
+    std::string client_url;
+    for (;;) {
+        std::function<void(sync::HubClient&)> task;
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [this] { return stopping_ || !tasks_.empty(); });
+            if (tasks_.empty())
+                return;  // stopping, and every queued task (the last release) has run
+            task = std::move(tasks_.front());
+            tasks_.pop_front();
+            if (!client || client_url != worker_access_.url) {
+                sync::HubClientOptions options;
+                options.connect_timeout = std::chrono::milliseconds(3000);
+                options.total_timeout = std::chrono::seconds(20);
+                client = std::make_unique<sync::HubClient>(worker_access_.url, options);
+                client_url = worker_access_.url;
+            }
+        }
+        task(*client);
+        --busy_;
+    }
+}
+
+void ReviewController::on_open(const model::Application& app) {
+    ++generation_;
+    if (compare_ != nullptr) {  // its documents belong to the application being left
+        compare_->Destroy();
+        compare_ = nullptr;
+    }
+    if (!held_.empty() && held_ != app.number)
+        release_held();
+    open_ = app;
+    claim_.reset();
+    read_only_reason_.clear();
+    auto* pane = frame_.review_pane_;
+    pane->set_banner({});
+    auto& context = frame_.context_;
+    if (!context.workspace)
+        return;
+    const auto* service = context.catalogue.find(app.service_id, app.service_version);
+    pane->checklist()->show(app, service, context.language,
+                            store::ReviewStore(*context.workspace).document_checks(app.number));
+    refresh_pages();
+    refresh_history();
+    // Claim only what this officer may decide: claiming an application that moved on would only block others.
+    const bool may_decide =
+        service != nullptr && context.officer && workflow::may_act(*service, app, *context.officer).ok();
+    const std::uint64_t generation = generation_;
+    const std::string number = app.number;
+    auto alive = alive_;
+    // What the last sync knew, until the hub answers: never offer to decide what a colleague holds.
+    store::QueueFilter row;
+    row.search = number;
+    row.limit = 20;  // the search is a prefix: "…/1" also finds "…/10"
+    for (const auto& r : context.workspace->queue(row).rows) {
+        if (r.number == number && !r.claimed_by.empty() && context.officer &&
+            r.claimed_by != context.officer->id)
+            read_only(
+                wxString::Format(_("Claimed by %s at the last sync: read-only until the hub says otherwise."),
+                                 wxString::FromUTF8(r.claimed_by)));
+    }
+    if (!hub_access()) {
+        pane->set_banner(_("Offline: opened without a claim. Log in to a hub to claim applications."), false);
+        return;
+    }
+    if (may_decide) {
+        claim_pending_ = true;
+        post([this, alive, generation, number](sync::HubClient& client) {
+            std::optional<sync::ClaimState> claim;
+            std::string problem;
+            bool offline = false;
+            try {
+                claim = client.claim(number);
+            } catch (const sync::Offline& e) {
+                offline = true;
+                problem = e.what();
+            } catch (const std::exception& e) {
+                problem = e.what();
+            }
+            dispatch::to_main([this, alive, generation, number, claim, problem, offline] {
+                if (*alive)
+                    on_claim_result(generation, number, claim, problem, offline);
+            });
+        });
+    }
+    post([this, alive, generation, number](sync::HubClient& client) {
+        try {
+            auto signatures = client.history(number);
+            dispatch::to_main(
+                [this, alive, generation, number, signatures = std::move(signatures)]() mutable {
+                    if (*alive)
+                        on_history_result(generation, number, std::move(signatures));
+                });
+        } catch (const std::exception&) {
+            // Offline or refused: the pane keeps "not yet fetched" for what is not in the workspace; the
+            // claim answer (or the sync) tells the officer about the link.
+        }
+    });
+}
+
+void ReviewController::on_claim_result(std::uint64_t generation, const std::string& number,
+                                       std::optional<sync::ClaimState> claim, std::string problem,
+                                       bool offline) {
+    auto* workspace = frame_.context_.workspace.get();
+    if (generation != generation_) {
+        // The officer moved on before the answer came: give back a claim nobody is using.
+        if (claim && claim->mine)
+            post([number](sync::HubClient& c) {
+                try {
+                    c.release(number);
+                } catch (const std::exception&) {
+                    // The claim expires on its own; nothing for the officer to do.
+                }
+            });
+        return;
+    }
+    claim_pending_ = false;
+    auto* pane = frame_.review_pane_;
+    if (offline) {
+        pane->set_banner(
+            _("Offline: opened without a claim. Decisions are saved and sent when the hub is back."), false);
+        return;
+    }
+    if (!claim) {
+        pane->set_banner(wxString::Format(_("Not claimed: %s"), wxString::FromUTF8(problem)));
+        return;
+    }
+    claim_ = claim;
+    if (workspace != nullptr)
+        workspace->set_claim(number, claim->officer);
+    frame_.queue_->Refresh();
+    if (claim->mine) {
+        held_ = number;
+        if (!read_only_reason_.empty()) {  // the last sync's claim has ended: offer the actions again
+            read_only_reason_.clear();
+            frame_.update_decision_bar();
+        }
+        pane->set_banner(wxString::Format(_("Claimed by you until %s."), local_time(claim->expires_at)),
+                         false);
+    } else {
+        read_only(wxString::Format(_("Claimed by %s until %s: opened read-only."),
+                                   wxString::FromUTF8(claim->officer), local_time(claim->expires_at)));
+    }
+}
+
+void ReviewController::read_only(const wxString& why) {
+    read_only_reason_ = why;
+    frame_.decisions_->set_actions({}, why);
+    frame_.review_pane_->set_banner(why);
+}
+
+void ReviewController::on_history_result(std::uint64_t generation, const std::string& number,
+                                         std::vector<sync::HistorySignature> signatures) {
+    if (!frame_.context_.workspace)
+        return;
+    sync::store_history(*frame_.context_.workspace, number, signatures, now_utc());
+    if (generation == generation_)
+        refresh_history();
+}
+
+void ReviewController::refresh_history() {
+    if (!open_ || !frame_.context_.workspace)
+        return;
+    frame_.review_pane_->show_history(*open_, sync::check_history(*frame_.context_.workspace, *open_));
+}
+
+void ReviewController::refresh_pages() {
+    if (!open_ || !frame_.context_.workspace)
+        return;
+    const auto seen = store::ReviewStore(*frame_.context_.workspace).pages_seen(open_->number);
+    for (const auto& doc : frame_.documents_->opened()) {
+        auto it = seen.find(doc.document_id);
+        frame_.review_pane_->checklist()->set_pages(
+            doc.document_id, it == seen.end() ? 0 : it->second.pages.size(), doc.page_count);
+    }
+}
+
+std::vector<model::DocumentCheck> ReviewController::document_checks() const {
+    if (!open_ || !frame_.context_.workspace)
+        return {};
+    return store::ReviewStore(*frame_.context_.workspace).document_checks(open_->number);
+}
+
+std::vector<std::string> ReviewController::documents_not_opened() const {
+    std::vector<std::string> out;
+    if (!open_ || !frame_.context_.workspace)
+        return out;
+    const auto seen = store::ReviewStore(*frame_.context_.workspace).pages_seen(open_->number);
+    for (const auto& doc : open_->documents) {
+        if (!seen.contains(doc.id))
+            out.push_back(doc.file_name.empty() ? doc.kind : doc.file_name);
+    }
+    return out;
+}
+
+void ReviewController::after_decided(const std::string& number) {
+    if (frame_.context_.workspace)
+        store::ReviewStore(*frame_.context_.workspace).clear_review(number);
+    if (held_ == number)
+        held_.clear();  // the hub releases the claim with the decision
+}
+
+void ReviewController::after_sync() {
+    if (!open_ || !frame_.context_.workspace)
+        return;
+    auto& workspace = *frame_.context_.workspace;
+    const auto fresh = workspace.application(open_->number);
+    if (fresh && fresh->version != open_->version) {
+        wxString text;
+        if (!fresh->history.empty()) {
+            const auto& last = fresh->history.back();
+            text = wxString::Format(
+                _("No longer in your queue: %s by %s; now %s at %s. The form shows what you opened."),
+                wxGetTranslation(wxString::FromUTF8(std::string(model::action_name(last.decision.action)))),
+                wxString::FromUTF8(last.decision.officer),
+                wxGetTranslation(wxString::FromUTF8(std::string(model::status_name(fresh->status)))),
+                wxString::FromUTF8(fresh->current_level));
+        } else {
+            text =
+                _("This application changed on the hub since you opened it: open it again to see the new "
+                  "state.");
+        }
+        if (held_ == open_->number)
+            held_.clear();
+        read_only(text);
+        return;
+    }
+    store::QueueFilter listed = frame_.queue_->filter();
+    listed.search = open_->number;
+    listed.limit = 0;
+    if (workspace.queue(listed).total == 0 && read_only_reason_.empty())
+        frame_.review_pane_->set_banner(_("No longer listed by the current queue filter."), false);
+    refresh_history();
+}
+
+void ReviewController::release_held() {
+    if (held_.empty())
+        return;
+    const std::string number = held_;
+    held_.clear();
+    if (frame_.context_.workspace)
+        frame_.context_.workspace->set_claim(number, "");
+    post([number](sync::HubClient& client) {
+        try {
+            client.release(number);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "jaanch: the claim on %s was not released (%s); it expires on its own.\n",
+                         number.c_str(), e.what());
+        }
+    });
+}
+
+int ReviewController::idle_minutes() const {
+    if (!frame_.context_.workspace)
+        return 10;
+    const std::string value = frame_.context_.workspace->sync_value("claim_idle_minutes");
+    try {
+        return value.empty() ? 10 : std::max(1, std::stoi(value));
+    } catch (const std::exception&) {
+        return 10;
+    }
+}
+
+void ReviewController::on_tick() {
+    if (held_.empty())
+        return;
+    const auto idle = std::chrono::steady_clock::now() - last_input_;
+    if (idle >= std::chrono::minutes(idle_minutes())) {
+        release_held();
+        claim_.reset();
+        frame_.review_pane_->set_banner(
+            wxString::Format(
+                _("Claim released after %d minutes without input. Open the application again to claim it."),
+                idle_minutes()),
+            false);
+        return;
+    }
+    // Working on it: renew before the hub lets the claim lapse.
+    if (claim_ && claim_->mine && claim_->expires_at - now_utc() < std::chrono::minutes(5) &&
+        !claim_pending_) {
+        claim_pending_ = true;
+        const std::uint64_t generation = generation_;
+        const std::string number = held_;
+        auto alive = alive_;
+        post([this, alive, generation, number](sync::HubClient& client) {
+            std::optional<sync::ClaimState> claim;
+            std::string problem;
+            bool offline = false;
+            try {
+                claim = client.claim(number);
+            } catch (const sync::Offline&) {
+                offline = true;
+            } catch (const std::exception& e) {
+                problem = e.what();
+            }
+            dispatch::to_main([this, alive, generation, number, claim, problem, offline] {
+                if (*alive)
+                    on_claim_result(generation, number, claim, problem, offline);
+            });
+        });
+    }
+}
+
+}  // namespace jaanch::app
