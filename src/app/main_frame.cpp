@@ -66,10 +66,11 @@ MainFrame::MainFrame(AppContext& context)
     layout->Add(outer, 1, wxEXPAND);
     layout->Add(decisions_, 0, wxEXPAND);
     root->SetSizer(layout);
-    CreateStatusBar(3);
-    const int widths[] = {-1, FromDIP(220), FromDIP(220)};
-    SetStatusWidths(3, widths);
+    CreateStatusBar(4);
+    const int widths[] = {-1, FromDIP(220), FromDIP(220), FromDIP(260)};  // … last sync, signing key / token
+    SetStatusWidths(4, widths);
     register_commands();
+    register_account_commands();
     build_menus();
     update_status();
 }
@@ -90,6 +91,10 @@ void MainFrame::build_menus() {
             const int wx_id = wxWindow::NewControlId();
             menu_ids_[wx_id] = id;
             m->Append(wx_id, menu_text(*command, layout_), wxGetTranslation(wxString::FromUTF8(command->help)));
+        }
+        if (m->GetMenuItemCount() == 0) {  // every command of this menu belongs to a mode not running (Demo)
+            delete m;
+            continue;
         }
         bar->Append(m, wxGetTranslation(wxString::FromUTF8(menu.label)));
     }

@@ -54,6 +54,7 @@ public:
 
 private:
     void register_commands();
+    void register_account_commands();  // commands/account_commands.cpp
     void build_menus();
     void open_application(const std::string& number);
     void update_status();
