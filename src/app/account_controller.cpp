@@ -17,6 +17,7 @@
 #include "pin_dialog.h"
 #include "policy_signer.h"
 #include "preferences_dialog.h"
+#include "queue_panel.h"
 #include "sync/sync_engine.h"
 
 namespace jaanch::app {
@@ -264,8 +265,9 @@ void AccountController::demo_sign_in_as(const std::string& level) {
         const crypto::SecretString password(officer->p12_password);
         context_.signer = std::make_unique<crypto::Pkcs12Signer>(officer->p12, password);
         key_status_.clear();
-        report("demo: signed in as " + officer->user + " " + officer->level);
         hooks_.rebuild_frame();
+        const std::size_t rows = hooks_.frame() ? hooks_.frame()->queue()->row_count() : 0;
+        report("demo: signed in as " + officer->user + " " + officer->level + " queue " + std::to_string(rows));
     } catch (const std::exception& e) {
         report(std::string("demo: failed ") + e.what());
         if (!scripted_) wxMessageBox(wxString::FromUTF8(e.what()), _("Demo"), wxOK | wxICON_ERROR, parent());

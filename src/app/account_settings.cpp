@@ -112,6 +112,9 @@ LoginAttempt attempt_login(const std::string& hub_url, const std::string& user, 
     } catch (const sync::Offline& e) {
         a.outcome = LoginOutcome::unreachable;
         a.message = std::string("The hub cannot be reached: ") + e.what();
+    } catch (const Error& e) {  // not a Jaanch hub, a malformed address …: the sentence says which
+        a.outcome = LoginOutcome::refused;
+        a.message = e.what();
     }
     return a;
 }
