@@ -41,17 +41,6 @@ void settle(int ms) {
     }
 }
 
-const char* outcome_name(LoginOutcome o) {
-    switch (o) {
-        case LoginOutcome::ok: return "ok";
-        case LoginOutcome::totp_required: return "totp_required";
-        case LoginOutcome::wrong_totp: return "wrong_totp";
-        case LoginOutcome::refused: return "refused";
-        case LoginOutcome::unreachable: return "unreachable";
-    }
-    return "?";
-}
-
 }  // namespace
 
 AccountController::AccountController(AppContext& context, Hooks hooks, std::filesystem::path settings_path)

@@ -9,7 +9,8 @@
 namespace jaanch::app {
 namespace {
 
-// A label and its field; the field carries the label text as its accessible name (wxGTK's ATK name).
+// A label and its field, label first so tab order and reading order agree; the field gets a wx name (scripts
+// and tests find it) and the label text as its help text.
 wxTextCtrl* add_field(wxWindow* parent, wxFlexGridSizer* grid, const wxString& label, const char* name,
                       const std::string& value, long style = 0) {
     auto* text = new wxStaticText(parent, wxID_ANY, label);
