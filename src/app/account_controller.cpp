@@ -76,6 +76,8 @@ void AccountController::save() {
 
 void AccountController::save_shot(wxWindow* window, const std::string& name) const {
     if (shots_.empty() || window == nullptr) return;
+    std::error_code ec;
+    std::filesystem::create_directories(shots_, ec);
     window->Update();
     wxClientDC source(window);
     const wxSize size = window->GetClientSize();
@@ -277,6 +279,18 @@ std::optional<bool> AccountController::run_script_step(const std::string& step) 
         pin_file_ = argument;
         return !argument.empty();
     }
+    if (verb == "decide/allowed") {  // tests: the first of forward, approve, reject, return this application allows
+        MainFrame* frame = hooks_.frame ? hooks_.frame() : nullptr;
+        if (frame == nullptr) return false;
+        for (const char* action : {"forward", "approve", "reject", "return"}) {
+            const std::string id = std::string("decide/") + action;
+            const Command* c = frame->commands().find(id);
+            if (c == nullptr || (c->enabled && !c->enabled())) continue;
+            const bool coded = id == "decide/reject" || id == "decide/return";
+            return frame->run_script_step(id + "=" + (coded ? "*|" : "|") + argument);
+        }
+        return false;
+    }
     if (verb == "logout") {
         log_out();
         return true;
@@ -309,8 +323,10 @@ bool AccountController::script_login(const std::string& argument) {
     }
     settle(300);
     save_shot(script_dialog_, script_dialog_->asks_totp() ? "login_totp.png" : "login_error.png");
+    wxString error = script_dialog_->error_text();
+    error.Replace("\n", " ");  // the label wraps; the report is one line
     report(std::string("login: refused; dialog open; totp field ") + (script_dialog_->asks_totp() ? "shown" : "hidden") +
-           "; error: " + script_dialog_->error_text().utf8_string());
+           "; error: " + error.utf8_string());
     return true;
 }
 

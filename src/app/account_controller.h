@@ -54,7 +54,8 @@ public:
     void frame_ready();
 
     // Script verbs (tests, user guide): "login=HUB|USER|PASSWORD_FILE[|TOTP]", "prefs=MODULE|LABEL|POLICY",
-    // "pin=PIN_FILE", "logout", "demo/as_L1" … nullopt when the step is not one of these.
+    // "pin=PIN_FILE", "logout", "demo/as_L1", "decide/allowed=REMARK" (the first of forward, approve, reject,
+    // return allowed here; a coded reason is the service's first) … nullopt when the step is not one of these.
     std::optional<bool> run_script_step(const std::string& step);
 
     void log_in() override;

@@ -21,6 +21,7 @@
 #include <wx/app.h>
 #include <wx/cmdline.h>
 #include <wx/intl.h>
+#include <wx/log.h>
 #include <wx/msgdlg.h>
 #include <wx/stdpaths.h>
 #include <wx/timer.h>
@@ -51,6 +52,8 @@ public:
         if (!wxApp::OnInit()) return false;
         wxInitAllImageHandlers();
         dispatch::set_main_thread_poster([this](dispatch::Task task) { CallAfter(std::move(task)); });
+        // Unattended runs (tests) must never stop at a modal log window: wx's messages go to stderr there.
+        if (!script_.empty()) delete wxLog::SetActiveTarget(new wxLogStderr);
         create_account();
         set_up_translations();
         if (!open_context()) return false;

@@ -16,7 +16,7 @@ cleanup() { [ -n "$hub_pid" ] && kill "$hub_pid" 2>/dev/null && wait "$hub_pid" 
 trap cleanup EXIT
 export JAANCH_CONFIG_DIR=$tmp/config XDG_DATA_HOME=$tmp/data
 
-"$hub" demo-seed --data "$tmp/hub" --count 30 --kdf-iterations 1000 >/dev/null
+"$hub" demo-seed --data "$tmp/hub" --count 100 --kdf-iterations 1000 >/dev/null
 officers=$tmp/hub/demo-officers.json
 read -r user password p12 p12pw role level state district subdistrict services < <(python3 - "$officers" <<'PY'
 import json, sys
@@ -58,11 +58,12 @@ for kind in privkey cert; do
 done
 
 ws=$tmp/ws
-decide="queue/mine;queue/next;decide/forward=|Documents match the form;queue/next;decide/forward=|Documents match the form;app/sync;wait"
+decide="queue/mine;queue/next;decide/allowed=Checked against the documents;queue/next;decide/allowed=Checked against the documents;app/sync;wait"
 out1=$("$app" --workspace "$ws" --dialog-shots "$shots" --report-outbox \
     --script "login=$url|$user|$tmp/bad;login=$url|$user|$tmp/good;wait;pin=$tmp/pin;prefs=$module|JAANCH-DSC|every_time;$decide" \
     --screenshot "$shots/login_signed.png" --exit-after-ms 500 2>"$tmp/err1") || { cat "$tmp/err1"; exit 1; }
 echo "$out1"
+cp "$JAANCH_CONFIG_DIR/settings.json" "$tmp/settings_after_login.json"
 out2=$("$app" --workspace "$ws" --dialog-shots "$shots/session" --report-outbox \
     --script "pin=$tmp/pin;prefs=$module|JAANCH-DSC|session;$decide" --exit-after-ms 500 2>"$tmp/err2") || { cat "$tmp/err2"; exit 1; }
 echo "$out2"
@@ -73,7 +74,7 @@ out3=$("$app" --workspace "$tmp/ws_totp" --dialog-shots "$shots" \
     --script "login=$url|totp_officer|$tmp/totp_pw;login=$url|totp_officer|$tmp/totp_pw|$(code)" --exit-after-ms 300 2>"$tmp/err3") || { cat "$tmp/err3"; exit 1; }
 echo "$out3"
 
-python3 - "$out1" "$out2" "$out3" "$JAANCH_CONFIG_DIR/settings.json" "$user" "$password" "$url" <<'PY'
+python3 - "$out1" "$out2" "$out3" "$tmp/settings_after_login.json" "$user" "$password" "$url" <<'PY'
 import json, sys
 out1, out2, out3, settings_file, user, password, url = sys.argv[1:]
 lines1 = out1.splitlines()
@@ -99,6 +100,7 @@ assert any(l.startswith("token_watch: JAANCH-DSC") for l in lines1), "the token 
 l3 = [l for l in out3.splitlines() if l.startswith("login:")]
 assert l3[0].startswith("login: refused; dialog open; totp field shown"), l3
 assert l3[1].startswith("login: ok totp_officer"), l3
+assert json.load(open(settings_file.replace("settings_after_login.json", "config/settings.json")))["user"] == "totp_officer"
 print("login dialog, TOTP, token signing with both PIN policies: OK")
 PY
 
@@ -112,7 +114,7 @@ import sys
 rows = [l.split() for l in sys.argv[1].splitlines() if l.startswith("demo: signed in as ")]
 assert [r[5] for r in rows] == ["L2", "DC"], rows
 assert rows[0][4] != rows[1][4], rows
-assert all(int(r[7]) > 0 for r in rows), rows
+assert int(rows[0][7]) > 0, f"the L2 officer's queue is empty after the switch: {rows}"
 print("demo role switcher: OK")
 PY
 [ ! -e "$JAANCH_CONFIG_DIR/settings.json" ] || { echo "FAIL: the demo wrote the settings file"; exit 1; }
