@@ -95,11 +95,12 @@ void PreferencesDialog::rescan() {
     const auto presence = crypto::scan_tokens(module);
     if (!presence.problem.empty()) {
         token_note_->SetLabel(wxString::FromUTF8(presence.problem));
+        token_note_->Wrap(FromDIP(420));
         return;
     }
     found_ = presence.tokens;
     for (const auto& t : found_) {
-        wxString row = wxString::Format(_("%s — serial %s"), wxString::FromUTF8(t.label), wxString::FromUTF8(t.serial));
+        wxString row = wxString::Format(_("%s (serial %s)"), wxString::FromUTF8(t.label), wxString::FromUTF8(t.serial));
         if (t.pin_locked) row += " " + _("(PIN locked)");
         tokens_->Append(row);
         if (t.label == base_.token_label) tokens_->SetSelection(tokens_->GetCount() - 1);
@@ -114,12 +115,16 @@ void PreferencesDialog::show_selection() {
     if (at == wxNOT_FOUND || at >= static_cast<int>(found_.size())) return;
     try {
         const std::string subject = crypto::token_certificate_subject(module_->GetValue().utf8_string(), found_[at].label);
-        token_note_->SetLabel(subject.empty() ? _("No certificate on this token.")
-                                              : _("Certificate: ") + wxString::FromUTF8(subject));
+        // One RDN a line: a DSC subject is long, and the dialog must stay narrower than an office screen.
+        wxString shown = wxString::FromUTF8(subject);
+        shown.Replace("/", "\n");
+        token_note_->SetLabel(subject.empty() ? _("No certificate on this token.") : _("Certificate:") + shown);
     } catch (const std::exception& e) {
         token_note_->SetLabel(wxString::FromUTF8(e.what()));
+        token_note_->Wrap(FromDIP(420));
     }
     Layout();
+    Fit();
 }
 
 AccountSettings PreferencesDialog::settings() const {
