@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "account_actions.h"
 #include "catalogue/catalogue.h"
 #include "crypto/signer.h"
 #include "model/officer.h"
@@ -22,6 +23,7 @@ struct AppContext {
     // Created after the main-thread hook is installed; its workers deliver pixels through dispatch::to_main.
     std::unique_ptr<viewer::render::RenderService> renderer;
     std::unique_ptr<crypto::Signer> signer;  // the officer's key (PKCS#12 file or DSC token); null = cannot sign
+    AccountActions* account = nullptr;        // log-in, preferences, demo roles (owned by the application)
 };
 
 }  // namespace jaanch::app

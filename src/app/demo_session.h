@@ -38,6 +38,8 @@ public:
     DemoSession& operator=(const DemoSession&) = delete;
 
     const std::string& hub_url() const { return hub_url_; }
+    // Replaces the progress callback (a dialog that reported the start is gone by the time roles switch).
+    void set_progress(Progress progress) { progress_ = std::move(progress); }
     const std::vector<DemoOfficer>& officers() const { return officers_; }
     // The first officer at `level` ("L1", "L2", the collector's level …) who handles the most services.
     const DemoOfficer* officer_at(const std::string& level) const;

@@ -6,8 +6,11 @@
 //   --demo-level L1|L2|DC  which demo officer to act as (default L1)
 //   --p12 FILE             sign with this PKCS#12 file; its password from --p12-password-file FILE
 //   --script "id;id;…"     run these commands once the window is shown (tests, user guide); a decision takes
-//                          its reason and remark after '=': "decide/reject=CODE|remark"; "wait" waits for sync
+//                          its reason and remark after '=': "decide/reject=CODE|remark"; "wait" waits for sync;
+//                          account verbs (account_controller.h): "login=HUB|USER|PASSWORD_FILE[|TOTP]",
+//                          "prefs=MODULE|TOKEN_LABEL|every_time|session", "pin=PIN_FILE", "logout", "demo/as_L2"
 //   --screenshot FILE      after the script, save the window as PNG
+//   --dialog-shots DIR     scripted log-in and preferences dialogs are saved as PNG files in DIR
 //   --exit-after-ms N      close the window after N ms (tests)
 //   --report-startup       print the milliseconds from start to the first painted queue (benchmarks)
 #include <chrono>
@@ -21,6 +24,7 @@
 #include <wx/app.h>
 #include <wx/cmdline.h>
 #include <wx/intl.h>
+#include <wx/log.h>
 #include <wx/msgdlg.h>
 #include <wx/stdpaths.h>
 #include <wx/timer.h>
@@ -31,6 +35,7 @@
 
 #include <wx/progdlg.h>
 
+#include "account_controller.h"
 #include "app_context.h"
 #include "crypto/pkcs12_signer.h"
 #include "demo_session.h"
@@ -50,12 +55,19 @@ public:
         if (!wxApp::OnInit()) return false;
         wxInitAllImageHandlers();
         dispatch::set_main_thread_poster([this](dispatch::Task task) { CallAfter(std::move(task)); });
+        // Unattended runs (tests) must never stop at a modal log window: wx's messages go to stderr there.
+        if (!script_.empty()) delete wxLog::SetActiveTarget(new wxLogStderr);
+        create_account();
         set_up_translations();
         if (!open_context()) return false;
         context_.renderer = std::make_unique<viewer::render::RenderService>();
+        account_->set_demo(demo_session_.get());
+        account_->log_in_at_start();
+        account_->set_up_key();
         frame_ = new MainFrame(context_);
         frame_->set_unattended(!script_.empty());
         frame_->Show();
+        account_->frame_ready();
         if (report_startup_) report_when_painted();
         if (exit_after_ms_ > 0 || !screenshot_.empty() || !script_.empty()) schedule_test_actions();
         return true;
@@ -73,6 +85,7 @@ public:
         parser.AddOption("", "lang", "language: en or hi", wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "script", "commands to run once shown, separated by ;", wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "screenshot", "save the main window as PNG once shown", wxCMD_LINE_VAL_STRING);
+        parser.AddOption("", "dialog-shots", "save scripted dialogs as PNG files in this folder", wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "exit-after-ms", "close after this many milliseconds", wxCMD_LINE_VAL_NUMBER);
         parser.AddSwitch("", "report-startup", "print the time to the first painted queue");
         parser.AddSwitch("", "report-outbox", "print the outbox as JSON lines when the window closes");
@@ -95,11 +108,14 @@ public:
         if (parser.Found("p12", &value)) p12_ = value.utf8_string();
         if (parser.Found("p12-password-file", &value)) p12_password_file_ = value.utf8_string();
         if (parser.Found("lang", &value)) context_.language = value == "hi" ? "hi" : "en";
+        lang_given_ = parser.Found("lang");
+        if (parser.Found("dialog-shots", &value)) dialog_shots_ = value.utf8_string();
         return wxApp::OnCmdLineParsed(parser);
     }
 
     int OnExit() override {
         context_.renderer.reset();  // stop render workers before wx goes away
+        account_.reset();           // stop the token watch, close the signing key
         demo_session_.reset();      // stop the demo hub and remove its folder
         return wxApp::OnExit();
     }
@@ -110,6 +126,46 @@ public:
     }
 
 private:
+    // Log-in, preferences, the key under its PIN policy and the demo roles (account_controller.h). The demo
+    // never reads or writes the officer's settings file.
+    void create_account() {
+        std::filesystem::path settings_path;
+        if (!demo_) settings_path = settings_file();
+        try {
+            account_ = std::make_unique<AccountController>(
+                context_, AccountController::Hooks{[this] { return frame_; }, [this] { rebuild_frame(); }},
+                settings_path);
+        } catch (const std::exception& e) {
+            wxMessageBox(wxString::FromUTF8(e.what()) + "\n" + _("Jaanch starts with default settings."),
+                         _("Settings"), wxOK | wxICON_WARNING);
+            account_ = std::make_unique<AccountController>(
+                context_, AccountController::Hooks{[this] { return frame_; }, [this] { rebuild_frame(); }},
+                std::filesystem::path());
+        }
+        if (!lang_given_) context_.language = account_->settings().language;
+        account_->set_workspace_option(workspace_dir_);
+        account_->set_scripted(!script_.empty());
+        // Test and benchmark runs never stop at a modal log-in dialog.
+        account_->set_unattended(!script_.empty() || !screenshot_.empty() || exit_after_ms_ > 0 || report_startup_);
+        // Without --workspace, the workspace of the last log-in.
+        const std::string last = account_->settings().workspace;
+        std::error_code ec;
+        if (workspace_dir_.empty() && !demo_ && !last.empty() && std::filesystem::is_directory(last, ec))
+            workspace_dir_ = last;
+        account_->set_dialog_shots(dialog_shots_);
+    }
+
+    // Another officer or workspace: a new main window over it; the old one goes at the next idle time.
+    void rebuild_frame() {
+        MainFrame* old = frame_;
+        frame_ = new MainFrame(context_);
+        frame_->set_unattended(!script_.empty());
+        frame_->Show();
+        SetTopWindow(frame_);
+        if (old != nullptr) old->Destroy();
+        account_->frame_ready();
+    }
+
     void set_up_translations() {
         auto* translations = new wxTranslations;
         wxTranslations::Set(translations);
@@ -168,6 +224,7 @@ private:
         const DemoOfficer* officer = demo_session_->officer_at(demo_level_);
         if (officer == nullptr) throw Error("The demo district has no officer at level " + demo_level_ + ".");
         workspace_dir_ = demo_session_->sign_in(*officer, context_.catalogue).string();
+        demo_session_->set_progress({});  // the dialog above goes when this returns
         p12_ = officer->p12.string();
         demo_p12_password_ = officer->p12_password;
     }
@@ -185,7 +242,8 @@ private:
         const int delay = exit_after_ms_ > 0 ? static_cast<int>(exit_after_ms_) : 500;
         timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
             for (const auto& step : wxStringTokenize(script_, ";")) {
-                if (!frame_->run_script_step(step.utf8_string())) {
+                const std::optional<bool> account_step = account_->run_script_step(step.utf8_string());
+                if (!(account_step ? *account_step : frame_->run_script_step(step.utf8_string()))) {
                     std::fprintf(stderr, "jaanch: script step %s is unknown or disabled\n", step.utf8_str().data());
                     exit_code_ = EXIT_FAILURE;
                 }
@@ -218,6 +276,9 @@ private:
     int demo_count_ = 200;
     std::string demo_level_ = "L1", p12_, p12_password_file_, demo_p12_password_;
     std::unique_ptr<DemoSession> demo_session_;  // outlives the frame: the hub stops when the app ends
+    std::unique_ptr<AccountController> account_;
+    std::string dialog_shots_;
+    bool lang_given_ = false;
 };
 
 }  // namespace jaanch::app

@@ -78,6 +78,7 @@ MainFrame::MainFrame(AppContext& context)
     review_ = std::make_unique<ReviewController>(*this);
     register_commands();
     review_->register_commands(commands_);
+    register_account_commands();
     build_menus();
     update_status();
     schedule_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_schedule_tick(); });
@@ -100,6 +101,10 @@ void MainFrame::build_menus() {
             const int wx_id = wxWindow::NewControlId();
             menu_ids_[wx_id] = id;
             m->Append(wx_id, menu_text(*command, layout_), wxGetTranslation(wxString::FromUTF8(command->help)));
+        }
+        if (m->GetMenuItemCount() == 0) {  // every command of this menu belongs to a mode not running (Demo)
+            delete m;
+            continue;
         }
         bar->Append(m, wxGetTranslation(wxString::FromUTF8(menu.label)));
     }

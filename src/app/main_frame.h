@@ -67,6 +67,7 @@ public:
 private:
     friend class ReviewController;  // claims, history, checklist, recall, filters, compare (review_controller.h)
     void register_commands();
+    void register_account_commands();  // commands/account_commands.cpp
     void build_menus();
     void open_application(const std::string& number);
     void update_status();

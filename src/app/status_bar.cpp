@@ -42,7 +42,7 @@ std::string local_time_text(const std::string& utc_timestamp) {
 StatusBar::StatusBar(wxWindow* parent, std::function<void()> sync_now) : wxStatusBar(parent, wxID_ANY) {
     SetName("status");
     SetFieldsCount(field_count);
-    const int widths[field_count] = {-1, FromDIP(300), FromDIP(200), FromDIP(190), FromDIP(110)};
+    const int widths[field_count] = {-1, FromDIP(280), FromDIP(190), FromDIP(130), FromDIP(220), FromDIP(100)};
     SetStatusWidths(field_count, widths);
     sync_button_ = new wxButton(this, wxID_ANY, _("Sync now"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
     sync_button_->SetName("sync-now");
@@ -110,6 +110,8 @@ void StatusBar::set_last_sync(const std::string& when) {
     SetStatusText(when.empty() ? _("Never synced") : wxString::Format(_("Last sync %s"), wxString::FromUTF8(when)),
                   last_sync_field);
 }
+
+void StatusBar::set_key(const wxString& text) { SetStatusText(text, key_field); }
 
 std::string StatusBar::summary() const {
     std::string out;

@@ -1,6 +1,6 @@
 // The workstation's status bar: where the officer stands at a glance — online or offline (and when it tries
-// again), sync progress (items, bytes, rate, time left), decisions waiting to send, the last sync, and a
-// "Sync now" button. It only shows what it is told; the frame feeds it from the sync observer and the outbox.
+// again), sync progress (items, bytes, rate, time left), decisions waiting to send, the last sync, the signing
+// key or token, and a "Sync now" button. It only shows what it is told; the frame feeds it from the sync observer and the outbox.
 // UI thread only.
 #pragma once
 
@@ -28,13 +28,15 @@ class StatusBar : public wxStatusBar {
     void set_progress(const sync::SyncProgress& progress);
     void set_waiting(std::size_t decisions);
     void set_last_sync(const std::string& when);
+    // The signing key or DSC token: "Token: NAME ✓" / "No token — insert your DSC" (account_controller).
+    void set_key(const wxString& text);
 
     Connection connection() const { return connection_; }
     // The text of every field joined by " | " (tests read it).
     std::string summary() const;
 
   private:
-    enum Field { message_field, connection_field, waiting_field, last_sync_field, button_field, field_count };
+    enum Field { message_field, connection_field, waiting_field, last_sync_field, key_field, button_field, field_count };
     void place_button();
 
     Connection connection_ = Connection::unknown;

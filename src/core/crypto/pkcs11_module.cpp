@@ -30,8 +30,22 @@ Module::~Module() {
     ERR_clear_error();
 }
 
-std::shared_ptr<Module> acquire(const std::filesystem::path& module) {
+namespace {
+
+std::map<std::string, std::weak_ptr<Module>>& loaded_modules() {
     static std::map<std::string, std::weak_ptr<Module>> loaded;
+    return loaded;
+}
+
+}  // namespace
+
+bool is_loaded(const std::filesystem::path& module) {
+    auto it = loaded_modules().find(module.lexically_normal().string());
+    return it != loaded_modules().end() && !it->second.expired();
+}
+
+std::shared_ptr<Module> acquire(const std::filesystem::path& module) {
+    auto& loaded = loaded_modules();
     const std::string key = module.lexically_normal().string();
     if (auto existing = loaded[key].lock())
         return existing;

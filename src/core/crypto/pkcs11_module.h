@@ -40,6 +40,9 @@ private:
 // Loads (or shares) the module. Throws SigningError(module_not_found, token_error). Hold token_mutex().
 std::shared_ptr<Module> acquire(const std::filesystem::path& module);
 
+// Whether a signer (or a listing) in this process holds the module now. Hold token_mutex().
+bool is_loaded(const std::filesystem::path& module);
+
 // The CKR_ code libp11 left on OpenSSL's error queue (0 when none); the queue is emptied.
 unsigned long take_ckr(std::string* detail = nullptr);
 

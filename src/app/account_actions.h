@@ -1,0 +1,21 @@
+// What the account commands (commands/account_commands.cpp) ask of the application: log in and out,
+// preferences, and the demo's role switcher. Implemented by AccountController; UI thread only.
+#pragma once
+
+#include <string>
+
+namespace jaanch::app {
+
+class AccountActions {
+public:
+    virtual ~AccountActions() = default;
+    virtual void log_in() = 0;
+    virtual void log_out() = 0;
+    virtual void preferences() = 0;
+    virtual bool logged_in() const = 0;
+    virtual bool demo() const = 0;
+    // Demo only: become the demo officer at `level` ("L1", "L2", "DC") with their key, and reload the queue.
+    virtual void demo_sign_in_as(const std::string& level) = 0;
+};
+
+}  // namespace jaanch::app
