@@ -15,6 +15,7 @@
 #include "login_dialog.h"
 #include "main_frame.h"
 #include "status_bar.h"
+#include "viewer/wx/bitmap_convert.h"
 #include "pin_dialog.h"
 #include "policy_signer.h"
 #include "preferences_dialog.h"
@@ -80,14 +81,8 @@ void AccountController::save_shot(wxWindow* window, const std::string& name) con
     std::error_code ec;
     std::filesystem::create_directories(shots_, ec);
     window->Update();
-    wxClientDC source(window);
-    const wxSize size = window->GetClientSize();
-    wxBitmap bitmap(size.GetWidth(), size.GetHeight());
-    wxMemoryDC target(bitmap);
-    target.Blit(0, 0, size.GetWidth(), size.GetHeight(), &source, 0, 0);
-    target.SelectObject(wxNullBitmap);
     const auto file = shots_ / name;
-    if (!bitmap.ConvertToImage().SaveFile(wxString::FromUTF8(file.string()), wxBITMAP_TYPE_PNG))
+    if (!viewer::wx::capture_window(window).ConvertToImage().SaveFile(wxString::FromUTF8(file.string()), wxBITMAP_TYPE_PNG))
         std::fprintf(stderr, "jaanch: could not save the screenshot %s\n", file.c_str());
 }
 

@@ -1,5 +1,7 @@
 #include "documents_panel.h"
 
+#include "viewer/sandbox/isolated_open.h"
+
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
@@ -118,7 +120,10 @@ wxWindow* DocumentsPanel::make_viewer_page(const model::DocumentRef& doc, const 
         options.conventions = conventions;
         options.memory = memory_.get();
         if (!unattended_) options.prompt = [this](const viewer::PasswordQuestion& q) { return ask_password(this, q); };
-        auto opened = viewer::open_document_file(workspace.documents().path_of(doc.sha256).string(), options);
+        // Citizens' uploads are parsed in the sandboxed jaanch-render helper (docs/sandbox.md).
+        auto opened = viewer::sandbox::open_document_file(workspace.documents().path_of(doc.sha256).string(),
+                                                          options, viewer::sandbox::EngineIsolation::sandboxed);
+        protection_ = std::string(viewer::sandbox::protection_name(viewer::sandbox::protection_of(*opened.engine)));
         const auto id = renderer_.add_document(std::move(opened.engine));
         open_.push_back(id);
         auto* pane = new viewer::wx::DocumentViewer(this, renderer_, memory_.get());

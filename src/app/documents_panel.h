@@ -59,6 +59,8 @@ public:
     void select_document(std::size_t index);
     // Opens every document not opened yet (compare mode needs both sides); tabs open lazily otherwise.
     void open_all();
+    // How the last document opened is protected ("bubblewrap+seccomp", "seccomp only"); empty before any.
+    const std::string& protection() const { return protection_; }
 
 private:
     wxWindow* make_viewer_page(const model::DocumentRef& doc, const viewer::ConventionInputs& conventions,
@@ -81,6 +83,7 @@ private:
     viewer::ConventionInputs conventions_;
     std::vector<model::DocumentRef> documents_;
     std::set<wxWindow*> placeholders_;  // tabs whose document is not opened yet
+    std::string protection_;
 };
 
 // Inputs for the password conventions, from the application's fields: the applicant's name and date of birth,

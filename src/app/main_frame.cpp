@@ -18,6 +18,7 @@
 #include "application_panel.h"
 #include "documents_panel.h"
 #include "decision_bar.h"
+#include "viewer/wx/bitmap_convert.h"
 #include "viewer/wx/document_viewer.h"
 #include "workflow/workflow.h"
 #include "jaanch/version.h"
@@ -132,6 +133,7 @@ void MainFrame::open_application(const std::string& number) {
     application_->show(*app, service, context_.language);
     show_check_flags(service);
     documents_->show(*app, service, *context_.workspace, context_.language);
+    status_->set_protection(documents_->protection());
     update_decision_bar();
     review_->on_open(*app);
     context_.workspace->activity().append(now_utc(), context_.officer ? context_.officer->id : "", "opened", number, "");
@@ -265,14 +267,20 @@ void MainFrame::show_about() {
 }
 
 bool MainFrame::save_screenshot(const wxString& path) {
-    // The whole window as the officer sees it — menus, panels and the status bar — read back from the screen.
-    Raise();
-    wxYield();
-    wxScreenDC source;
-    const wxRect rect = GetScreenRect();
-    wxBitmap bitmap(rect.GetWidth(), rect.GetHeight());
+    // What the officer sees — menus aside: the panels, then the status bar below them, each read back from its
+    // own window (a screen-wide read returned stale pixels on a second capture under Xvfb).
+    Refresh();
+    Update();
+    for (int i = 0; i < 20; ++i) {
+        wxYield();
+        wxMilliSleep(10);
+    }
+    const wxBitmap panels = viewer::wx::capture_window(this);
+    const wxBitmap status = viewer::wx::capture_window(status_);
+    wxBitmap bitmap(std::max(panels.GetWidth(), status.GetWidth()), panels.GetHeight() + status.GetHeight());
     wxMemoryDC target(bitmap);
-    target.Blit(0, 0, rect.GetWidth(), rect.GetHeight(), &source, rect.GetX(), rect.GetY());
+    target.DrawBitmap(panels, 0, 0);
+    target.DrawBitmap(status, 0, panels.GetHeight());
     target.SelectObject(wxNullBitmap);
     return bitmap.ConvertToImage().SaveFile(path, wxBITMAP_TYPE_PNG);
 }

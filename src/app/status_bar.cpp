@@ -42,7 +42,7 @@ std::string local_time_text(const std::string& utc_timestamp) {
 StatusBar::StatusBar(wxWindow* parent, std::function<void()> sync_now) : wxStatusBar(parent, wxID_ANY) {
     SetName("status");
     SetFieldsCount(field_count);
-    const int widths[field_count] = {-1, FromDIP(280), FromDIP(190), FromDIP(130), FromDIP(220), FromDIP(100)};
+    const int widths[field_count] = {-1, FromDIP(260), FromDIP(180), FromDIP(120), FromDIP(200), FromDIP(190), FromDIP(100)};
     SetStatusWidths(field_count, widths);
     sync_button_ = new wxButton(this, wxID_ANY, _("Sync now"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
     sync_button_->SetName("sync-now");
@@ -112,6 +112,11 @@ void StatusBar::set_last_sync(const std::string& when) {
 }
 
 void StatusBar::set_key(const wxString& text) { SetStatusText(text, key_field); }
+
+void StatusBar::set_protection(const std::string& protection) {
+    if (protection.empty()) return;
+    SetStatusText(wxString::Format(_("Sandbox: %s"), wxString::FromUTF8(protection)), protection_field);
+}
 
 std::string StatusBar::summary() const {
     std::string out;

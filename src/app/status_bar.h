@@ -30,13 +30,15 @@ class StatusBar : public wxStatusBar {
     void set_last_sync(const std::string& when);
     // The signing key or DSC token: "Token: NAME ✓" / "No token — insert your DSC" (account_controller).
     void set_key(const wxString& text);
+    // How uploads are rendered: "Sandbox: bubblewrap+seccomp" (docs/sandbox.md).
+    void set_protection(const std::string& protection);
 
     Connection connection() const { return connection_; }
     // The text of every field joined by " | " (tests read it).
     std::string summary() const;
 
   private:
-    enum Field { message_field, connection_field, waiting_field, last_sync_field, key_field, button_field, field_count };
+    enum Field { message_field, connection_field, waiting_field, last_sync_field, key_field, protection_field, button_field, field_count };
     void place_button();
 
     Connection connection_ = Connection::unknown;

@@ -24,6 +24,7 @@
 #include "main_frame.h"
 #include "queue_panel.h"
 #include "review_controller.h"
+#include "viewer/wx/bitmap_convert.h"
 #include "review_pane.h"
 #include "store/review_store.h"
 #include "sync/local_decision.h"
@@ -69,13 +70,7 @@ void set_deadline(store::QueueFilter& f, const std::string& deadline) {
 }
 
 bool save_window(wxWindow* window, const std::string& path) {
-    wxClientDC source(window);
-    const wxSize size = window->GetClientSize();
-    wxBitmap bitmap(size.GetWidth(), size.GetHeight());
-    wxMemoryDC target(bitmap);
-    target.Blit(0, 0, size.GetWidth(), size.GetHeight(), &source, 0, 0);
-    target.SelectObject(wxNullBitmap);
-    return bitmap.ConvertToImage().SaveFile(wxString::FromUTF8(path), wxBITMAP_TYPE_PNG);
+    return viewer::wx::capture_window(window).ConvertToImage().SaveFile(wxString::FromUTF8(path), wxBITMAP_TYPE_PNG);
 }
 
 }  // namespace
