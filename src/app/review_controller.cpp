@@ -174,23 +174,7 @@ void ReviewController::on_open(const model::Application& app) {
     }
     if (may_decide) {
         claim_pending_ = true;
-        post([this, alive, generation, number](sync::HubClient& client) {
-            std::optional<sync::ClaimState> claim;
-            std::string problem;
-            bool offline = false;
-            try {
-                claim = client.claim(number);
-            } catch (const sync::Offline& e) {
-                offline = true;
-                problem = e.what();
-            } catch (const std::exception& e) {
-                problem = e.what();
-            }
-            dispatch::to_main([this, alive, generation, number, claim, problem, offline] {
-                if (*alive)
-                    on_claim_result(generation, number, claim, problem, offline);
-            });
-        });
+        request_claim(generation, number, /*explain_offline=*/true);
     }
     post([this, alive, generation, number](sync::HubClient& client) {
         try {
@@ -388,26 +372,32 @@ void ReviewController::on_tick() {
     if (claim_ && claim_->mine && claim_->expires_at - now_utc() < std::chrono::minutes(5) &&
         !claim_pending_) {
         claim_pending_ = true;
-        const std::uint64_t generation = generation_;
-        const std::string number = held_;
-        auto alive = alive_;
-        post([this, alive, generation, number](sync::HubClient& client) {
-            std::optional<sync::ClaimState> claim;
-            std::string problem;
-            bool offline = false;
-            try {
-                claim = client.claim(number);
-            } catch (const sync::Offline&) {
-                offline = true;
-            } catch (const std::exception& e) {
-                problem = e.what();
-            }
-            dispatch::to_main([this, alive, generation, number, claim, problem, offline] {
-                if (*alive)
-                    on_claim_result(generation, number, claim, problem, offline);
-            });
-        });
+        request_claim(generation_, held_, /*explain_offline=*/false);
     }
+}
+
+// Claims `number` on a worker; the answer comes back to on_claim_result on the UI thread. Opening explains an
+// unreachable hub in the banner; a renewal does not (the status bar already says offline).
+void ReviewController::request_claim(std::uint64_t generation, const std::string& number, bool explain_offline) {
+    auto alive = alive_;
+    post([this, alive, generation, number, explain_offline](sync::HubClient& client) {
+        std::optional<sync::ClaimState> claim;
+        std::string problem;
+        bool offline = false;
+        try {
+            claim = client.claim(number);
+        } catch (const sync::Offline& e) {
+            offline = true;
+            if (explain_offline)
+                problem = e.what();
+        } catch (const std::exception& e) {
+            problem = e.what();
+        }
+        dispatch::to_main([this, alive, generation, number, claim, problem, offline] {
+            if (*alive)
+                on_claim_result(generation, number, claim, problem, offline);
+        });
+    });
 }
 
 }  // namespace jaanch::app

@@ -75,6 +75,7 @@ class ReviewController : public wxEventFilter {
     void post(std::function<void(sync::HubClient&)> task);  // to the worker
     void worker_loop();
     void release_held();
+    void request_claim(std::uint64_t generation, const std::string& number, bool explain_offline);
     void on_claim_result(std::uint64_t generation, const std::string& number,
                          std::optional<sync::ClaimState> claim, std::string problem, bool offline);
     void on_history_result(std::uint64_t generation, const std::string& number,
