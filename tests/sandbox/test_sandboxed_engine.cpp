@@ -3,6 +3,8 @@
 // the render service driving sandboxed clones from its worker threads.
 #include <boost/test/unit_test.hpp>
 
+#include <signal.h>
+
 #include <chrono>
 
 #include "sandbox_test_support.h"
@@ -133,6 +135,40 @@ BOOST_AUTO_TEST_CASE(the_render_service_renders_sandboxed_clones_on_its_workers)
         r.scale = render::scale_of(render::quantize_scale(0.75));
         BOOST_TEST(fx::checksum(*result.bitmap) == fx::checksum(local->render(r)));
     }
+}
+
+BOOST_AUTO_TEST_CASE(clones_take_the_prototypes_helper_instead_of_starting_one) {
+    fx::TempDir dir;
+    fx::write_text_pdf(dir / "text.pdf", std::vector<fx::TextPage>(2));
+    auto prototype = open_sandboxed(dir / "text.pdf");
+    const pid_t opened_in = prototype->helper_pid();
+    BOOST_REQUIRE(opened_in > 0);
+    prototype->become_prototype();
+    BOOST_TEST(prototype->helper_pid() == 0);  // parked for the first clone
+    RenderRequest r;
+    r.scale = 0.5;
+    std::uint64_t expected = 0;
+    {
+        auto first = prototype->clone();
+        expected = fx::checksum(first->render(r));
+        BOOST_TEST(dynamic_cast<SandboxedEngine&>(*first).helper_pid() == opened_in);
+        // A second clone at the same time needs a process of its own.
+        auto second = prototype->clone();
+        BOOST_TEST(fx::checksum(second->render(r)) == expected);
+        BOOST_TEST(dynamic_cast<SandboxedEngine&>(*second).helper_pid() != opened_in);
+    }  // both end: one helper waits in the pool, the other ends
+    auto third = prototype->clone();
+    BOOST_TEST(fx::checksum(third->render(r)) == expected);
+    const pid_t reused = dynamic_cast<SandboxedEngine&>(*third).helper_pid();
+    BOOST_TEST(reused > 0);
+    BOOST_TEST(::kill(reused, 0) == 0);
+    // A crashed helper is never parked: the next clone starts a fresh one.
+    ::kill(reused, SIGKILL);
+    BOOST_CHECK_THROW(third->render(r), SandboxFailure);
+    third.reset();
+    auto fourth = prototype->clone();
+    BOOST_TEST(fx::checksum(fourth->render(r)) == expected);
+    BOOST_TEST(dynamic_cast<SandboxedEngine&>(*fourth).helper_pid() != reused);
 }
 
 BOOST_AUTO_TEST_CASE(the_installed_helper_has_no_test_hooks) {

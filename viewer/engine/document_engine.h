@@ -86,6 +86,10 @@ class DocumentEngine {
     virtual std::vector<RectF> search(int page, std::string_view query);
     // An independent instance on the same bytes (and password) for another thread. Thread-safe.
     virtual std::unique_ptr<DocumentEngine> clone() const = 0;
+    // Says that from now on this instance is only cloned (RenderService::add_document calls it): an engine
+    // may hand what it holds idle to its clones (the sandboxed engine's helper, which already has the
+    // document open). Does nothing by default.
+    virtual void become_prototype() {}
 
   protected:
     void check_page(int page) const;

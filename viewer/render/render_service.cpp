@@ -69,6 +69,7 @@ DocumentId RenderService::add_document(std::unique_ptr<DocumentEngine> engine) {
     doc->sizes.reserve(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i)
         doc->sizes.push_back(engine->page_size(i));
+    engine->become_prototype();
     doc->prototype = std::move(engine);
     std::lock_guard lock(jobs_mutex_);
     const DocumentId id = next_document_++;

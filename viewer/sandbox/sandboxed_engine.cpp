@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <mutex>
 #include <variant>
 
 namespace jaanch::viewer::sandbox {
@@ -48,11 +49,38 @@ struct SandboxedEngine::Shared {
     EngineLimits limits;
     SandboxOptions options;
     Protection protection = Protection::bubblewrap_seccomp;
+    // Idle helpers with this document open (and unlocked), for the next instance that needs one. Each
+    // helper holds a warmed heap of a few tens of MB, so only one waits per document.
+    static constexpr std::size_t kIdleHelpers = 1;
+    mutable std::mutex pool_mutex;
+    mutable std::vector<std::unique_ptr<HelperProcess>> idle;
 };
 
 SandboxedEngine::SandboxedEngine(std::shared_ptr<const Shared> shared) : shared_(std::move(shared)) {}
 
-SandboxedEngine::~SandboxedEngine() = default;
+SandboxedEngine::~SandboxedEngine() {
+    park_helper();
+}
+
+void SandboxedEngine::park_helper() {
+    if (!helper_ || locked() || !helper_->answered() || !helper_->running()) {
+        helper_.reset();
+        return;
+    }
+    std::unique_ptr<HelperProcess> surplus;
+    {
+        std::lock_guard lock(shared_->pool_mutex);
+        if (shared_->idle.size() < Shared::kIdleHelpers)
+            shared_->idle.push_back(std::move(helper_));
+        else
+            surplus = std::move(helper_);
+    }
+    // Ended outside the lock: a helper may take up to 200 ms to exit.
+}
+
+void SandboxedEngine::become_prototype() {
+    park_helper();
+}
 
 std::unique_ptr<SandboxedEngine> SandboxedEngine::open(SharedBytes bytes, std::string_view format,
                                                        const EngineLimits& limits,
@@ -128,8 +156,24 @@ ipc::Reply SandboxedEngine::open_in(HelperProcess& helper) {
 }
 
 void SandboxedEngine::ensure_helper() {
-    if (!helper_)
-        start_helper(HelperProcess::start(shared_->options));
+    if (helper_)
+        return;
+    for (;;) {
+        std::unique_ptr<HelperProcess> parked;
+        {
+            std::lock_guard lock(shared_->pool_mutex);
+            if (shared_->idle.empty() || locked())
+                break;
+            parked = std::move(shared_->idle.back());
+            shared_->idle.pop_back();
+        }
+        // A parked helper dies with the thread that started it; then try the next or start one.
+        if (parked->running()) {
+            helper_ = std::move(parked);
+            return;
+        }
+    }
+    start_helper(HelperProcess::start(shared_->options));
 }
 
 ipc::Reply SandboxedEngine::call(const ipc::Request& request, UniqueFd* reply_fd) {

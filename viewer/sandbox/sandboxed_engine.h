@@ -4,8 +4,12 @@
 //
 // Helpers: each instance owns at most one helper, started on first need (open, then on the first request
 // after a failure), so clones made by RenderService workers render in parallel in their own processes and a
-// crash takes down only the instance that met it. Page count and sizes come back with the open reply and are
-// shared (immutable) by all clones: page_count() and page_size() never talk to a helper.
+// crash takes down only the instance that met it. The instances of one document share a small pool of idle
+// helpers that already have the document open: a prototype parks its helper there (become_prototype), an
+// instance that ends parks its healthy helper, and an instance that needs one takes it from there before
+// starting a new one — so the first render after opening costs no new process and no second parse. Page count
+// and sizes come back with the open reply and are shared (immutable) by all clones: page_count() and
+// page_size() never talk to a helper.
 //
 // Threads: one thread per instance at a time; clone() is thread-safe (reads immutable shared state only).
 // Errors: DocumentError / PasswordError / LimitError exactly as the in-process engines raise them (the
@@ -50,6 +54,7 @@ class SandboxedEngine : public DocumentEngine {
     Bitmap render(const RenderRequest& request) override;
     std::vector<TextBox> text_boxes(int page) override;
     std::unique_ptr<DocumentEngine> clone() const override;
+    void become_prototype() override;  // parks the helper for the first clone (only when unlocked)
 
     // Test hooks (honoured only by the jaanch-render-test build): crash or hang the helper, or run the
     // hostile self-test and return its report. Starts a helper when none is running.
@@ -61,6 +66,7 @@ class SandboxedEngine : public DocumentEngine {
     struct Shared;
     explicit SandboxedEngine(std::shared_ptr<const Shared> shared);
     void ensure_helper();
+    void park_helper();  // into the document's pool, when healthy and the pool has room; else ends it
     void start_helper(std::unique_ptr<HelperProcess> helper);  // opens (and unlocks) the document in it
     ipc::Reply call(const ipc::Request& request, UniqueFd* reply_fd = nullptr);
     ipc::Reply open_in(HelperProcess& helper);

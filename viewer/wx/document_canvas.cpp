@@ -91,21 +91,8 @@ void DocumentCanvas::relayout(bool keep_anchor) {
         anchor_fy = static_cast<double>(cy - s.y) / std::max(1, s.size.height);
         anchor_fx = static_cast<double>(origin.x + client.x / 2) / std::max(1, virtual_width_);
     }
-    if (!pages_.empty() && mode_ != ZoomMode::custom) {
-        const PixelSize box{client.x - 2 * kMargin, client.y - 2 * kMargin};
-        double scale = 0;
-        if (mode_ == ZoomMode::fit_width) {
-            double widest = 1;
-            for (std::size_t i = 0; i < pages_.size(); ++i)
-                widest = std::max(widest, swaps_axes(page_rotation(static_cast<int>(i))) ? pages_[i].height
-                                                                                         : pages_[i].width);
-            scale = std::max(1, box.width) / widest;
-        } else {
-            const int p = std::max(0, anchor_page);
-            scale = render::fit_page_scale(pages_[static_cast<std::size_t>(p)], page_rotation(p), box);
-        }
-        scale_milli_ = scale_for_percent(scale * 72.0 / kScreenDpi * 100.0);
-    }
+    scale_milli_ = fitted_scale_milli(
+        pages_, [this](int page) { return page_rotation(page); }, anchor_page);
     slots_.clear();
     int y = kMargin, widest = 0;
     for (std::size_t i = 0; i < pages_.size(); ++i) {
@@ -124,6 +111,31 @@ void DocumentCanvas::relayout(bool keep_anchor) {
                s.y + static_cast<int>(anchor_fy * s.size.height) - client.y / 2);
     }
     Refresh(false);
+}
+
+int DocumentCanvas::fitted_scale_milli(const std::vector<SizeF>& pages,
+                                       const std::function<Rotation(int)>& rotation, int anchor_page) const {
+    if (pages.empty() || mode_ == ZoomMode::custom)
+        return scale_milli_;
+    const wxSize client = GetClientSize();
+    const PixelSize box{client.x - 2 * kMargin, client.y - 2 * kMargin};
+    double scale = 0;
+    if (mode_ == ZoomMode::fit_width) {
+        double widest = 1;
+        for (std::size_t i = 0; i < pages.size(); ++i)
+            widest = std::max(widest,
+                              swaps_axes(rotation(static_cast<int>(i))) ? pages[i].height : pages[i].width);
+        scale = std::max(1, box.width) / widest;
+    } else {
+        const int p = std::clamp(anchor_page, 0, static_cast<int>(pages.size()) - 1);
+        scale = render::fit_page_scale(pages[static_cast<std::size_t>(p)], rotation(p), box);
+    }
+    return scale_for_percent(scale * 72.0 / kScreenDpi * 100.0);
+}
+
+int DocumentCanvas::scale_milli_for(const std::vector<SizeF>& pages) const {
+    return fitted_scale_milli(
+        pages, [](int) { return Rotation::r0; }, 0);
 }
 
 wxPoint DocumentCanvas::view_origin() const {

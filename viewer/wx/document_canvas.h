@@ -70,6 +70,9 @@ class DocumentCanvas : public wxScrolledCanvas {
     int missing_tiles() const { return missing_tiles_; }
     // Paints so far; with missing_tiles() == 0 after at least one, the officer sees real pixels (benchmarks).
     std::uint64_t paint_count() const { return paint_count_; }
+    // The scale (render::TileKey::scale_milli) at which this canvas, at its current size and zoom mode, would
+    // show a document with these page sizes, unrotated: what a prefetcher asks the render service for.
+    int scale_milli_for(const std::vector<SizeF>& pages) const;
     wxPoint page_point_to_client(int page, double x_points, double y_points) const;
     wxRect page_rect_on_screen(int page) const;
 
@@ -80,6 +83,8 @@ class DocumentCanvas : public wxScrolledCanvas {
     };
 
     void relayout(bool keep_anchor = true);
+    int fitted_scale_milli(const std::vector<SizeF>& pages, const std::function<Rotation(int)>& rotation,
+                           int anchor_page) const;
     int scale_milli() const { return scale_milli_; }
     wxPoint view_origin() const;
     int page_at_virtual_y(int y) const;
