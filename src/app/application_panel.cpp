@@ -4,6 +4,7 @@
 #include "checks_view.h"
 
 #include <algorithm>
+#include <map>
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -50,8 +51,7 @@ public:
         summary_->Bind(wxEVT_HYPERLINK, [this](wxHyperlinkEvent&) {
             if (on_summary_) on_summary_();
         });
-        summary_->Hide();
-        rows_->Add(summary_, 0, wxLEFT | wxTOP, FromDIP(8));
+        rows_->Add(summary_, 0, wxEXPAND | wxLEFT | wxTOP, FromDIP(8));
         if (service_ != nullptr) build();
     }
 
@@ -60,6 +60,8 @@ public:
     }
 
     void fill(const model::Application& app) {
+        bool resized = first_fill_;
+        first_fill_ = false;
         if (service_ == nullptr) {
             title_->SetLabel(wxString::Format(_("Service %s is not in this workstation's catalogue"),
                                               wxString::FromUTF8(app.service_id)));
@@ -68,20 +70,28 @@ public:
                              wxString::FromUTF8(app.number));
             for (const auto& [key, field] : values_) {
                 const wxString text = wxString::FromUTF8(display_value(*field.definition, app.field(key), language_));
+                if (field.text->GetLabel() == text) continue;
                 field.text->SetLabel(text);
                 field.text->SetToolTip(text);
             }
-            for (auto& [key, choice] : marks_) choice->SetSelection(0);
-            for (auto& [key, flag] : flags_) set_flag(flag, nullptr);
-            summary_->Hide();
+            for (auto& [key, choice] : marks_)
+                if (choice->GetSelection() != 0) choice->SetSelection(0);
+            // The flags change when the checks report (show_checks / clear_checks), once each.
+            summary_->SetLabel(" ");  // until the checks report (kept in place: showing it moved every row)
             for (const auto& [key, table] : tables_) {
                 auto it = app.tables.find(key);
+                const int before = table.grid->GetNumberRows();
                 fill_table(*table.definition, table.grid, it == app.tables.end() ? model::TableRows{} : it->second);
+                resized = resized || table.grid->GetNumberRows() != before;
             }
         }
         Scroll(0, 0);
-        FitInside();
-        Layout();
+        // Values are fixed-size labels (shortened with "…"): only a table that grew or shrank moves the rows,
+        // and a layout of the whole form cost a full repaint of the window on every "next application".
+        if (resized) {
+            FitInside();
+            Layout();
+        }
     }
 
     std::vector<model::FieldCheck> field_checks() const {
@@ -93,18 +103,26 @@ public:
         return out;
     }
 
+    void clear_checks() {
+        for (auto& [key, flag] : flags_) set_flag(flag, nullptr);
+        summary_->SetLabel(" ");
+    }
+
     void show_checks(const checks::ApplicationReport& report, std::function<void()> on_summary) {
         on_summary_ = std::move(on_summary);
+        std::map<std::string, const checks::ReviewItem*> by_field;
         for (const auto& item : report.fields) {
-            if (auto it = flags_.find(item.subject); it != flags_.end()) set_flag(it->second, &item);
+            if (flags_.count(item.subject) != 0) by_field[item.subject] = &item;
             else mark_table_cell(item);
+        }
+        for (auto& [key, flag] : flags_) {
+            auto it = by_field.find(key);
+            set_flag(flag, it == by_field.end() ? nullptr : it->second);
         }
         const bool attention = report.attention_count() > 0;
         summary_->SetLabel(wxString::FromUTF8(attention ? "⚠ " : "✓ ") +
                            wxString::FromUTF8(report.summary().in(language_)) + " — " + _("see why (Ctrl+K)"));
         summary_->SetNormalColour(flag_for(attention ? checks::ReviewStatus::attention : checks::ReviewStatus::pass).colour);
-        summary_->Show();
-        Layout();
     }
 
     bool set_mark(const std::string& field, model::FieldMark mark) {
@@ -130,11 +148,16 @@ private:
     struct FlagButton {
         wxButton* button;
         wxString reason;  // shown on click; empty when the field has no check
+        wxString symbol;  // shown now
     };
 
+    // Changes the button only when its look changes: each change makes GTK lay the window out again.
     void set_flag(FlagButton& flag, const checks::ReviewItem* item) {
         const Flag look = flag_for(item ? item->status : checks::ReviewStatus::not_applicable);
-        flag.reason = item ? look.meaning + ": " + wxString::FromUTF8(item->reason.in(language_)) : wxString();
+        const wxString reason = item ? look.meaning + ": " + wxString::FromUTF8(item->reason.in(language_)) : wxString();
+        if (!flag.symbol.empty() && flag.symbol == look.symbol && flag.reason == reason) return;
+        flag.reason = reason;
+        flag.symbol = look.symbol;
         flag.button->SetLabel(look.symbol);
         flag.button->SetForegroundColour(look.colour);
         flag.button->SetToolTip(flag.reason);
@@ -208,7 +231,8 @@ private:
         name->SetToolTip(label);
         name->SetMinSize(wxSize(FromDIP(170), -1));  // one label width, so groups line up
         fields_->Add(name, 0, wxALIGN_CENTER_VERTICAL);
-        auto* text = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
+        auto* text = new wxStaticText(this, wxID_ANY, " ", wxDefaultPosition, wxDefaultSize,
+                                      wxST_ELLIPSIZE_END | wxST_NO_AUTORESIZE);
         text->SetName(wxString::FromUTF8(field.key));
         text->SetMinSize(wxSize(FromDIP(100), -1));  // long values shorten with "…"; the tooltip has all of it
         fields_->Add(text, 1, wxALIGN_CENTER_VERTICAL | wxEXPAND);
@@ -247,6 +271,7 @@ private:
     }
 
     const catalogue::ServiceDefinition* service_;
+    bool first_fill_ = true;  // the first fill lays the page out
     std::string language_;
     wxBoxSizer* rows_ = nullptr;            // headings, field grids and tables, top to bottom
     wxFlexGridSizer* fields_ = nullptr;     // the grid of the group being built
@@ -302,6 +327,10 @@ void ApplicationPanel::show(const model::Application& app, const catalogue::Serv
 void ApplicationPanel::clear() {
     if (current_ != nullptr) current_->Hide();
     current_ = nullptr;
+}
+
+void ApplicationPanel::clear_checks() {
+    if (current_ != nullptr) current_->clear_checks();
 }
 
 void ApplicationPanel::show_checks(const checks::ApplicationReport& report, std::function<void()> on_summary) {

@@ -36,6 +36,7 @@ public:
     // The automatic checks of the application shown: a flag beside each field (its reason in one click) and
     // the summary at the top, which calls `on_summary` when chosen. Call after show().
     void show_checks(const checks::ApplicationReport& report, std::function<void()> on_summary);
+    void clear_checks();  // no flags: the checks did not run for the application shown
     // Sets a field's mark as a click would (scripts); false when the form shown has no such field.
     bool set_mark(const std::string& field, model::FieldMark mark);
 

@@ -29,16 +29,20 @@ DecisionBar::DecisionBar(wxWindow* parent, Handler on_action) : wxPanel(parent, 
     SetMinSize(wxSize(-1, buttons_.begin()->second->GetBestSize().GetHeight() + 2 * FromDIP(4)));
 }
 
+// The bar keeps its height (see the constructor), so a change lays out the bar alone: laying out its parent
+// resized and repainted the whole window on every "next application".
 void DecisionBar::set_actions(const std::vector<model::Action>& allowed, const wxString& note) {
+    if (allowed == allowed_ && message_->GetLabel() == note) return;
     allowed_ = allowed;
     for (auto& [action, button] : buttons_) button->Show(allows(action));
     message_->SetLabel(note);
-    GetParent()->Layout();
+    Layout();
 }
 
 void DecisionBar::set_message(const wxString& message) {
+    if (message_->GetLabel() == message) return;
     message_->SetLabel(message);
-    GetParent()->Layout();
+    Layout();
 }
 
 bool DecisionBar::allows(model::Action action) const {

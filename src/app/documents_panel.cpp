@@ -87,12 +87,18 @@ void DocumentsPanel::select_document(std::size_t index) {
 }
 
 DocumentsPanel::~DocumentsPanel() {
+    prefetch_channel_.reset();
+    drop_prefetched();
     for (auto id : open_) renderer_.remove_document(id);
 }
 
-void DocumentsPanel::clear() {
+void DocumentsPanel::clear(wxWindow* keep_first) {
     placeholders_.clear();
-    DeleteAllPages();
+    if (keep_first != nullptr && GetPageCount() > 0 && GetPage(0) == keep_first) {
+        while (GetPageCount() > 1) DeletePage(GetPageCount() - 1);
+    } else {
+        DeleteAllPages();
+    }
     viewers_.clear();
     document_ids_.clear();
     opened_.clear();
@@ -109,30 +115,94 @@ wxWindow* DocumentsPanel::make_message_page(const wxString& message) {
     return page;
 }
 
+viewer::OpenedDocument DocumentsPanel::open_upload(const model::DocumentRef& doc,
+                                                  const viewer::ConventionInputs& conventions,
+                                                  store::Workspace& workspace, bool ask) {
+    viewer::OpenOptions options;
+    options.label = doc.file_name;
+    options.document_key = doc.sha256;
+    options.conventions = conventions;
+    options.memory = memory_.get();
+    if (ask) options.prompt = [this](const viewer::PasswordQuestion& q) { return ask_password(this, q); };
+    // Citizens' uploads are parsed in the sandboxed jaanch-render helper (docs/sandbox.md).
+    return viewer::sandbox::open_document_file(workspace.documents().path_of(doc.sha256).string(), options,
+                                               viewer::sandbox::EngineIsolation::sandboxed);
+}
+
+void DocumentsPanel::prefetch(const model::Application& app, const catalogue::ServiceDefinition* service,
+                              store::Workspace& workspace) {
+    if (app.documents.empty()) return;
+    const auto& doc = app.documents.front();
+    if (prefetched_ && prefetched_->sha256 == doc.sha256) return;
+    drop_prefetched();
+    auto* shown = current_viewer();
+    if (shown == nullptr || workspace.document_state(doc.sha256) != store::DocumentState::complete ||
+        !workspace.documents().has(doc.sha256))
+        return;
+    try {
+        if (workspace_ != &workspace) return;  // the memory and viewers belong to the workspace shown
+        // Never a password dialog for an application the officer has not opened: such a document opens when shown.
+        auto opened = open_upload(doc, convention_inputs(app, service), workspace, false);
+        const std::string protection =
+            std::string(viewer::sandbox::protection_name(viewer::sandbox::protection_of(*opened.engine)));
+        const auto id = renderer_.add_document(std::move(opened.engine));
+        prefetched_ = Prefetched{doc.sha256, id, protection};
+        std::vector<viewer::SizeF> pages;
+        for (int i = 0; i < renderer_.page_count(id); ++i) pages.push_back(renderer_.page_size(id, i));
+        const int scale = shown->canvas().scale_milli_for(pages);
+        if (!prefetch_channel_)
+            prefetch_channel_ = std::make_unique<viewer::render::RenderChannel>(
+                renderer_, [this](const viewer::render::TileKey&, const viewer::render::RenderResult&) {
+                    prefetch_waiting_ = std::max(0, prefetch_waiting_ - 1);
+                });
+        prefetch_channel_->next_generation();
+        prefetch_waiting_ = 0;
+        const auto grid = renderer_.grid(id, 0, scale, viewer::Rotation::r0);
+        for (int row = 0; row < grid.rows; ++row)
+            for (int column = 0; column < grid.columns; ++column)
+                if (!prefetch_channel_->request({id, 0, scale, viewer::Rotation::r0, column, row},
+                                                viewer::render::Priority::prefetch))
+                    ++prefetch_waiting_;
+    } catch (const std::exception&) {
+        // Only a head start: the document opens, and says what is wrong, when its application is shown.
+        drop_prefetched();
+    }
+}
+
+void DocumentsPanel::drop_prefetched() {
+    if (prefetch_channel_) prefetch_channel_->next_generation();
+    prefetch_waiting_ = 0;
+    if (prefetched_) renderer_.remove_document(prefetched_->id);
+    prefetched_.reset();
+}
+
 wxWindow* DocumentsPanel::make_viewer_page(const model::DocumentRef& doc, const viewer::ConventionInputs& conventions,
-                                           store::Workspace& workspace) {
+                                           store::Workspace& workspace, viewer::wx::DocumentViewer* reuse) {
     if (workspace.document_state(doc.sha256) != store::DocumentState::complete || !workspace.documents().has(doc.sha256))
         return make_message_page(_("Not downloaded yet. It will appear here after the next sync."));
     try {
-        viewer::OpenOptions options;
-        options.label = doc.file_name;
-        options.document_key = doc.sha256;
-        options.conventions = conventions;
-        options.memory = memory_.get();
-        if (!unattended_) options.prompt = [this](const viewer::PasswordQuestion& q) { return ask_password(this, q); };
-        // Citizens' uploads are parsed in the sandboxed jaanch-render helper (docs/sandbox.md).
-        auto opened = viewer::sandbox::open_document_file(workspace.documents().path_of(doc.sha256).string(),
-                                                          options, viewer::sandbox::EngineIsolation::sandboxed);
-        protection_ = std::string(viewer::sandbox::protection_name(viewer::sandbox::protection_of(*opened.engine)));
-        const auto id = renderer_.add_document(std::move(opened.engine));
+        viewer::render::DocumentId id = 0;
+        if (prefetched_ && prefetched_->sha256 == doc.sha256) {
+            id = prefetched_->id;  // opened, and its first page rendered, while the officer read the last one
+            protection_ = prefetched_->protection;
+            prefetched_.reset();
+            shown_from_prefetch_ = true;
+        } else {
+            auto opened = open_upload(doc, conventions, workspace, !unattended_);
+            protection_ = std::string(viewer::sandbox::protection_name(viewer::sandbox::protection_of(*opened.engine)));
+            id = renderer_.add_document(std::move(opened.engine));
+        }
         open_.push_back(id);
-        auto* pane = new viewer::wx::DocumentViewer(this, renderer_, memory_.get());
-        // Born at the notebook's size: GTK scrollbars allocated at 0×0 inside a new page complain and misdraw.
-        pane->SetSize(GetClientSize());
+        auto* pane = reuse;
+        if (pane == nullptr) {
+            pane = new viewer::wx::DocumentViewer(this, renderer_, memory_.get());
+            // Born at the notebook's size: GTK scrollbars allocated at 0×0 inside a new page complain and misdraw.
+            pane->SetSize(GetClientSize());
+            pane->set_on_view_changed([this, pane] {
+                if (current_viewer() == pane) report_current_page();
+            });
+        }
         pane->show_document(id, doc.sha256);
-        pane->set_on_view_changed([this, pane] {
-            if (current_viewer() == pane) report_current_page();
-        });
         viewers_.push_back(pane);
         opened_.push_back({doc.id, doc.sha256, id, renderer_.page_count(id), wxString::FromUTF8(doc.file_name)});
         return pane;
@@ -145,8 +215,14 @@ wxWindow* DocumentsPanel::make_viewer_page(const model::DocumentRef& doc, const 
 void DocumentsPanel::show(const model::Application& app, const catalogue::ServiceDefinition* service,
                           store::Workspace& workspace, const std::string& language) {
     // No Freeze() here: GTK notebooks frozen while pages are added end up with unallocated tab gadgets.
-    clear();
-    memory_ = std::make_unique<WorkspaceDocumentMemory>(workspace);
+    // The first tab's viewer stays and shows the next document: building a viewer (toolbar, thumbnails,
+    // canvas) and letting GTK place it cost more than the rest of "next application" together.
+    // Its view memory (rotations) belongs to the workspace: another workspace gets new viewers.
+    const bool same_workspace = memory_ && workspace_ == &workspace;
+    auto* reusable = same_workspace && !viewers_.empty() ? viewers_.front() : nullptr;
+    shown_from_prefetch_ = false;
+    clear(reusable);
+    if (!same_workspace) memory_ = std::make_unique<WorkspaceDocumentMemory>(workspace);
     workspace_ = &workspace;
     conventions_ = convention_inputs(app, service);
     documents_ = app.documents;
@@ -162,11 +238,20 @@ void DocumentsPanel::show(const model::Application& app, const catalogue::Servic
         }
         // Long labels make GTK's tab row wider than the pane (negative sizes inside the notebook): shorten.
         if (title.length() > 22) title = title.Left(21) + wxString::FromUTF8("…");
-        auto* page = i == 0 ? make_viewer_page(doc, conventions_, workspace) : make_placeholder_page();
+        auto* page = i == 0 ? make_viewer_page(doc, conventions_, workspace, reusable) : make_placeholder_page();
         document_ids_.push_back(doc.id);
         if (!opened_.empty() && opened_.back().document_id == doc.id) opened_.back().title = title;
+        if (page == reusable) {
+            SetPageText(0, title);
+            continue;
+        }
+        if (i == 0 && reusable != nullptr) {  // it shows a message instead: the kept viewer goes
+            DeletePage(0);
+            reusable = nullptr;
+        }
         AddPage(page, title);
     }
+    if (reusable != nullptr && documents_.empty()) DeletePage(0);
     CallAfter([this] { report_current_page(); });  // the first tab's first page is on screen
     if (app.documents.empty()) {
         document_ids_.push_back("");
@@ -188,7 +273,7 @@ void DocumentsPanel::open_placeholder(int index) {
     const auto at = static_cast<std::size_t>(index);
     const wxString title = GetPageText(at);
     const bool selected = GetSelection() == index;
-    wxWindow* viewer = make_viewer_page(documents_[at], conventions_, *workspace_);  // appends to viewers_
+    wxWindow* viewer = make_viewer_page(documents_[at], conventions_, *workspace_, nullptr);  // appends to viewers_
     viewers_[at] = viewers_.back();
     viewers_.pop_back();
     if (!opened_.empty() && opened_.back().document_id == documents_[at].id) opened_.back().title = title;

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "catalogue/service_definition.h"
 #include "model/application.h"
 #include "store/workspace.h"
+#include "viewer/engine/open_document.h"
 #include "viewer/engine/password_conventions.h"
 #include "viewer/engine/password_memory.h"
 #include "viewer/render/render_service.h"
@@ -33,7 +35,8 @@ public:
 
     void show(const model::Application& app, const catalogue::ServiceDefinition* service, store::Workspace& workspace,
               const std::string& language);
-    void clear();
+    // Closes every document; `keep_first`, when it is the first tab, stays (to show the next document).
+    void clear(wxWindow* keep_first = nullptr);
     // Scripted sessions (tests) never stop for a password dialog: an encrypted document that the conventions do
     // not open says so in its tab instead.
     void set_unattended(bool unattended) { unattended_ = unattended; }
@@ -62,9 +65,21 @@ public:
     // How the last document opened is protected ("bubblewrap+seccomp", "seccomp only"); empty before any.
     const std::string& protection() const { return protection_; }
 
+    // Prepares the first page of the application "next" will show, while the officer reads this one: opens its
+    // first document (in the sandbox) and asks the render service for that page at the size the viewer shows
+    // it, at prefetch priority. show() then takes the opened document from here instead of opening it again.
+    // Does nothing for a document not downloaded, or one that needs a password the conventions do not give.
+    void prefetch(const model::Application& app, const catalogue::ServiceDefinition* service,
+                  store::Workspace& workspace);
+    // True while the prefetched page is still being rendered.
+    bool prefetching() const { return prefetch_waiting_ > 0; }
+    // Whether the first document shown by the last show() was the prefetched one (tests).
+    bool shown_from_prefetch() const { return shown_from_prefetch_; }
+
 private:
+    // A viewer on `doc` (`reuse` when given, else a new one), or a message page saying why not.
     wxWindow* make_viewer_page(const model::DocumentRef& doc, const viewer::ConventionInputs& conventions,
-                               store::Workspace& workspace);
+                               store::Workspace& workspace, viewer::wx::DocumentViewer* reuse);
     wxWindow* make_message_page(const wxString& message);
     wxWindow* make_placeholder_page();
     void open_placeholder(int index);  // opens the document of a tab chosen for the first time
@@ -84,6 +99,20 @@ private:
     std::vector<model::DocumentRef> documents_;
     std::set<wxWindow*> placeholders_;  // tabs whose document is not opened yet
     std::string protection_;
+
+    struct Prefetched {
+        std::string sha256;
+        viewer::render::DocumentId id = 0;
+        std::string protection;
+    };
+    // Opens an upload in the sandbox; `ask` lets it ask the officer for a password. Throws what opening throws.
+    viewer::OpenedDocument open_upload(const model::DocumentRef& doc, const viewer::ConventionInputs& conventions,
+                                       store::Workspace& workspace, bool ask);
+    void drop_prefetched();
+    std::optional<Prefetched> prefetched_;  // not shown yet; owned here until show() takes it
+    std::unique_ptr<viewer::render::RenderChannel> prefetch_channel_;
+    int prefetch_waiting_ = 0;
+    bool shown_from_prefetch_ = false;
 };
 
 // Inputs for the password conventions, from the application's fields: the applicant's name and date of birth,

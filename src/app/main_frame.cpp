@@ -83,6 +83,7 @@ MainFrame::MainFrame(AppContext& context)
     build_menus();
     update_status();
     schedule_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_schedule_tick(); });
+    prefetch_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { prefetch_next_application(); });
     if (context_.workspace && !context_.workspace->sync_value("hub_url").empty()) schedule_timer_.Start(1000);
 }
 
@@ -138,17 +139,30 @@ void MainFrame::open_application(const std::string& number) {
     review_->on_open(*app);
     context_.workspace->activity().append(now_utc(), context_.officer ? context_.officer->id : "", "opened", number, "");
     update_status();
+    // Once this application is on screen: the next one's first page, so "next" shows it at once.
+    prefetch_timer_.StartOnce(kPrefetchDelayMs);
+}
+
+bool MainFrame::prefetch_pending() const { return prefetch_timer_.IsRunning() || documents_->prefetching(); }
+
+void MainFrame::prefetch_next_application() {
+    if (!context_.workspace) return;
+    const std::string next = queue_->number_after(1);
+    if (next.empty()) return;
+    if (auto app = context_.workspace->application(next))
+        documents_->prefetch(*app, context_.catalogue.find(app->service_id, app->service_version), *context_.workspace);
 }
 
 void MainFrame::show_check_flags(const catalogue::ServiceDefinition* service) {
     checks_.reset();
-    if (service == nullptr) return;
+    if (service == nullptr) return application_->clear_checks();
     try {
         // Indian time decides "today" for dates in the future and ages (the hub and portals count in IST).
         checks_ = checks::review_application(*open_app_, *service, *context_.workspace,
                                              date_of(now_utc() + std::chrono::minutes(330)));
         application_->show_checks(*checks_, [this] { show_checks(); });
     } catch (const std::exception& e) {
+        application_->clear_checks();
         // The form is still worth showing: say why the flags are missing, never hide it.
         status_->set_message(wxString::Format(_("The automatic checks could not run: %s"), wxString::FromUTF8(e.what())));
     }

@@ -45,6 +45,10 @@ public:
     bool run_script_step(const std::string& step);
     // Benchmark: times "next application" to the form and first page painted, N times (script_steps.cpp).
     bool measure_next_applications(int count);
+    bool expect_prefetched_next();
+    void prefetch_next_application();
+    bool prefetch_pending() const;  // the next application's first page is not ready yet
+    static constexpr int kPrefetchDelayMs = 250;
     void set_unattended(bool unattended);
     void zoom(int direction);
     void toggle_overdue_filter();
@@ -91,6 +95,8 @@ private:
     StatusBar* status_ = nullptr;
     sync::SyncSchedule schedule_;
     wxTimer schedule_timer_;  // ticks once a second; syncs when the schedule says one is due
+    // Fires once a moment after an application opened: the next one's prefetch must not delay this one's paint.
+    wxTimer prefetch_timer_;
     std::unique_ptr<sync::SyncObserver> sync_observer_;     // before background_sync_: it must outlive it
     std::unique_ptr<sync::BackgroundSync> background_sync_;  // joined when the frame goes
     ReviewPane* review_pane_ = nullptr;

@@ -134,6 +134,14 @@ void QueuePanel::select_next(int step) {
     EnsureVisible(next);
 }
 
+std::string QueuePanel::number_after(int step) const {
+    const long current = GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    const long next = current < 0 ? 0 : current + step;
+    if (next < 0 || next >= static_cast<long>(total_)) return {};
+    const store::QueueRow* r = row(next);
+    return r == nullptr ? std::string() : r->number;
+}
+
 std::string QueuePanel::selected_number() const {
     const store::QueueRow* r = row(GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED));
     return r == nullptr ? std::string() : r->number;

@@ -28,6 +28,8 @@ public:
     void select_next(int step);  // +1 next, -1 previous; wraps at neither end
     std::size_t row_count() const { return total_; }
     std::string selected_number() const;
+    // The application select_next(step) would open; empty at either end.
+    std::string number_after(int step) const;
 
 private:
     wxString OnGetItemText(long item, long column) const override;

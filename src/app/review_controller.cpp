@@ -56,6 +56,24 @@ ReviewController::ReviewController(MainFrame& frame)
     });
     timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_tick(); });
     timer_.Start(15'000);
+    tabs_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { refresh_tabs(); });
+    frame_.review_pane_->tab_parent()->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        e.Skip();
+        refresh_tabs();
+    });
+}
+
+void ReviewController::refresh_tabs() {
+    if (!tabs_stale_ || !open_ || !frame_.context_.workspace)
+        return;
+    tabs_stale_ = false;
+    tabs_timer_.Stop();
+    auto& context = frame_.context_;
+    const auto* service = context.catalogue.find(open_->service_id, open_->service_version);
+    frame_.review_pane_->checklist()->show(*open_, service, context.language,
+                                           store::ReviewStore(*context.workspace).document_checks(open_->number));
+    refresh_pages();
+    refresh_history();
 }
 
 ReviewController::~ReviewController() {
@@ -147,10 +165,10 @@ void ReviewController::on_open(const model::Application& app) {
     if (!context.workspace)
         return;
     const auto* service = context.catalogue.find(app.service_id, app.service_version);
-    pane->checklist()->show(app, service, context.language,
-                            store::ReviewStore(*context.workspace).document_checks(app.number));
-    refresh_pages();
-    refresh_history();
+    // The checklist and history tabs fill a moment later (or when shown): rebuilding them and checking the
+    // history's signatures used to delay the form and the first page of every "next application".
+    tabs_stale_ = true;
+    tabs_timer_.StartOnce(kTabsDelayMs);
     // Claim only what this officer may decide: claiming an application that moved on would only block others.
     const bool may_decide =
         service != nullptr && context.officer && workflow::may_act(*service, app, *context.officer).ok();
@@ -252,13 +270,13 @@ void ReviewController::on_history_result(std::uint64_t generation, const std::st
 }
 
 void ReviewController::refresh_history() {
-    if (!open_ || !frame_.context_.workspace)
+    if (!open_ || !frame_.context_.workspace || tabs_stale_)
         return;
     frame_.review_pane_->show_history(*open_, sync::check_history(*frame_.context_.workspace, *open_));
 }
 
 void ReviewController::refresh_pages() {
-    if (!open_ || !frame_.context_.workspace)
+    if (!open_ || !frame_.context_.workspace || tabs_stale_)
         return;
     const auto seen = store::ReviewStore(*frame_.context_.workspace).pages_seen(open_->number);
     for (const auto& doc : frame_.documents_->opened()) {

@@ -80,6 +80,7 @@ class ReviewController : public wxEventFilter {
                          std::optional<sync::ClaimState> claim, std::string problem, bool offline);
     void on_history_result(std::uint64_t generation, const std::string& number,
                            std::vector<sync::HistorySignature> signatures);
+    void refresh_tabs();  // fills the checklist and history when they are stale
     void refresh_history();
     void refresh_pages();
     void read_only(const wxString& why);
@@ -95,6 +96,10 @@ class ReviewController : public wxEventFilter {
     bool claim_pending_ = false;             // a claim request is on its way
     wxString read_only_reason_;
     wxTimer timer_;
+    // The checklist and history of the application just opened are not filled yet (see refresh_tabs).
+    bool tabs_stale_ = false;
+    wxTimer tabs_timer_;
+    static constexpr int kTabsDelayMs = 150;
     std::chrono::steady_clock::time_point last_input_;
     wxDialog* compare_ = nullptr;
     bool scripted_ = false;  // a --script drives the window: no confirmation dialogs

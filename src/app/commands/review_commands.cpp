@@ -372,6 +372,7 @@ std::optional<bool> ReviewController::run_script_step(const std::string& step) {
     scripted_ = true;
     if (step.rfind("review/", 0) != 0)
         return std::nullopt;
+    refresh_tabs();  // a script reads or marks what the officer would see there
     const auto eq = step.find('=');
     const std::string verb = step.substr(7, eq == std::string::npos ? std::string::npos : eq - 7);
     const std::string arg = eq == std::string::npos ? "" : step.substr(eq + 1);
