@@ -140,9 +140,18 @@ void AccountController::frame_ready() {
 void AccountController::log_out() {
     if (demo_ != nullptr) return;
     if (auto* p = dynamic_cast<PolicySigner*>(context_.signer.get())) p->forget();
-    if (context_.workspace) context_.workspace->set_sync_value("token", "");
-    if (MainFrame* frame = hooks_.frame ? hooks_.frame() : nullptr) frame->SetStatusText(_("Logged out. Decisions already signed stay in the outbox."), 0);
-    report("logout: ok");
+    std::string problem;
+    if (context_.workspace) {
+        // A short wait at most: the hub ends the token at once; offline, it ends at its expiry (said below).
+        sync::HubClientOptions quick;
+        quick.connect_timeout = std::chrono::milliseconds(2000);
+        quick.total_timeout = std::chrono::seconds(5);
+        problem = sync::end_session(*context_.workspace, now_utc(), quick);
+    }
+    wxString said = _("Logged out. Decisions already signed stay in the outbox.");
+    if (!problem.empty()) said += " " + wxString::FromUTF8(problem);
+    if (MainFrame* frame = hooks_.frame ? hooks_.frame() : nullptr) frame->SetStatusText(said, 0);
+    report(problem.empty() ? "logout: ok" : "logout: ok (hub not told: " + problem + ")");
     if (!scripted_) log_in();
 }
 

@@ -76,6 +76,9 @@ BOOST_AUTO_TEST_CASE(login_sync_queue_show_decide_outbox) {
         if (d["application"] == "RJ/CLI/2")
             recall_id = d["id"].get<std::string>();
     BOOST_REQUIRE_MESSAGE(world.cli({"recall", recall_id, "--workspace", ws}, &out) == 0, out);
+    // Once recalled it has left the outbox: a second recall says there is nothing to take back.
+    BOOST_TEST(world.cli({"recall", recall_id, "--workspace", ws}, &out) == 1);
+    BOOST_TEST(out.find("nothing to recall") != std::string::npos, out);
 
     BOOST_REQUIRE_MESSAGE(world.cli({"sync", "--workspace", ws}, &out) == 0, out);
     outbox = run_json(world, {"outbox", "--workspace", ws, "--json"});
@@ -93,6 +96,12 @@ BOOST_AUTO_TEST_CASE(login_sync_queue_show_decide_outbox) {
     BOOST_TEST(out.find("Offline") != std::string::npos, out);
     BOOST_TEST(run_json(world, {"queue", "--workspace", ws, "--json"})["total"].get<int>() == 2);
     world.proxy().come_up();
+
+    // Log out: the token is forgotten (and ended on the hub), so the next sync asks for a log-in.
+    BOOST_REQUIRE_MESSAGE(world.cli({"logout", "--workspace", ws}, &out) == 0, out);
+    BOOST_TEST(out.find("Logged out") != std::string::npos, out);
+    BOOST_TEST(world.cli({"sync", "--workspace", ws}, &out) == 1);
+    BOOST_TEST(out.find("not logged in") != std::string::npos, out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

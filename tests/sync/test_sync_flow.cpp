@@ -2,6 +2,7 @@
 // damaged and partial documents, and the outbox pusher's back-off.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 #include <thread>
@@ -186,6 +187,33 @@ BOOST_AUTO_TEST_CASE(expired_session_asks_for_login_and_keeps_the_outbox) {
     world.login(*w);
     BOOST_TEST(world.sync(*w).pushed.accepted == 1u);
     BOOST_TEST(world.hub_decision_counts().at(d.id) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(logging_out_ends_the_token_on_the_hub_and_keeps_the_outbox) {
+    SyncWorld world;
+    world.file("RJ/E/1");
+    auto w = world.workspace();
+    world.login(*w);
+    world.sync(*w);
+    const auto d = world.decide(*w, "RJ/E/1");
+    const std::string token = w->sync_value("token");
+    BOOST_REQUIRE(!token.empty());
+    BOOST_TEST(end_session(*w, now_utc()).empty());  // the hub confirmed
+    BOOST_TEST(w->sync_value("token").empty());
+    // A copy of the token (a stolen workspace backup) no longer works on the hub.
+    HubClient client(w->sync_value("hub_url"));
+    client.set_token(token);
+    BOOST_CHECK_THROW(client.me(), SyncError);
+    const auto activity = w->activity().entries();
+    BOOST_TEST((
+        std::any_of(activity.begin(), activity.end(), [](const auto& e) { return e.kind == "logged_out"; })));
+    BOOST_TEST(store::outbox_state_name(w->outbox().find(d.id)->state) == "pending");
+    // Offline: the token is still forgotten here, and the officer is told the hub was not.
+    world.login(*w);
+    w->set_sync_value("hub_url", "http://127.0.0.1:9");
+    const std::string problem = end_session(*w, now_utc());
+    BOOST_TEST(problem.find("ends by itself when it expires") != std::string::npos);
+    BOOST_TEST(w->sync_value("token").empty());
 }
 
 BOOST_AUTO_TEST_CASE(partial_documents_resume_and_damaged_ones_are_fetched_again) {

@@ -395,12 +395,22 @@ int recall(const std::vector<std::string>& words, Io io) {
     Workspace workspace(workspace_dir(args), catalogue);
     const std::string id = args.positionals().front();
     const auto entry = workspace.outbox().find(id);
-    if (!entry || !workspace.outbox().recall(id))
-        throw Error("Decision " + id +
-                    " cannot be recalled: only a decision still waiting in the outbox can be.");
-    workspace.activity().append(now_utc(), workspace.sync_value("user"), "recalled",
-                                entry->decision.application, id);
+    sync::recall_decision(workspace, workspace.sync_value("user"), id, now_utc());
     io.out << "Recalled decision " << id << " on " << entry->decision.application << ".\n";
+    return kOk;
+}
+
+int logout(const std::vector<std::string>& words, Io io) {
+    const Args args(words, with_workspace_options({}));
+    const auto catalogue = load_forms(args, io);
+    Workspace workspace(workspace_dir(args), catalogue);
+    const std::string problem = sync::end_session(workspace, now_utc());
+    io.out << "Logged out; the token is forgotten here. " << sync::decisions_waiting(workspace)
+           << " decision(s) stay in the outbox until the next log-in.\n";
+    if (!problem.empty()) {
+        io.err << problem << "\n";
+        return kFailed;
+    }
     return kOk;
 }
 
@@ -429,6 +439,8 @@ void add_sync_commands(CommandList& commands) {
                         "[--workspace DIR] [--state S] [--json]", outbox});
     commands.push_back(
         {"recall", "take back a decision that has not left yet", "DECISION [--workspace DIR]", recall});
+    commands.push_back({"logout", "end this officer's session on the hub and forget its token here",
+                        "[--workspace DIR]", logout});
 }
 
 }  // namespace jaanch::cli

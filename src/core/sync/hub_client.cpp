@@ -151,9 +151,11 @@ Login HubClient::login(const std::string& user, const std::string& password, con
         body["totp"] = totp;
     const Answer answer = call("POST", "/v1/sessions", body.dump(), false);
     if (answer.status == 401 || answer.status == 403 || answer.status == 429) {
-        // A refused login is about the password, code or account, not an expired session: say what the hub said.
+        // A refused login is about the password, code or account, not an expired session: say what the hub
+        // said.
         const auto [code, message] = error_fields(answer);
-        throw HubRefused(answer.status, code, message, "The hub refused the login of " + user + ": " + message);
+        throw HubRefused(answer.status, code, message,
+                         "The hub refused the login of " + user + ": " + message);
     }
     const auto j = parse_ok(answer, "log in as " + user);
     Login out;
@@ -243,7 +245,8 @@ ClaimState HubClient::claim(const std::string& number, int minutes) {
                 raise(answer, "claim application " + number);
             const auto& details = j.at("details");
             out.officer = details.at("officer").get<std::string>();
-            out.expires_at = parse_timestamp(details.at("expires_at").get<std::string>()).value_or(Timestamp{});
+            out.expires_at =
+                parse_timestamp(details.at("expires_at").get<std::string>()).value_or(Timestamp{});
             return out;
         }
         const auto j = parse_ok(answer, "claim application " + number);
@@ -251,10 +254,18 @@ ClaimState HubClient::claim(const std::string& number, int minutes) {
         out.officer = j.at("officer").get<std::string>();
         out.expires_at = parse_timestamp(j.at("expires_at").get<std::string>()).value_or(Timestamp{});
     } catch (const json::Json::exception& e) {
-        throw SyncError("The hub's answer to the claim of " + number + " is not in the expected shape (" + e.what() +
-                        "). The workstation and hub versions may not match.");
+        throw SyncError("The hub's answer to the claim of " + number + " is not in the expected shape (" +
+                        e.what() + "). The workstation and hub versions may not match.");
     }
     return out;
+}
+
+void HubClient::logout() {
+    const Answer answer = call("DELETE", "/v1/sessions/current", "", true);
+    if (answer.status == 401)
+        return;  // ended or expired already: nothing left to end
+    if (answer.status < 200 || answer.status >= 300)
+        raise(answer, "end the session");
 }
 
 void HubClient::release(const std::string& number) {
@@ -265,8 +276,9 @@ void HubClient::release(const std::string& number) {
 }
 
 std::vector<HistorySignature> HubClient::history(const std::string& number) {
-    const auto j = parse_ok(call("GET", "/v1/applications/" + escape_path_segment(number) + "/history", "", true),
-                            "send the history of " + number);
+    const auto j =
+        parse_ok(call("GET", "/v1/applications/" + escape_path_segment(number) + "/history", "", true),
+                 "send the history of " + number);
     std::vector<HistorySignature> out;
     try {
         for (const auto& record : j.at("records")) {
@@ -275,8 +287,9 @@ std::vector<HistorySignature> HubClient::history(const std::string& number) {
             h.signature_sha256 = record.at("signature_sha256").get<std::string>();
             const auto der = base64_decode(record.at("signature").get<std::string>());
             if (!der)
-                throw SyncError("The hub sent the signature of decision " + h.decision_id + " on " + number +
-                                " in a form that is not base64. The workstation and hub versions may not match.");
+                throw SyncError(
+                    "The hub sent the signature of decision " + h.decision_id + " on " + number +
+                    " in a form that is not base64. The workstation and hub versions may not match.");
             h.signature_der = *der;
             out.push_back(std::move(h));
         }
@@ -291,11 +304,16 @@ std::optional<std::string> base64_decode(std::string_view text) {
     if (text.size() % 4 != 0)
         return std::nullopt;
     auto value_of = [](char c) -> int {
-        if (c >= 'A' && c <= 'Z') return c - 'A';
-        if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-        if (c >= '0' && c <= '9') return c - '0' + 52;
-        if (c == '+') return 62;
-        if (c == '/') return 63;
+        if (c >= 'A' && c <= 'Z')
+            return c - 'A';
+        if (c >= 'a' && c <= 'z')
+            return c - 'a' + 26;
+        if (c >= '0' && c <= '9')
+            return c - '0' + 52;
+        if (c == '+')
+            return 62;
+        if (c == '/')
+            return 63;
         return -1;
     };
     std::string out;
@@ -317,8 +335,10 @@ std::optional<std::string> base64_decode(std::string_view text) {
         const unsigned n = (static_cast<unsigned>(v[0]) << 18) | (static_cast<unsigned>(v[1]) << 12) |
                            (static_cast<unsigned>(v[2]) << 6) | static_cast<unsigned>(v[3]);
         out += static_cast<char>((n >> 16) & 0xFF);
-        if (pad < 2) out += static_cast<char>((n >> 8) & 0xFF);
-        if (pad < 1) out += static_cast<char>(n & 0xFF);
+        if (pad < 2)
+            out += static_cast<char>((n >> 8) & 0xFF);
+        if (pad < 1)
+            out += static_cast<char>(n & 0xFF);
     }
     return out;
 }

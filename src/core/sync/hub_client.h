@@ -83,12 +83,16 @@ class HubClient {
     const std::string& token() const { return token_; }
 
     Login login(const std::string& user, const std::string& password, const std::string& totp = "");
+    // Ends this session on the hub: the token stops working at once (not only when it expires). An already
+    // ended or expired session is fine. Throws as other calls do when the hub cannot be reached.
+    void logout();
     model::Officer me();
     QueueChanges queue(const std::string& cursor, int limit);
     QueueEntry application(const std::string& number);
     DecisionReceipt submit(const model::Decision& decision, const std::string& signature_der);
-    // Claims the application for `minutes` (the hub's default when 0). Held by someone else: a ClaimState with
-    // mine = false naming them (not an exception: the workstation shows it). Other refusals throw as above.
+    // Claims the application for `minutes` (the hub's default when 0). Held by someone else: a ClaimState
+    // with mine = false naming them (not an exception: the workstation shows it). Other refusals throw as
+    // above.
     ClaimState claim(const std::string& number, int minutes = 0);
     // Releases this officer's claim; idempotent (no claim is fine).
     void release(const std::string& number);

@@ -62,6 +62,35 @@ void save_session(store::Workspace& workspace, const std::string& hub_url, const
     tx.commit();
 }
 
+std::string end_session(store::Workspace& workspace, Timestamp now, HubClientOptions options) {
+    const std::string hub = workspace.sync_value("hub_url"), token = workspace.sync_value("token");
+    std::string officer;
+    try {
+        officer = session_officer(workspace).id;
+    } catch (const SyncError&) {
+        // Never logged in: there is no officer to name, and no token to end.
+    }
+    {
+        SQLite::Transaction tx(workspace.database());
+        workspace.set_sync_value("token", "");
+        workspace.set_sync_value("token_expires_at", "");
+        tx.commit();
+    }
+    std::string problem;
+    if (!hub.empty() && !token.empty()) {
+        try {
+            HubClient client(hub, options);
+            client.set_token(token);
+            client.logout();
+        } catch (const std::exception& e) {
+            problem = std::string("The hub could not be told (") + e.what() +
+                      "); the session ends by itself when it expires.";
+        }
+    }
+    workspace.activity().append(now, officer, "logged_out", "", problem.empty() ? hub : problem);
+    return problem;
+}
+
 model::Officer session_officer(const store::Workspace& workspace) {
     const std::string text = workspace.sync_value("officer");
     if (text.empty())
@@ -109,7 +138,8 @@ SyncReport SyncEngine::run() {
         status(true, false, "Online.");
         if (!cancel_) {
             pull(client, report);
-            // The queue is as fresh as the hub's: what "Last sync" in the status bar and `jaanch-cli queue` show.
+            // The queue is as fresh as the hub's: what "Last sync" in the status bar and `jaanch-cli queue`
+            // show.
             workspace_.set_sync_value("last_sync", format_timestamp(now_utc()));
         }
         if (!cancel_ && options_.documents)

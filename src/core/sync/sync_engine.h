@@ -53,6 +53,11 @@ struct SyncReport {
 // Saves a login's session values into the workspace (sync_state).
 void save_session(store::Workspace& workspace, const std::string& hub_url, const std::string& user,
                   const Login& login);
+// Ends the officer's session: forgets the token here (always) and asks the hub to end it, so a copy of it
+// stops working at once; logs "logged_out". Decisions in the outbox stay and are sent after the next log-in.
+// Returns an empty string when the hub confirmed, else why it could not (offline: the token then ends at its
+// expiry).
+std::string end_session(store::Workspace& workspace, Timestamp now, HubClientOptions options = {});
 // The officer saved at login; throws SyncError when the workspace has never been logged in.
 model::Officer session_officer(const store::Workspace& workspace);
 std::size_t decisions_waiting(store::Workspace& workspace);
