@@ -1,5 +1,7 @@
 #include "application_panel.h"
 
+#include "accessibility.h"
+
 #include "checks/aadhaar_mask.h"
 #include "checks_view.h"
 
@@ -149,6 +151,7 @@ private:
         wxButton* button;
         wxString reason;  // shown on click; empty when the field has no check
         wxString symbol;  // shown now
+        wxString field;   // the field's label, for screen readers
     };
 
     // Changes the button only when its look changes: each change makes GTK lay the window out again.
@@ -159,6 +162,8 @@ private:
         flag.reason = reason;
         flag.symbol = look.symbol;
         flag.button->SetLabel(look.symbol);
+        set_accessible_name(flag.button, wxString::Format(_("Check of %s: %s"), flag.field,
+                                                          reason.empty() ? look.meaning : reason));
         flag.button->SetForegroundColour(look.colour);
         flag.button->SetToolTip(flag.reason);
         flag.button->Enable(item != nullptr);
@@ -214,6 +219,7 @@ private:
         mark->SetSelection(0);
         mark->SetName(wxString::FromUTF8("mark:" + field.key));
         mark->SetToolTip(wxString::Format(_("Does \"%s\" match the documents?"), label));
+        set_accessible_name(mark, wxString::Format(_("Mark for %s"), label));
         marks_[field.key] = mark;
         fields_->Add(mark, 0, wxALIGN_CENTER_VERTICAL);
         // The check's flag beside the mark; a click says why (a button: it takes focus and clicks on GTK).
@@ -224,7 +230,7 @@ private:
             const auto& reason = flags_.at(key).reason;
             if (!reason.empty()) new wxTipWindow(this, reason, FromDIP(360));
         });
-        flags_[field.key] = {flag, {}};
+        flags_[field.key] = {flag, {}, {}, label};
         set_flag(flags_[field.key], nullptr);
         fields_->Add(flag, 0, wxALIGN_CENTER_VERTICAL);
         auto* name = new wxStaticText(this, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
@@ -234,6 +240,7 @@ private:
         auto* text = new wxStaticText(this, wxID_ANY, " ", wxDefaultPosition, wxDefaultSize,
                                       wxST_ELLIPSIZE_END | wxST_NO_AUTORESIZE);
         text->SetName(wxString::FromUTF8(field.key));
+        set_labelled_by(text, name);
         text->SetMinSize(wxSize(FromDIP(100), -1));  // long values shorten with "…"; the tooltip has all of it
         fields_->Add(text, 1, wxALIGN_CENTER_VERTICAL | wxEXPAND);
         values_[field.key] = {&field, text};
@@ -243,6 +250,7 @@ private:
         add_heading(label_of(field.label, language_));
         auto* grid = new wxGrid(this, wxID_ANY);
         grid->SetName(wxString::FromUTF8("table:" + field.key));
+        set_accessible_name(grid, label_of(field.label, language_));
         grid->CreateGrid(0, static_cast<int>(field.columns.size()));
         grid->EnableEditing(false);
         grid->HideRowLabels();

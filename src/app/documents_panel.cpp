@@ -1,5 +1,7 @@
 #include "documents_panel.h"
 
+#include "accessibility.h"
+
 #include "viewer/sandbox/isolated_open.h"
 
 #include <wx/intl.h>
@@ -60,6 +62,7 @@ viewer::ConventionInputs convention_inputs(const model::Application& app, const 
 DocumentsPanel::DocumentsPanel(wxWindow* parent, viewer::render::RenderService& renderer)
     : wxNotebook(parent, wxID_ANY), renderer_(renderer) {
     SetName("documents");
+    set_accessible_name(this, _("Uploaded documents"));
     Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
         e.Skip();
         // After the change completes: replacing pages inside the notebook's own event confuses GTK.
@@ -203,6 +206,10 @@ wxWindow* DocumentsPanel::make_viewer_page(const model::DocumentRef& doc, const 
             });
         }
         pane->show_document(id, doc.sha256);
+        set_accessible_name(&pane->canvas(), wxString::Format(_("Pages of %s"), wxString::FromUTF8(doc.file_name)));
+        if (pane->thumbnails() != nullptr)
+            set_accessible_name(pane->thumbnails(),
+                                wxString::Format(_("Page thumbnails of %s"), wxString::FromUTF8(doc.file_name)));
         viewers_.push_back(pane);
         opened_.push_back({doc.id, doc.sha256, id, renderer_.page_count(id), wxString::FromUTF8(doc.file_name)});
         return pane;

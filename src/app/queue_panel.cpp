@@ -1,5 +1,7 @@
 #include "queue_panel.h"
 
+#include "accessibility.h"
+
 #include <wx/intl.h>
 
 #include "util/time.h"
@@ -32,6 +34,7 @@ QueuePanel::QueuePanel(wxWindow* parent, store::Workspace* workspace, SelectHand
       workspace_(workspace),
       on_select_(std::move(on_select)) {
     SetName("queue");
+    set_accessible_name(this, _("Applications queue"));
     const std::pair<const char*, int> columns[] = {
         {"Application", 170}, {"Service", 200}, {"Applicant", 170}, {"Village/ward", 120}, {"Submitted", 95},
         {"Days left", 80},    {"Level", 55},    {"Status", 80},     {"Claimed by", 100}};

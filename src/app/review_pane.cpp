@@ -1,5 +1,7 @@
 #include "review_pane.h"
 
+#include "accessibility.h"
+
 #include <algorithm>
 
 #include <wx/choice.h>
@@ -175,6 +177,7 @@ ReviewPane::ReviewPane(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
     banner_->Hide();
     tabs_ = new wxNotebook(this, wxID_ANY);
     tabs_->SetName("review_tabs");
+    set_accessible_name(tabs_, _("Form, documents checklist and history"));
     sizer->Add(tabs_, 1, wxEXPAND);
     SetSizer(sizer);
     checklist_ = new ChecklistPanel(tabs_, [this](const model::DocumentCheck& c, bool cleared) {

@@ -12,6 +12,7 @@
 //   shot=FILE                  save the window as PNG now
 //   expect-prefetched-next     wait for the next application's prefetch, step to it: its first document must come
 //                              from the prefetch, with every tile of the first paint already rendered
+//   expect-accessible          fails (listing them) when a shown control that takes focus has no accessible name
 //   measure-next=N             from the top of the queue, step to the next application N times, timing each from the step to the form
 //                              laid out and the first document's first page painted with real pixels; prints
 //                              "next_app_ms …" lines and a p50/p95 summary (benchmarks). Before each step it
@@ -25,6 +26,7 @@
 #include <wx/app.h>
 #include <wx/utils.h>
 
+#include "accessibility.h"
 #include "application_panel.h"
 #include "decision_bar.h"
 #include "documents_panel.h"
@@ -145,6 +147,13 @@ bool MainFrame::run_script_step(const std::string& step) {
     }
     if (verb == "measure-next") return measure_next_applications(std::stoi(arg));
     if (step == "expect-prefetched-next") return expect_prefetched_next();
+    if (step == "expect-accessible") {  // every control the keyboard reaches has a name a screen reader speaks
+        const auto unnamed = unnamed_focusable_controls(this);
+        for (const auto& line : unnamed) std::printf("unnamed control: %s\n", line.c_str());
+        std::printf("accessible: %zu unnamed focusable controls\n", unnamed.size());
+        std::fflush(stdout);
+        return unnamed.empty();
+    }
     if (verb == "mark") return set_field_mark(*application_, arg);
     if (verb == "sleep") return keep_live_for(std::chrono::milliseconds(std::stol(arg))), true;
     if (verb == "say") {

@@ -5,11 +5,12 @@
 # "accepted" from the hub, which checked the officer's signature against its trust anchors and the workflow.
 # Between the first and the second application the script checks the prefetch: the second application's first
 # document was opened while the officer read the first, and its first paint has every tile already rendered.
+# expect-accessible: every control the keyboard reaches in the window has a name a screen reader speaks.
 set -euo pipefail
 app=$1 shots=$2
 mkdir -p "$shots"
 out=$("$app" --demo --demo-count 40 --report-outbox \
-      --script "queue/mine;queue/next;expect-prefetched-next;decide/forward=|Documents match the form;queue/next;decide/reject=*|Proof is of another person;app/sync;wait" \
+      --script "queue/mine;queue/next;expect-accessible;expect-prefetched-next;decide/forward=|Documents match the form;queue/next;decide/reject=*|Proof is of another person;app/sync;wait" \
       --screenshot "$shots/demo_decided.png" --exit-after-ms 500 2>/dev/null)
 echo "$out"
 python3 - "$out" <<'PY'
