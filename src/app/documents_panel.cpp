@@ -209,4 +209,17 @@ viewer::wx::DocumentViewer* DocumentsPanel::current_viewer() {
     return page < 0 || static_cast<std::size_t>(page) >= viewers_.size() ? nullptr : viewers_[static_cast<std::size_t>(page)];
 }
 
+void DocumentsPanel::set_document_flags(const std::map<std::string, wxString>& flags) {
+    std::vector<wxString> now;
+    for (std::size_t i = 0; i < GetPageCount() && i < document_ids_.size(); ++i) {
+        wxString title = GetPageText(i);
+        if (i < flags_.size() && !flags_[i].empty() && title.StartsWith(flags_[i] + " "))
+            title = title.Mid(flags_[i].length() + 1);
+        const auto it = flags.find(document_ids_[i]);
+        now.push_back(it == flags.end() ? wxString() : it->second);
+        SetPageText(i, now.back().empty() ? title : now.back() + " " + title);
+    }
+    flags_ = std::move(now);
+}
+
 }  // namespace jaanch::app

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -84,6 +85,14 @@ private:
     std::vector<model::DocumentRef> documents_;
     std::set<wxWindow*> placeholders_;  // tabs whose document is not opened yet
     std::string protection_;
+
+public:
+    // Puts each document's flag before its tab title ("⚠ Ration card"; checks_view.h) — the reason is in the
+    // checks dialog. Documents not in `flags` lose an earlier flag. Call after show().
+    void set_document_flags(const std::map<std::string, wxString>& flags);
+
+private:
+    std::vector<wxString> flags_;  // per page, the flag set_document_flags put before its title
 };
 
 // Inputs for the password conventions, from the application's fields: the applicant's name and date of birth,

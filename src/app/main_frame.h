@@ -13,6 +13,7 @@
 #include "sync/sync_schedule.h"
 #include "checks/application_review.h"
 
+class wxDialog;
 class wxSplitterWindow;
 
 namespace jaanch::app {
@@ -57,6 +58,10 @@ public:
     void show_about();
     // The automatic checks of the open application, each with its reason (checks_view.h).
     void show_checks();
+    // Shows a sealed Aadhaar number of the open application in full after the officer chooses the field and
+    // confirms; Workspace::reveal records it in the activity log. `scripted_path` (tests) skips both questions
+    // and leaves the number's dialog open without blocking. Returns whether a number was revealed.
+    bool reveal_aadhaar(const std::optional<std::string>& scripted_path = std::nullopt);
 
     const CommandRegistry& commands() const { return commands_; }
     QueuePanel* queue() const { return queue_; }
@@ -68,6 +73,10 @@ private:
     friend class ReviewController;  // claims, history, checklist, recall, filters, compare (review_controller.h)
     void register_commands();
     void register_account_commands();  // commands/account_commands.cpp
+    void register_checks_commands();   // checks_actions.cpp, like the two below
+    std::optional<bool> run_checks_script_step(const std::string& verb, const std::string& arg);
+    std::map<std::string, wxString> document_flag_symbols() const;  // document id → flag of its tab
+    void add_photo_strip(wxDialog* checks_dialog);  // the uploaded photo beside the Aadhaar QR's (photo_compare.h)
     void build_menus();
     void open_application(const std::string& number);
     void update_status();
