@@ -1,13 +1,16 @@
 // The frame's actions of the automatic checks (#8) beyond the flags: revealing a sealed Aadhaar number, the
-// document tabs' flags, and the script verbs tests use for them:
+// document tabs' flags, reading the Aadhaar letter's QR (signature, the form, the photo strip), and the
+// script verbs tests use for them:
 //   reveal=PATH            reveal a sealed field of the open application ("aadhaar", "members[1].aadhaar")
 //   with no
 //                          question asked, as the officer would after confirming; the number shows in its
 //                          dialog
 //   expect-revealed=TEXT   fails unless the reveal dialog shows TEXT ("2345 6789 0124"); closes it either way
+//   wait-qr=SECONDS        fails unless the open application's Aadhaar letter is read in time (qr_review.h)
 //   wait-photos=SECONDS    fails unless the photo strip of the checks dialog (view/checks) finishes in time
 //   report-checks          prints "checks: {JSON}": the document tabs' titles, every text the form shows, and
 //                          what the photo strip of an open checks dialog shows
+//   shot-checks=FILE       saves the open checks dialog as PNG (the user guide's picture of it)
 //   close-checks           closes the checks dialogs a script opened
 #include <algorithm>
 #include <chrono>
@@ -19,6 +22,7 @@
 #include <wx/utils.h>
 
 #include <wx/grid.h>
+#include <wx/image.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
 #include <wx/stattext.h>
@@ -29,8 +33,10 @@
 #include "documents_panel.h"
 #include "main_frame.h"
 #include "photo_compare.h"
+#include "qr_review.h"
 #include "util/error.h"
 #include "util/json_reader.h"
+#include "viewer/wx/bitmap_convert.h"
 
 namespace jaanch::app {
 namespace {
@@ -73,7 +79,9 @@ void wipe(std::string& s) {
 
 }  // namespace
 
-void MainFrame::register_checks_commands() {
+void MainFrame::set_up_checks() {
+    qr_reader_ =
+        std::make_unique<QrReader>([this](QrFindings findings) { on_qr_findings(std::move(findings)); });
     commands_.add({"view/reveal_aadhaar", "&Reveal Aadhaar…",
                    "Show a sealed Aadhaar number of the open application in full; the reveal is recorded",
                    [this] { reveal_aadhaar(); },
@@ -143,13 +151,40 @@ void MainFrame::add_photo_strip(wxDialog* checks_dialog) {
     if (!open_app_ || !context_.workspace)
         return;
     const auto* service = context_.catalogue.find(open_app_->service_id, open_app_->service_version);
-    PhotoSources sources = photo_sources(*open_app_, service, *context_.workspace);
-    if (sources.empty())
+    if (!qr_findings_ && letter_sources(*open_app_, service, *context_.workspace).empty())
         return;
-    auto* strip = new PhotoStrip(checks_dialog, std::move(sources));
+    auto* strip = new PhotoStrip(checks_dialog);
     checks_dialog->GetSizer()->Insert(1, strip, 0, wxLEFT | wxRIGHT | wxBOTTOM,
                                       FromDIP(10));  // under the summary
     checks_dialog->Fit();
+    if (qr_findings_)
+        strip->show(qr_findings_->photos);
+    else
+        read_aadhaar_letter(std::chrono::milliseconds(0));  // the officer is looking for it now
+}
+
+void MainFrame::read_aadhaar_letter(std::chrono::milliseconds delay) {
+    if (!open_app_ || !context_.workspace || !qr_reader_)
+        return;
+    const auto* service = context_.catalogue.find(open_app_->service_id, open_app_->service_version);
+    LetterSources sources = letter_sources(*open_app_, service, *context_.workspace);
+    if (!sources.empty())
+        qr_reader_->request(std::move(sources), delay);
+}
+
+void MainFrame::on_qr_findings(QrFindings findings) {
+    if (!open_app_ || findings.application != open_app_->number || qr_findings_)
+        return;  // moved on, or known
+    qr_findings_ = std::move(findings);
+    if (checks_) {
+        const auto* service = context_.catalogue.find(open_app_->service_id, open_app_->service_version);
+        for (auto& item : qr_review_items(*qr_findings_, service))
+            checks_->documents.push_back(std::move(item));
+        application_->show_checks(*checks_, [this] { show_checks(); });  // the summary counts them too
+        documents_->set_document_flags(document_flag_symbols());
+    }
+    if (PhotoStrip* strip = photo_strip())
+        strip->show(qr_findings_->photos);
 }
 
 std::optional<bool> MainFrame::run_checks_script_step(const std::string& verb, const std::string& arg) {
@@ -173,6 +208,18 @@ std::optional<bool> MainFrame::run_checks_script_step(const std::string& verb, c
         collect_text(application_, form);
         json::Json report{
             {"application", open_app_ ? open_app_->number : ""}, {"tabs", tabs}, {"form_text", form}};
+        if (qr_findings_) {
+            json::Json failing = json::Json::array();
+            for (const auto& item : qr_review_items(*qr_findings_, nullptr))
+                if (item.status != checks::ReviewStatus::pass)
+                    failing.push_back(item.label.en);
+            report["qr"] = {
+                {"document", qr_findings_->document_id},
+                {"signature", qr_findings_->signature
+                                  ? std::string(checks::qr_signature_name(qr_findings_->signature->verdict))
+                                  : ""},
+                {"not_passing", failing}};
+        }
         if (PhotoStrip* strip = photo_strip()) {
             const auto qr = strip->qr_photo_size();
             report["photos"] = {{"finished", strip->finished()},
@@ -197,6 +244,31 @@ std::optional<bool> MainFrame::run_checks_script_step(const std::string& verb, c
             wxYield();  // its result arrives through CallAfter
             wxMilliSleep(10);
         }
+    }
+    if (verb == "wait-qr") {  // until the open application's Aadhaar letter has been read
+        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(std::stol(arg));
+        while (!qr_findings_) {
+            if (std::chrono::steady_clock::now() > until) {
+                std::fprintf(stderr, "jaanch: the Aadhaar letter was not read in time\n");
+                return false;
+            }
+            wxYield();  // the findings arrive through CallAfter
+            wxMilliSleep(10);
+        }
+        return true;
+    }
+    if (verb == "shot-checks") {
+        wxWindow* dialog = live_window("checks");
+        if (dialog == nullptr)
+            return false;
+        dialog->Refresh();
+        dialog->Update();
+        for (int i = 0; i < 30; ++i) {  // let the photos just set paint
+            wxYield();
+            wxMilliSleep(10);
+        }
+        return viewer::wx::capture_window(dialog).ConvertToImage().SaveFile(wxString::FromUTF8(arg),
+                                                                            wxBITMAP_TYPE_PNG);
     }
     if (verb == "close-checks") {
         while (wxWindow* dialog = live_window("checks"))

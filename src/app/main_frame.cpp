@@ -80,7 +80,7 @@ MainFrame::MainFrame(AppContext& context)
     register_commands();
     review_->register_commands(commands_);
     register_account_commands();
-    register_checks_commands();
+    set_up_checks();
     build_menus();
     update_status();
     schedule_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_schedule_tick(); });
@@ -143,6 +143,7 @@ void MainFrame::open_application(const std::string& number) {
 
 void MainFrame::show_check_flags(const catalogue::ServiceDefinition* service) {
     checks_.reset();
+    qr_findings_.reset();
     if (service == nullptr) return;
     try {
         // Indian time decides "today" for dates in the future and ages (the hub and portals count in IST).
@@ -154,6 +155,7 @@ void MainFrame::show_check_flags(const catalogue::ServiceDefinition* service) {
         // The form is still worth showing: say why the flags are missing, never hide it.
         status_->set_message(wxString::Format(_("The automatic checks could not run: %s"), wxString::FromUTF8(e.what())));
     }
+    read_aadhaar_letter(std::chrono::milliseconds(1000));  // once the officer has had the form for a moment
 }
 
 void MainFrame::show_checks() {

@@ -129,6 +129,7 @@ int main(int argc, char** argv) {
         if (caste == nullptr || family == nullptr)
             throw Error("The forms lack the services this test uses.");
         store::Workspace ws(argv[1], catalogue);
+        std::filesystem::create_directories(ws.dir() / "uidai");
 
         // The Aadhaar letter: a signed Secure QR with a real photo, 3 pixels a module, as a PNG.
         test::QrContent content;
@@ -137,6 +138,12 @@ int main(int argc, char** argv) {
         content.mobile.reset();
         const auto key = test::make_rsa_key();
         const std::string qr_text = test::secure_qr_number(content, key.get());
+        // UIDAI's certificate as the workstation finds it (WORKSPACE/uidai), valid when the QR was made
+        // (2024).
+        const std::string certificate =
+            test::self_signed_pem(key.get(), "Test UIDAI", "20240101000000Z", "20300101000000Z");
+        viewer::fixtures::write_bytes(ws.dir() / "uidai" / "test-uidai.pem",
+                                      std::vector<std::uint8_t>(certificate.begin(), certificate.end()));
         const std::string letter =
             text_of(viewer::fixtures::encode_png(to_bitmap(test::qr_image(qr_text, 3))));
         const std::string photo =
@@ -156,6 +163,10 @@ int main(int argc, char** argv) {
             app.number = jh_numbers[i];
             app.fields["aadhaar"] = jh_aadhaar[i];
             app.fields["applicant_name"] = jh_names[i];
+            app.fields["applicant_name_hindi"] = i == 0 ? "सुनीता कुमारी" : "राकेश महतो";
+            app.fields["gender"] = "F";
+            app.fields["pincode"] = "834008";
+            app.fields["date_of_birth"] = "1980-06-15";  // the QR says 12-03-1994: one mismatch to find
             app.submitted_at = now_utc() - std::chrono::hours(30);
             app.level_entered_at = app.submitted_at;
             app.documents.clear();

@@ -8,7 +8,8 @@ Aadhaar under a real vault key, documents in the content-addressed folder) made 
    only the mask, and no plain number is in the workspace file or on the window's output. A field that is not
    sealed cannot be revealed (the run fails).
 2. Document tabs carry flags: the caste proof attached by two different applicants is "⚠" on both
-   applications' tabs; documents whose checks pass carry none.
+   applications' tabs; the Aadhaar letter becomes "✗" once its Secure QR is read in the background (UIDAI's
+   signature valid against WORKSPACE/uidai, the date of birth unlike the form's); the photo carries none.
 3. The checks dialog shows the uploaded photo beside the photo decoded from the signed Secure QR on the
    Aadhaar letter (a PNG made by the seeding tool, read through the sandboxed renderer and zxing-cpp).
 
@@ -57,37 +58,50 @@ try:
     jh1, jh2, rj3 = world["applications"]
 
     run = window([f"open={jh1}", "report-checks", "reveal=aadhaar", "expect-revealed=2345 6789 0124", "report-checks",
-                  f"shot={shots / 'checks_revealed_form.png'}", "view/checks", "wait-photos=60", "report-checks",
-                  "close-checks", f"open={jh2}", "report-checks", f"open={rj3}",
-                  "reveal=members[1].aadhaar", "expect-revealed=4561 2378 9010", "report-checks"])
+                  f"shot={shots / 'checks_revealed_form.png'}", "wait-qr=60", "report-checks", "view/checks",
+                  "wait-photos=30", "report-checks", f"shot-checks={shots / 'checks_photos.png'}", "close-checks",
+                  f"open={jh2}", "report-checks", f"open={rj3}", "reveal=members[1].aadhaar",
+                  "expect-revealed=4561 2378 9010", "report-checks"])
     reports = [json.loads(line[len("checks: "):]) for line in run.stdout.splitlines() if line.startswith("checks: ")]
-    if [r["application"] for r in reports] != [jh1, jh1, jh1, jh2, rj3]:
-        fail(f"expected five reports, got {[r['application'] for r in reports]}")
-    photos = reports.pop(2).get("photos")
-    if photos != {"finished": True, "uploaded_shown": True, "qr_photo": [48, 60]}:
-        fail(f"the checks dialog should show the uploaded photo beside the QR's 48 × 60 photo: {photos}")
-    if any("photos" in r for r in reports):
-        fail("a photo strip outlived its checks dialog")
+    if [r["application"] for r in reports] != [jh1, jh1, jh1, jh1, jh2, rj3]:
+        fail(f"expected six reports, got {[r['application'] for r in reports]}")
+    read, with_photos = reports[2], reports[3]
 
-    # The form shows masks only, before and after the reveal; the tabs carry the reuse flag.
+    # The form shows masks only, before and after the reveal.
     for r in reports:
         for text in r["form_text"]:
             for number in PLAIN:
                 if number in digits_only(text):
                     fail(f"{r['application']}'s form shows a full Aadhaar number: {text!r}")
-    for r in reports[:2]:
+    for r in reports[:4]:
         if "XXXX-XXXX-0124" not in r["form_text"]:
             fail(f"{jh1}'s form does not show the mask XXXX-XXXX-0124: {r['form_text']}")
-    first, second = reports[0]["tabs"], reports[2]["tabs"]
-    flagged = [t for t in first if t.startswith("⚠ ")]
-    if len(flagged) != 1 or "aste" not in flagged[0]:
-        fail(f"{jh1}: exactly the caste proof tab should carry ⚠ (attached by another applicant): {first}")
-    if len(first) != 3 or any(t.startswith(("⚠", "✗", "?")) for t in first if t not in flagged):
-        fail(f"{jh1}: the Aadhaar letter and the photo pass their checks and carry no flag: {first}")
+
+    # Tabs: the caste proof another applicant attached is ⚠ at once; the Aadhaar letter, once its QR is read
+    # (signature valid, date of birth unlike the form's), is ✗; the photo carries no flag.
+    first, second = reports[0]["tabs"], reports[4]["tabs"]
+    if len(first) != 3 or [t.startswith("⚠ ") for t in first] != [False, False, True] or "aste" not in first[2]:
+        fail(f"{jh1}: exactly the caste proof tab should carry ⚠ before the QR is read: {first}")
+    if [t[:2] for t in read["tabs"]] != ["✗ ", "Pa", "⚠ "]:
+        fail(f"{jh1}: after reading the QR the Aadhaar letter should be ✗: {read['tabs']}")
+    qr = read.get("qr", {})
+    if qr.get("document") != "aadhaar" or qr.get("signature") != "valid":
+        fail(f"the Aadhaar letter's QR should be read with a valid UIDAI signature: {qr}")
+    if not any("date_of_birth" in label for label in qr.get("not_passing", [])):
+        fail(f"the QR's date of birth differs from the form's, and nothing says so: {qr}")
+    if any("signature" in label for label in qr["not_passing"]):
+        fail(f"a valid signature is reported as not passing: {qr}")
     if not any(t.startswith("⚠ ") and "aste" in t for t in second):
         fail(f"{jh2}: the shared caste proof carries no ⚠: {second}")
-    if not (shots / "checks_revealed_form.png").stat().st_size:
-        fail("no screenshot")
+
+    # The checks dialog shows the uploaded photo beside the QR's 48 × 60 photo; the strip goes with the dialog.
+    if with_photos.get("photos") != {"finished": True, "uploaded_shown": True, "qr_photo": [48, 60]}:
+        fail(f"the checks dialog should show the uploaded photo beside the QR's photo: {with_photos.get('photos')}")
+    if any("photos" in r for r in reports if r is not with_photos):
+        fail("a photo strip outlived its checks dialog")
+    for shot in ("checks_revealed_form.png", "checks_photos.png"):
+        if not (shots / shot).stat().st_size:
+            fail(f"no screenshot {shot}")
 
     # The activity log records who revealed which field of which application, never the number.
     db = sqlite3.connect(work / "ws" / "workspace.db")
