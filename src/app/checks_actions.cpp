@@ -1,31 +1,29 @@
 // The frame's actions of the automatic checks (#8) beyond the flags: revealing a sealed Aadhaar number, the
 // document tabs' flags, reading the Aadhaar letter's QR (signature, the form, the photo strip), and the
 // script verbs tests use for them:
-//   reveal=PATH            reveal a sealed field of the open application ("aadhaar", "members[1].aadhaar")
-//   with no
-//                          question asked, as the officer would after confirming; the number shows in its
-//                          dialog
-//   expect-revealed=TEXT   fails unless the reveal dialog shows TEXT ("2345 6789 0124"); closes it either way
-//   wait-qr=SECONDS        fails unless the open application's Aadhaar letter is read in time (qr_review.h)
-//   wait-photos=SECONDS    fails unless the photo strip of the checks dialog (view/checks) finishes in time
-//   report-checks          prints "checks: {JSON}": the document tabs' titles, every text the form shows, and
-//                          what the photo strip of an open checks dialog shows
-//   shot-checks=FILE       saves the open checks dialog as PNG (the user guide's picture of it)
-//   close-checks           closes the checks dialogs a script opened
+//   reveal=PATH           reveals a sealed field of the open application ("aadhaar", "members[1].aadhaar")
+//                         with no question asked, as after the officer's confirmation; the number shows in
+//                         its dialog
+//   expect-revealed=TEXT  fails unless the reveal dialog shows TEXT ("2345 6789 0124"); closes it either way
+//   wait-qr=SECONDS       fails unless the open application's Aadhaar letter is read in time (qr_review.h)
+//   wait-photos=SECONDS   fails unless the photo strip of the checks dialog (view/checks) finishes in time
+//   report-checks         prints "checks: {JSON}": the document tabs' titles, every text the form shows, the
+//                         Aadhaar letter's findings, what the photo strip of an open checks dialog shows
+//   shot-checks=FILE      saves the open checks dialog as PNG (the user guide's picture of it)
+//   close-checks          closes the checks dialogs a script opened
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 
 #include <wx/app.h>
 #include <wx/dialog.h>
-#include <wx/sizer.h>
-#include <wx/utils.h>
-
 #include <wx/grid.h>
 #include <wx/image.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
+#include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/utils.h>
 
 #include "aadhaar_reveal.h"
 #include "application_panel.h"

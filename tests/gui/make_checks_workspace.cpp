@@ -4,7 +4,7 @@
 //                   carrying a signed Secure QR whose photo is a real JPEG 2000 codestream, the applicant's
 //                   photo (PNG), and a caste proof PDF whose very bytes JH/2026/000002 also attaches.
 //   JH/2026/000002  the same service, another applicant (Aadhaar 398712345601), the shared caste proof.
-//   RJ/2026/000003  rj.jan-aadhaar-family-enrolment, members' Aadhaar sealed; members[1] is 456123789010.
+//   RJ/2026/000003  rj.jan-aadhaar-family-enrolment, members' Aadhaar sealed; members[1] is 456123789011.
 // The officer (sync value "officer") is the first-level officer who may act on JH/2026/000001. Prints a JSON
 // summary: the officer, the numbers, the QR photo's size and the shared document's id.
 // Test data only: never a real Aadhaar number.
@@ -184,7 +184,7 @@ int main(int argc, char** argv) {
         while (members.size() < 2)
             members.push_back(members.empty() ? model::FieldValues{} : members.front());
         members[0]["aadhaar"] = "524680135794";
-        members[1]["aadhaar"] = "456123789010";
+        members[1]["aadhaar"] = "456123789011";
         enrolment.submitted_at = now_utc() - std::chrono::hours(30);
         enrolment.level_entered_at = enrolment.submitted_at;
         apps.push_back(enrolment);

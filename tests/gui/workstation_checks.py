@@ -28,7 +28,7 @@ app, make_ws, forms, shots = sys.argv[1:5]
 shots = pathlib.Path(shots)
 shots.mkdir(parents=True, exist_ok=True)
 work = pathlib.Path(tempfile.mkdtemp(prefix="jaanch-checks-"))
-APPLICANT, MEMBER = "234567890124", "456123789010"
+APPLICANT, MEMBER = "234567890124", "456123789011"
 PLAIN = [APPLICANT, MEMBER, "398712345601", "524680135794"]
 
 
@@ -61,7 +61,7 @@ try:
                   f"shot={shots / 'checks_revealed_form.png'}", "wait-qr=60", "report-checks", "view/checks",
                   "wait-photos=30", "report-checks", f"shot-checks={shots / 'checks_photos.png'}", "close-checks",
                   f"open={jh2}", "report-checks", f"open={rj3}", "reveal=members[1].aadhaar",
-                  "expect-revealed=4561 2378 9010", "report-checks"])
+                  "expect-revealed=4561 2378 9011", "report-checks"])
     reports = [json.loads(line[len("checks: "):]) for line in run.stdout.splitlines() if line.startswith("checks: ")]
     if [r["application"] for r in reports] != [jh1, jh1, jh1, jh1, jh2, rj3]:
         fail(f"expected six reports, got {[r['application'] for r in reports]}")
