@@ -138,8 +138,13 @@ QrFindings read_letters(const LetterSources& sources) {
         std::string trust_problem;
         const auto trust = trust_of(sources.trust_folder, trust_problem);
         found.signature = checks::verify_signature(*qr, trust ? &*trust : nullptr);
+        const std::string folder = sources.trust_folder.string();
         if (!trust_problem.empty())
             found.signature->reason = {trust_problem, trust_problem};
+        else if (!trust)  // say where the certificates go, not only that they are missing
+            found.signature->reason = {
+                "UIDAI's signature was not checked: copy UIDAI's signing certificates into " + folder + ".",
+                "UIDAI का हस्ताक्षर जाँचा नहीं गया: UIDAI के हस्ताक्षर प्रमाणपत्र " + folder + " में रखें।"};
         if (sources.service != nullptr)
             found.comparisons = checks::compare_qr_with_application(*qr, *sources.service, sources.app);
         photos.qr_problem.clear();

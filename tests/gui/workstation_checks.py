@@ -128,6 +128,12 @@ try:
     if db.execute("SELECT count(*) FROM activity_log WHERE kind = 'revealed_aadhaar'").fetchone()[0] != 2:
         fail("a refused reveal was recorded")
     db.close()
+    # Without UIDAI's certificates in WORKSPACE/uidai the signature is "cannot tell", and counted as such.
+    shutil.rmtree(work / "ws" / "uidai")
+    untrusted = window([f"open={jh1}", "wait-qr=60", "report-checks"])
+    qr = json.loads(next(l for l in untrusted.stdout.splitlines() if l.startswith("checks: "))[8:]).get("qr", {})
+    if qr.get("signature") != "not-checked" or "Aadhaar QR: UIDAI signature" not in qr.get("not_passing", []):
+        fail(f"with no UIDAI certificate the QR's signature should be not-checked and need a look: {qr}")
     print(f"reveals recorded for {officer}: {rows}")
     print(f"tabs of {jh1}: {first}")
     print("gui checks: OK")
