@@ -29,7 +29,32 @@ bool needs_attention(checks::ReviewStatus s) {
     return s == checks::ReviewStatus::fail || s == checks::ReviewStatus::unknown || s == checks::ReviewStatus::attention;
 }
 
+// Which of two statuses needing attention weighs more: a failure, then a look, then missing data.
+int weight(checks::ReviewStatus s) {
+    switch (s) {
+        case checks::ReviewStatus::fail: return 3;
+        case checks::ReviewStatus::attention: return 2;
+        case checks::ReviewStatus::unknown: return 1;
+        default: return 0;
+    }
+}
+
 }  // namespace
+
+std::map<std::string, checks::ReviewStatus> document_statuses(const checks::ApplicationReport& report,
+                                                              const model::Application& app) {
+    std::map<std::string, checks::ReviewStatus> out;
+    for (const auto& item : report.documents) {
+        if (!needs_attention(item.status)) continue;
+        // Missing documents are items too (their subject is the kind): only uploaded ones have a tab.
+        const bool uploaded = std::any_of(app.documents.begin(), app.documents.end(),
+                                          [&](const model::DocumentRef& d) { return d.id == item.subject; });
+        if (!uploaded) continue;
+        auto [at, added] = out.emplace(item.subject, item.status);
+        if (!added && weight(item.status) > weight(at->second)) at->second = item.status;
+    }
+    return out;
+}
 
 ChecksDialog::ChecksDialog(wxWindow* parent, const checks::ApplicationReport& report, const std::string& language)
     : wxDialog(parent, wxID_ANY, wxString::Format(_("Automatic checks — %s"), wxString::FromUTF8(report.application)),

@@ -4,6 +4,7 @@
 // UI thread only.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include <wx/colour.h>
@@ -20,6 +21,12 @@ struct Flag {
     wxString meaning;  // "passes", "fails" … for screen readers and the dialog
 };
 Flag flag_for(checks::ReviewStatus status);
+
+// Per uploaded document of `app` whose checks need a look (fail, attention, unknown), the worst status among
+// them: reuse by another applicant, a type the service does not accept, a file missing or corrupt. The
+// document tabs show its flag before their title; the reasons are in the checks dialog.
+std::map<std::string, checks::ReviewStatus> document_statuses(const checks::ApplicationReport& report,
+                                                              const model::Application& app);
 
 // The whole report, grouped (form, documents, eligibility, duplicates), attention first.
 class ChecksDialog : public wxDialog {

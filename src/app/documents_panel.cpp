@@ -97,6 +97,7 @@ DocumentsPanel::~DocumentsPanel() {
 
 void DocumentsPanel::clear(wxWindow* keep_first) {
     placeholders_.clear();
+    flags_.clear();
     if (keep_first != nullptr && GetPageCount() > 0 && GetPage(0) == keep_first) {
         while (GetPageCount() > 1) DeletePage(GetPageCount() - 1);
     } else {
@@ -299,6 +300,20 @@ void DocumentsPanel::next_document() {
 viewer::wx::DocumentViewer* DocumentsPanel::current_viewer() {
     const int page = GetSelection();
     return page < 0 || static_cast<std::size_t>(page) >= viewers_.size() ? nullptr : viewers_[static_cast<std::size_t>(page)];
+}
+
+void DocumentsPanel::set_document_flags(const std::map<std::string, wxString>& flags) {
+    std::vector<wxString> now;
+    for (std::size_t i = 0; i < GetPageCount() && i < document_ids_.size(); ++i) {
+        wxString title = GetPageText(i);
+        if (i < flags_.size() && !flags_[i].empty() && title.StartsWith(flags_[i] + " "))
+            title = title.Mid(flags_[i].length() + 1);
+        const auto it = flags.find(document_ids_[i]);
+        now.push_back(it == flags.end() ? wxString() : it->second);
+        const wxString shown = now.back().empty() ? title : now.back() + " " + title;
+        if (shown != GetPageText(i)) SetPageText(i, shown);  // each change lays the tab row out again
+    }
+    flags_ = std::move(now);
 }
 
 }  // namespace jaanch::app

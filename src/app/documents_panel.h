@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -71,6 +72,10 @@ public:
     // Does nothing for a document not downloaded, or one that needs a password the conventions do not give.
     void prefetch(const model::Application& app, const catalogue::ServiceDefinition* service,
                   store::Workspace& workspace);
+    // Puts each document's flag before its tab title ("⚠ Ration card"; checks_view.h) — the reason is in the
+    // checks dialog. Documents not in `flags` lose an earlier flag. Call after show().
+    void set_document_flags(const std::map<std::string, wxString>& flags);
+
     // True while the prefetched page is still being rendered.
     bool prefetching() const { return prefetch_waiting_ > 0; }
     // Whether the first document shown by the last show() was the prefetched one (tests).
@@ -113,6 +118,7 @@ private:
     std::unique_ptr<viewer::render::RenderChannel> prefetch_channel_;
     int prefetch_waiting_ = 0;
     bool shown_from_prefetch_ = false;
+    std::vector<wxString> flags_;  // per page, the flag set_document_flags put before its title
 };
 
 // Inputs for the password conventions, from the application's fields: the applicant's name and date of birth,

@@ -80,6 +80,7 @@ MainFrame::MainFrame(AppContext& context)
     register_commands();
     review_->register_commands(commands_);
     register_account_commands();
+    set_up_checks();
     build_menus();
     update_status();
     schedule_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_schedule_tick(); });
@@ -132,8 +133,8 @@ void MainFrame::open_application(const std::string& number) {
     const auto* service = context_.catalogue.find(app->service_id, app->service_version);
     open_app_ = app;
     application_->show(*app, service, context_.language);
-    show_check_flags(service);
     documents_->show(*app, service, *context_.workspace, context_.language);
+    show_check_flags(service);  // after the documents: their tabs carry flags too
     status_->set_protection(documents_->protection());
     update_decision_bar();
     review_->on_open(*app);
@@ -155,22 +156,26 @@ void MainFrame::prefetch_next_application() {
 
 void MainFrame::show_check_flags(const catalogue::ServiceDefinition* service) {
     checks_.reset();
+    qr_findings_.reset();
     if (service == nullptr) return application_->clear_checks();
     try {
         // Indian time decides "today" for dates in the future and ages (the hub and portals count in IST).
         checks_ = checks::review_application(*open_app_, *service, *context_.workspace,
                                              date_of(now_utc() + std::chrono::minutes(330)));
         application_->show_checks(*checks_, [this] { show_checks(); });
+        documents_->set_document_flags(document_flag_symbols());
     } catch (const std::exception& e) {
         application_->clear_checks();
         // The form is still worth showing: say why the flags are missing, never hide it.
         status_->set_message(wxString::Format(_("The automatic checks could not run: %s"), wxString::FromUTF8(e.what())));
     }
+    read_aadhaar_letter(std::chrono::milliseconds(1000));  // once the officer has had the form for a moment
 }
 
 void MainFrame::show_checks() {
     if (!checks_) return;
     auto* dialog = new ChecksDialog(this, *checks_, context_.language);
+    add_photo_strip(dialog);  // checks_actions.cpp
     if (unattended_) {
         dialog->Show();  // scripts (screenshots) must not block on a modal dialog
         return;

@@ -12,7 +12,9 @@
 #include "sync/background_sync.h"
 #include "sync/sync_schedule.h"
 #include "checks/application_review.h"
+#include "qr_review.h"
 
+class wxDialog;
 class wxSplitterWindow;
 
 namespace jaanch::app {
@@ -61,6 +63,10 @@ public:
     void show_about();
     // The automatic checks of the open application, each with its reason (checks_view.h).
     void show_checks();
+    // Shows a sealed Aadhaar number of the open application in full after the officer chooses the field and
+    // confirms; Workspace::reveal records it in the activity log. `scripted_path` (tests) skips both questions
+    // and leaves the number's dialog open without blocking. Returns whether a number was revealed.
+    bool reveal_aadhaar(const std::optional<std::string>& scripted_path = std::nullopt);
 
     const CommandRegistry& commands() const { return commands_; }
     QueuePanel* queue() const { return queue_; }
@@ -72,6 +78,13 @@ private:
     friend class ReviewController;  // claims, history, checklist, recall, filters, compare (review_controller.h)
     void register_commands();
     void register_account_commands();  // commands/account_commands.cpp
+    // The automatic checks' commands, script verbs and the Aadhaar letter reader (checks_actions.cpp).
+    void set_up_checks();
+    std::optional<bool> run_checks_script_step(const std::string& verb, const std::string& arg);
+    std::map<std::string, wxString> document_flag_symbols() const;  // document id → flag of its tab
+    void add_photo_strip(wxDialog* checks_dialog);  // the uploaded photo beside the Aadhaar QR's (photo_compare.h)
+    void read_aadhaar_letter(std::chrono::milliseconds delay);  // of open_app_, on qr_reader_'s thread
+    void on_qr_findings(QrFindings findings);  // adds them to checks_, the tabs and an open photo strip
     void build_menus();
     void open_application(const std::string& number);
     void update_status();
@@ -90,6 +103,8 @@ private:
     DecisionBar* decisions_ = nullptr;
     std::optional<model::Application> open_app_;
     std::optional<checks::ApplicationReport> checks_;  // of open_app_; empty when its service is unknown
+    std::unique_ptr<QrReader> qr_reader_;    // reads the Aadhaar letter of open_app_ (qr_review.h)
+    std::optional<QrFindings> qr_findings_;  // of open_app_, once read
     bool unattended_ = false;
     bool syncing_ = false;
     StatusBar* status_ = nullptr;

@@ -180,6 +180,7 @@ bool MainFrame::run_script_step(const std::string& step) {
         wait_for_sync();
         return waiting() == 0;
     }
+    if (auto handled = run_checks_script_step(verb, arg)) return *handled;  // checks_actions.cpp
     if (step.rfind("decide/", 0) != 0 || eq == std::string::npos) return commands_.run(step);
     static const std::pair<const char*, model::Action> ids[] = {
         {"decide/approve", model::Action::approve},     {"decide/forward", model::Action::forward},

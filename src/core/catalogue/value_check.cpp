@@ -4,6 +4,7 @@
 #include <cctype>
 #include <functional>
 
+#include "checks/identifier_shapes.h"
 #include "util/time.h"
 
 namespace jaanch::catalogue {
@@ -15,8 +16,6 @@ bool all_of(const std::string& s, int (*pred)(int)) {
 bool digits(const std::string& s, std::size_t min, std::size_t max) {
     return s.size() >= min && s.size() <= max && all_of(s, isdigit);
 }
-bool upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool digit(char c) { return c >= '0' && c <= '9'; }
 
 bool money(const std::string& s) {
     const auto dot = s.find('.');
@@ -32,16 +31,6 @@ bool email(const std::string& s) {
     const auto dot = s.find('.', at);
     return dot != std::string::npos && dot > at + 1 && dot + 1 < s.size() &&
            std::none_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; });
-}
-
-bool pan(const std::string& s) {
-    return s.size() == 10 && std::all_of(s.begin(), s.begin() + 5, upper) &&
-           std::all_of(s.begin() + 5, s.begin() + 9, digit) && upper(s[9]);
-}
-
-bool ifsc(const std::string& s) {
-    return s.size() == 11 && std::all_of(s.begin(), s.begin() + 4, upper) && s[4] == '0' &&
-           std::all_of(s.begin() + 5, s.end(), [](char c) { return upper(c) || digit(c); });
 }
 
 using ShapeCheck = std::function<bool(const std::string&)>;
@@ -63,24 +52,19 @@ const std::vector<TypeRule>& type_rules() {
         {"money", money, "rupees with at most two decimals, such as 250000.00"},
         {"boolean", [](const std::string& s) { return s == "yes" || s == "no"; }, "yes or no"},
         {"email", email, "an e-mail address"},
-        {"aadhaar", [](const std::string& s) { return digits(s, 12, 12) && s[0] != '0' && s[0] != '1'; },
-         "12 digits not starting with 0 or 1"},
-        {"pan", pan, "a PAN such as ABCPE1234F"},
-        {"ifsc", ifsc, "an IFSC such as SBIN0001234"},
-        {"mobile", [](const std::string& s) { return digits(s, 10, 10) && s[0] >= '6'; },
-         "10 digits starting with 6, 7, 8 or 9"},
-        {"pincode", [](const std::string& s) { return digits(s, 6, 6) && s[0] != '0'; },
-         "6 digits not starting with 0"},
-        {"bank_account", [](const std::string& s) { return digits(s, 9, 18); }, "9 to 18 digits"},
+        // Identifiers: one rule each, shared with the verifier's checks (checks/identifier_shapes.h).
+        {"aadhaar", [](const std::string& s) { return checks::aadhaar_shape(s); }, "12 digits not starting with 0 or 1"},
+        {"pan", [](const std::string& s) { return checks::pan_shape(s); }, "a PAN such as ABCPE1234F"},
+        {"ifsc", [](const std::string& s) { return checks::ifsc_shape(s); }, "an IFSC such as SBIN0001234"},
+        {"mobile", [](const std::string& s) { return checks::mobile_shape(s); }, "10 digits starting with 6, 7, 8 or 9"},
+        {"pincode", [](const std::string& s) { return checks::pincode_shape(s); }, "6 digits not starting with 0"},
+        {"bank_account", [](const std::string& s) { return checks::bank_account_shape(s); }, "9 to 18 digits"},
         {"lgd_code", [](const std::string& s) { return digits(s, 1, 10); }, "an LGD code (digits)"},
-        {"jan_aadhaar_family_id", [](const std::string& s) { return digits(s, 10, 10); }, "10 digits"},
-        {"jan_aadhaar_member_id", [](const std::string& s) { return digits(s, 11, 11); }, "11 digits"},
-        {"samagra_family_id", [](const std::string& s) { return digits(s, 8, 8); }, "8 digits"},
-        {"samagra_member_id", [](const std::string& s) { return digits(s, 9, 9); }, "9 digits"},
-        {"haryana_family_id",
-         [](const std::string& s) {
-             return s.size() == 8 && std::all_of(s.begin(), s.end(), [](char c) { return upper(c) || digit(c); });
-         },
+        {"jan_aadhaar_family_id", [](const std::string& s) { return checks::exactly_digits(s, 10); }, "10 digits"},
+        {"jan_aadhaar_member_id", [](const std::string& s) { return checks::exactly_digits(s, 11); }, "11 digits"},
+        {"samagra_family_id", [](const std::string& s) { return checks::exactly_digits(s, 8); }, "8 digits"},
+        {"samagra_member_id", [](const std::string& s) { return checks::exactly_digits(s, 9); }, "9 digits"},
+        {"haryana_family_id", [](const std::string& s) { return checks::haryana_family_id_shape(s); },
          "8 capital letters or digits"},
     };
     return rules;
