@@ -10,8 +10,9 @@ set -euo pipefail
 app=$1 shots=$2
 mkdir -p "$shots"
 out=$("$app" --demo --demo-count 40 --report-outbox \
-      --script "queue/mine;queue/next;expect-accessible;expect-prefetched-next;decide/forward=|Documents match the form;queue/next;decide/reject=*|Proof is of another person;app/sync;wait" \
-      --screenshot "$shots/demo_decided.png" --exit-after-ms 500 2>/dev/null)
+      --script "wait;queue/mine;queue/next;expect-accessible;expect-prefetched-next;decide/forward=|Documents match the form;queue/next;decide/reject=*|Proof is of another person;app/sync;wait" \
+      --screenshot "$shots/demo_decided.png" --exit-after-ms 500 2>"$shots/demo.stderr") ||
+    { echo "FAIL: the script stopped; the window said:"; grep -v "Gtk-WARNING\|^$" "$shots/demo.stderr" | tail -20; exit 1; }
 echo "$out"
 python3 - "$out" <<'PY'
 import json, sys
