@@ -43,7 +43,7 @@ constexpr int kChannel = 3;
 const char* const kTextWarmUp =
     "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
     "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-    "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 60 20] /Contents 4 0 R "
+    "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
     "/Resources << /Font << /F1 5 0 R >> >> >> endobj\n"
     "4 0 obj << /Length 33 >> stream\nBT /F1 10 Tf 2 6 Td (Warm) Tj ET\nendstream endobj\n"
     "5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n"
@@ -76,7 +76,7 @@ void warm_up() {
     try {
         auto engine = PdfEngine::open(std::make_shared<Bytes>(pdf.begin(), pdf.end()));
         RenderRequest r;
-        r.scale = 2;
+        r.scale = 150.0 / 72.0;  // an A4 page at the viewer's usual size: its buffers and code paths
         engine->render(r);
     } catch (const std::exception&) {
         // Only a warm-up: the first real page pays the cost instead.
