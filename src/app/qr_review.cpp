@@ -11,21 +11,10 @@
 namespace jaanch::app {
 namespace {
 
-constexpr double kQrDpi = 300;  // zxing wants ~3 pixels per module; a Secure QR has over 100 modules a side
 constexpr int kQrPages = 4;     // an Aadhaar letter has its QR on page 1 or 2; e-Aadhaar on page 1
 
 bool names_aadhaar(const std::string& kind) {
     return kind.find("aadhaar") != std::string::npos && kind.find("jan_aadhaar") == std::string::npos;
-}
-
-checks::GrayImage gray_of(const viewer::Bitmap& bitmap) {
-    checks::GrayImage g{bitmap.width, bitmap.height, {}};
-    g.pixels.resize(static_cast<std::size_t>(bitmap.width) * static_cast<std::size_t>(bitmap.height));
-    for (std::size_t i = 0; i < g.pixels.size(); ++i) {
-        const std::uint8_t* p = bitmap.rgba.data() + i * 4;
-        g.pixels[i] = static_cast<std::uint8_t>((299 * p[0] + 587 * p[1] + 114 * p[2]) / 1000);
-    }
-    return g;
 }
 
 viewer::OpenedDocument open_sandboxed(const std::string& file, const viewer::ConventionInputs& conventions) {
@@ -42,8 +31,9 @@ std::optional<checks::AadhaarQr> qr_in(const std::string& file, const viewer::Co
     for (int page = 0; page < std::min(doc.engine->page_count(), kQrPages); ++page) {
         viewer::RenderRequest request;
         request.page = page;
-        request.scale = pdf ? kQrDpi / 72.0 : 1.0;
-        for (const auto& text : checks::find_qr_codes(gray_of(doc.engine->render(request)))) {
+        request.scale = pdf ? checks::kQrRenderDpi / 72.0 : 1.0;
+        const viewer::Bitmap pixels = doc.engine->render(request);
+        for (const auto& text : checks::find_qr_codes(checks::gray_from_rgba(pixels.width, pixels.height, pixels.rgba))) {
             try {
                 return checks::parse_aadhaar_qr(text);
             } catch (const checks::QrError&) {

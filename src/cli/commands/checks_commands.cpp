@@ -34,18 +34,6 @@ std::string extension_of(const std::filesystem::path& file) {
     return ext;
 }
 
-constexpr double kQrDpi = 300;  // zxing wants ~3 pixels per module; a Secure QR has over 100 modules a side
-
-// Luminance of RGBA pixels (the engine renders onto opaque white).
-checks::GrayImage gray_of(const viewer::Bitmap& bitmap) {
-    checks::GrayImage g{bitmap.width, bitmap.height, {}};
-    g.pixels.resize(static_cast<std::size_t>(bitmap.width) * static_cast<std::size_t>(bitmap.height));
-    for (std::size_t i = 0; i < g.pixels.size(); ++i) {
-        const std::uint8_t* p = bitmap.rgba.data() + i * 4;
-        g.pixels[i] = static_cast<std::uint8_t>((299 * p[0] + 587 * p[1] + 114 * p[2]) / 1000);
-    }
-    return g;
-}
 
 // Every page of a PDF (or image) through the viewer engine, PDFs at 300 DPI; the QR texts of all pages.
 std::vector<std::string> qr_texts_from_document(const std::filesystem::path& file,
@@ -60,8 +48,9 @@ std::vector<std::string> qr_texts_from_document(const std::filesystem::path& fil
     for (int page = 0; page < doc.engine->page_count(); ++page) {
         viewer::RenderRequest request;
         request.page = page;
-        request.scale = pdf ? kQrDpi / 72.0 : 1.0;
-        for (auto& t : checks::find_qr_codes(gray_of(doc.engine->render(request))))
+        request.scale = pdf ? checks::kQrRenderDpi / 72.0 : 1.0;
+        const viewer::Bitmap pixels = doc.engine->render(request);
+        for (auto& t : checks::find_qr_codes(checks::gray_from_rgba(pixels.width, pixels.height, pixels.rgba)))
             texts.push_back(std::move(t));
     }
     return texts;
