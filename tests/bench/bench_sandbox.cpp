@@ -22,22 +22,10 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-std::vector<std::string> files() {
-    return {"scan-a.pdf", "scan-b.pdf", "scan-c.pdf", "text-a.pdf", "text-b.pdf", "text-c.pdf"};
-}
+using fx::first_page_set;
 
 void generate(const fx::fs::path& dir) {
-    fx::write_scanned_pdf(dir / "scan-a.pdf", 3, 200, 11);
-    fx::write_scanned_pdf(dir / "scan-b.pdf", 3, 300, 12);
-    fx::write_scanned_pdf(dir / "scan-c.pdf", 3, 150, 13);
-    std::vector<fx::TextPage> pages(12);
-    for (auto& p : pages)
-        for (int i = 0; i < 30; ++i)
-            p.lines.push_back("Line " + std::to_string(i) +
-                              " of the certificate text, with numbers 1234567890");
-    fx::write_text_pdf(dir / "text-a.pdf", pages);
-    fx::write_text_pdf(dir / "text-b.pdf", std::vector<fx::TextPage>(40));
-    fx::write_text_pdf(dir / "text-c.pdf", {fx::TextPage{842, 595, {"Landscape certificate"}}});
+    fx::write_first_page_set(dir);
     std::printf("generated the documents in %s\n", dir.c_str());
 }
 
@@ -69,14 +57,14 @@ void first_page(const fx::fs::path& dir) {
     pdf_warm_up();
     SandboxOptions warm, cold;
     cold.keep_warm_helper = false;
-    first_page_ms(dir / files().front(), EngineIsolation::sandboxed, warm);  // starts the first spare
+    first_page_ms(dir / first_page_set().front(), EngineIsolation::sandboxed, warm);  // starts the first spare
     std::printf(
         "\nprotection: %s\n\n### First page at 150 DPI (median of 7)\n\n"
         "| file | in-process | sandboxed, warm helper (300 ms apart) | ratio | back to back | ratio | "
         "cold helper | ratio |\n|---|---|---|---|---|---|---|---|\n",
         bubblewrap_usable() ? "bubblewrap+seccomp" : "seccomp only");
     double t_in = 0, t_warm = 0, t_b2b = 0, t_cold = 0;
-    for (const auto& name : files()) {
+    for (const auto& name : first_page_set()) {
         std::vector<double> in, paused, b2b, coldv;
         for (int run = 0; run < 7; ++run) {
             const Sample a = first_page_ms(dir / name, EngineIsolation::in_process, warm);

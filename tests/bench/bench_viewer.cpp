@@ -41,22 +41,10 @@ double peak_rss_mb() {
     return static_cast<double>(u.ru_maxrss) / 1024.0;
 }
 
-std::vector<std::string> first_page_set() {
-    return {"scan-a.pdf", "scan-b.pdf", "scan-c.pdf", "text-a.pdf", "text-b.pdf", "text-c.pdf"};
-}
+using fx::first_page_set;
 
 void generate(const fx::fs::path& dir) {
-    fx::write_scanned_pdf(dir / "scan-a.pdf", 3, 200, 11);
-    fx::write_scanned_pdf(dir / "scan-b.pdf", 3, 300, 12);
-    fx::write_scanned_pdf(dir / "scan-c.pdf", 3, 150, 13);
-    std::vector<fx::TextPage> pages(12);
-    for (auto& p : pages)
-        for (int i = 0; i < 30; ++i)
-            p.lines.push_back("Line " + std::to_string(i) +
-                              " of the certificate text, with numbers 1234567890");
-    fx::write_text_pdf(dir / "text-a.pdf", pages);
-    fx::write_text_pdf(dir / "text-b.pdf", std::vector<fx::TextPage>(40));
-    fx::write_text_pdf(dir / "text-c.pdf", {fx::TextPage{842, 595, {"Landscape certificate"}}});
+    fx::write_first_page_set(dir);
     fx::write_scanned_pdf(dir / "scan-200.pdf", 200, 150, 21);
     std::printf("generated the documents in %s\n", dir.c_str());
 }

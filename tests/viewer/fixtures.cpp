@@ -391,4 +391,21 @@ std::uint64_t checksum(const Bitmap& b) {
     return h ^ (static_cast<std::uint64_t>(b.width) << 32 | static_cast<std::uint32_t>(b.height));
 }
 
+std::vector<std::string> first_page_set() {
+    return {"scan-a.pdf", "scan-b.pdf", "scan-c.pdf", "text-a.pdf", "text-b.pdf", "text-c.pdf"};
+}
+
+void write_first_page_set(const fs::path& dir) {
+    write_scanned_pdf(dir / "scan-a.pdf", 3, 200, 11);
+    write_scanned_pdf(dir / "scan-b.pdf", 3, 300, 12);
+    write_scanned_pdf(dir / "scan-c.pdf", 3, 150, 13);
+    std::vector<TextPage> pages(12);
+    for (auto& p : pages)
+        for (int i = 0; i < 30; ++i)
+            p.lines.push_back("Line " + std::to_string(i) + " of the certificate text, with numbers 1234567890");
+    write_text_pdf(dir / "text-a.pdf", pages);
+    write_text_pdf(dir / "text-b.pdf", std::vector<TextPage>(40));
+    write_text_pdf(dir / "text-c.pdf", {TextPage{842, 595, {"Landscape certificate"}}});
+}
+
 }  // namespace jaanch::viewer::fixtures

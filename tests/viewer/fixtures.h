@@ -42,6 +42,10 @@ void write_text_pdf(const fs::path& path, const std::vector<TextPage>& pages);
 // A PDF whose pages are each one JPEG image (as scanners make them) of an A4 sheet at `dpi` with some
 // typewritten lines and paper grain. `seed` varies the content.
 void write_scanned_pdf(const fs::path& path, int pages, int dpi, unsigned seed = 1);
+// The benchmarks' first-page documents (viewer and sandbox): three scanned PDFs at 150–300 DPI and three text
+// PDFs of 1–40 pages, written into `dir`; first_page_set() names them.
+void write_first_page_set(const fs::path& dir);
+std::vector<std::string> first_page_set();
 
 // A test picture: gradient, a red block in the top-left quarter and a blue one bottom-right.
 Bitmap test_picture(int width, int height);
