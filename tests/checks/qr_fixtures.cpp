@@ -1,6 +1,7 @@
 #define ZX_USE_UTF8 1
 #include "qr_fixtures.h"
 
+#include <openjpeg.h>
 #include <openssl/bn.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
@@ -11,6 +12,7 @@
 #include <ZXing/MultiFormatWriter.h>
 
 #include <cstdio>
+#include <cstring>
 #include <stdexcept>
 
 namespace jaanch::test {
@@ -202,6 +204,75 @@ checks::GrayImage downscale(const checks::GrayImage& in, int f) {
         }
     }
     return out;
+}
+
+namespace {
+
+struct Sink {
+    checks::Bytes bytes;
+    std::size_t at = 0;
+};
+OPJ_SIZE_T write_fn(void* buffer, OPJ_SIZE_T size, void* user) {
+    auto* s = static_cast<Sink*>(user);
+    if (s->bytes.size() < s->at + size)
+        s->bytes.resize(s->at + size);
+    std::memcpy(s->bytes.data() + s->at, buffer, size);
+    s->at += size;
+    return size;
+}
+OPJ_OFF_T skip_fn(OPJ_OFF_T n, void* user) {
+    auto* s = static_cast<Sink*>(user);
+    s->at = static_cast<std::size_t>(static_cast<OPJ_OFF_T>(s->at) + n);
+    if (s->bytes.size() < s->at)
+        s->bytes.resize(s->at);
+    return n;
+}
+OPJ_BOOL seek_fn(OPJ_OFF_T to, void* user) {
+    static_cast<Sink*>(user)->at = static_cast<std::size_t>(to);
+    return OPJ_TRUE;
+}
+
+}  // namespace
+
+checks::Bytes encode_j2k(int w, int h, int components, float rate,
+                         const std::function<int(int, int, int)>& pixel) {
+    std::vector<opj_image_cmptparm_t> params(static_cast<std::size_t>(components));
+    for (auto& p : params) {
+        std::memset(&p, 0, sizeof p);
+        p.dx = p.dy = 1;
+        p.w = static_cast<OPJ_UINT32>(w);
+        p.h = static_cast<OPJ_UINT32>(h);
+        p.prec = 8;
+    }
+    opj_image_t* image = opj_image_create(static_cast<OPJ_UINT32>(components), params.data(),
+                                          components == 3 ? OPJ_CLRSPC_SRGB : OPJ_CLRSPC_GRAY);
+    image->x1 = static_cast<OPJ_UINT32>(w);
+    image->y1 = static_cast<OPJ_UINT32>(h);
+    for (int c = 0; c < components; ++c)
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x)
+                image->comps[c].data[y * w + x] = pixel(x, y, c);
+    opj_cparameters_t cp;
+    opj_set_default_encoder_parameters(&cp);
+    cp.tcp_numlayers = 1;
+    cp.tcp_rates[0] = rate;
+    cp.cp_disto_alloc = 1;
+    cp.numresolution = 3;
+    opj_codec_t* codec = opj_create_compress(OPJ_CODEC_J2K);
+    Sink sink;
+    opj_stream_t* stream = opj_stream_create(4096, OPJ_FALSE);
+    opj_stream_set_user_data(stream, &sink, nullptr);
+    opj_stream_set_write_function(stream, write_fn);
+    opj_stream_set_skip_function(stream, skip_fn);
+    opj_stream_set_seek_function(stream, seek_fn);
+    const bool ok = opj_setup_encoder(codec, &cp, image) && opj_start_compress(codec, image, stream) &&
+                    opj_encode(codec, stream) && opj_end_compress(codec, stream);
+    opj_stream_destroy(stream);
+    opj_destroy_codec(codec);
+    opj_image_destroy(image);
+    if (!ok)
+        throw std::runtime_error("libopenjp2 could not encode the test image.");
+    return sink.bytes;
 }
 
 }  // namespace jaanch::test

@@ -4,6 +4,7 @@
 
 #include <openssl/evp.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,5 +51,11 @@ checks::GrayImage qr_image(const std::string& text, int module);
 checks::GrayImage rotate90(const checks::GrayImage& image);
 checks::GrayImage box_blur(const checks::GrayImage& image, int radius);
 checks::GrayImage downscale(const checks::GrayImage& image, int factor);
+
+// A JPEG 2000 codestream (J2K) of a w × h image with `components` (1 gray, 3 sRGB) whose sample (x, y, c) is
+// pixel(x, y, c); `rate` 0 is lossless, N keeps about 1/N of the raw size (UIDAI's photos are lossy). Throws
+// std::runtime_error when libopenjp2 refuses.
+checks::Bytes encode_j2k(int w, int h, int components, float rate,
+                         const std::function<int(int, int, int)>& pixel);
 
 }  // namespace jaanch::test

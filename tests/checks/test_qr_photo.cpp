@@ -2,76 +2,18 @@
 // so every pixel must come back exactly), gray and colour; broken data is a QrError with a sentence.
 #include <boost/test/unit_test.hpp>
 
-#include <openjpeg.h>
 
-#include <cstring>
 
 #include "checks/qr_photo.h"
+#include "qr_fixtures.h"
 
 using namespace jaanch;
 
 namespace {
 
-struct Sink {
-    checks::Bytes bytes;
-    std::size_t at = 0;
-};
-
-OPJ_SIZE_T write_fn(void* buffer, OPJ_SIZE_T size, void* user) {
-    auto* s = static_cast<Sink*>(user);
-    if (s->bytes.size() < s->at + size) s->bytes.resize(s->at + size);
-    std::memcpy(s->bytes.data() + s->at, buffer, size);
-    s->at += size;
-    return size;
-}
-OPJ_OFF_T skip_fn(OPJ_OFF_T n, void* user) {
-    auto* s = static_cast<Sink*>(user);
-    s->at = static_cast<std::size_t>(static_cast<OPJ_OFF_T>(s->at) + n);
-    if (s->bytes.size() < s->at) s->bytes.resize(s->at);
-    return n;
-}
-OPJ_BOOL seek_fn(OPJ_OFF_T to, void* user) {
-    static_cast<Sink*>(user)->at = static_cast<std::size_t>(to);
-    return OPJ_TRUE;
-}
-
 // A lossless J2K codestream of a w x h image with `comps` components, pixel (x, y, c) = pattern.
 checks::Bytes encode(int w, int h, int comps) {
-    std::vector<opj_image_cmptparm_t> params(static_cast<std::size_t>(comps));
-    for (auto& p : params) {
-        std::memset(&p, 0, sizeof p);
-        p.dx = p.dy = 1;
-        p.w = static_cast<OPJ_UINT32>(w);
-        p.h = static_cast<OPJ_UINT32>(h);
-        p.prec = 8;
-    }
-    opj_image_t* image = opj_image_create(static_cast<OPJ_UINT32>(comps), params.data(),
-                                          comps == 3 ? OPJ_CLRSPC_SRGB : OPJ_CLRSPC_GRAY);
-    image->x1 = static_cast<OPJ_UINT32>(w);
-    image->y1 = static_cast<OPJ_UINT32>(h);
-    for (int c = 0; c < comps; ++c)
-        for (int i = 0; i < w * h; ++i) image->comps[c].data[i] = (i * 7 + c * 50) % 256;
-    opj_cparameters_t cp;
-    opj_set_default_encoder_parameters(&cp);
-    cp.tcp_numlayers = 1;
-    cp.tcp_rates[0] = 0;  // lossless
-    cp.cp_disto_alloc = 1;
-    cp.numresolution = 3;
-    opj_codec_t* codec = opj_create_compress(OPJ_CODEC_J2K);
-    BOOST_REQUIRE(opj_setup_encoder(codec, &cp, image));
-    Sink sink;
-    opj_stream_t* stream = opj_stream_create(4096, OPJ_FALSE);
-    opj_stream_set_user_data(stream, &sink, nullptr);
-    opj_stream_set_write_function(stream, write_fn);
-    opj_stream_set_skip_function(stream, skip_fn);
-    opj_stream_set_seek_function(stream, seek_fn);
-    BOOST_REQUIRE(opj_start_compress(codec, image, stream));
-    BOOST_REQUIRE(opj_encode(codec, stream));
-    BOOST_REQUIRE(opj_end_compress(codec, stream));
-    opj_stream_destroy(stream);
-    opj_destroy_codec(codec);
-    opj_image_destroy(image);
-    return sink.bytes;
+    return test::encode_j2k(w, h, comps, 0, [w](int x, int y, int c) { return ((y * w + x) * 7 + c * 50) % 256; });
 }
 
 }  // namespace

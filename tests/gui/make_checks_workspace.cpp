@@ -8,10 +8,8 @@
 // The officer (sync value "officer") is the first-level officer who may act on JH/2026/000001. Prints a JSON
 // summary: the officer, the numbers, the QR photo's size and the shared document's id.
 // Test data only: never a real Aadhaar number.
-#include <openjpeg.h>
 
 #include <cstdio>
-#include <cstring>
 
 #include "catalogue/catalogue.h"
 #include "core/workflow_fixtures.h"
@@ -25,72 +23,15 @@ using namespace jaanch;
 
 namespace {
 
-struct Sink {
-    checks::Bytes bytes;
-    std::size_t at = 0;
-};
-OPJ_SIZE_T write_fn(void* buffer, OPJ_SIZE_T size, void* user) {
-    auto* s = static_cast<Sink*>(user);
-    if (s->bytes.size() < s->at + size)
-        s->bytes.resize(s->at + size);
-    std::memcpy(s->bytes.data() + s->at, buffer, size);
-    s->at += size;
-    return size;
-}
-OPJ_OFF_T skip_fn(OPJ_OFF_T n, void* user) {
-    auto* s = static_cast<Sink*>(user);
-    s->at = static_cast<std::size_t>(static_cast<OPJ_OFF_T>(s->at) + n);
-    if (s->bytes.size() < s->at)
-        s->bytes.resize(s->at);
-    return n;
-}
-OPJ_BOOL seek_fn(OPJ_OFF_T to, void* user) {
-    static_cast<Sink*>(user)->at = static_cast<std::size_t>(to);
-    return OPJ_TRUE;
-}
-
 // A small lossy colour J2K codestream, as UIDAI's photos are: a face-coloured oval on blue, w × h pixels.
 checks::Bytes photo_j2k(int w, int h) {
-    opj_image_cmptparm_t params[3];
-    for (auto& p : params) {
-        std::memset(&p, 0, sizeof p);
-        p.dx = p.dy = 1;
-        p.w = static_cast<OPJ_UINT32>(w);
-        p.h = static_cast<OPJ_UINT32>(h);
-        p.prec = 8;
-    }
-    opj_image_t* image = opj_image_create(3, params, OPJ_CLRSPC_SRGB);
-    image->x1 = static_cast<OPJ_UINT32>(w);
-    image->y1 = static_cast<OPJ_UINT32>(h);
-    for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x) {
-            const double dx = (x - w / 2.0) / (w * 0.3), dy = (y - h / 2.5) / (h * 0.3);
-            const bool face = dx * dx + dy * dy < 1.0;
-            const int rgb[3] = {face ? 224 : 40, face ? 172 : 90, face ? 140 : 200};
-            for (int c = 0; c < 3; ++c)
-                image->comps[c].data[y * w + x] = rgb[c];
-        }
-    opj_cparameters_t cp;
-    opj_set_default_encoder_parameters(&cp);
-    cp.tcp_numlayers = 1;
-    cp.tcp_rates[0] = 12;  // a twelfth of the raw size: it must fit a QR code with the rest
-    cp.cp_disto_alloc = 1;
-    cp.numresolution = 3;
-    opj_codec_t* codec = opj_create_compress(OPJ_CODEC_J2K);
-    Sink sink;
-    opj_stream_t* stream = opj_stream_create(4096, OPJ_FALSE);
-    opj_stream_set_user_data(stream, &sink, nullptr);
-    opj_stream_set_write_function(stream, write_fn);
-    opj_stream_set_skip_function(stream, skip_fn);
-    opj_stream_set_seek_function(stream, seek_fn);
-    const bool ok = opj_setup_encoder(codec, &cp, image) && opj_start_compress(codec, image, stream) &&
-                    opj_encode(codec, stream) && opj_end_compress(codec, stream);
-    opj_stream_destroy(stream);
-    opj_destroy_codec(codec);
-    opj_image_destroy(image);
-    if (!ok)
-        throw Error("libopenjp2 could not encode the test photo.");
-    return sink.bytes;
+    // A twelfth of the raw size: it must fit a QR code with the rest.
+    return test::encode_j2k(w, h, 3, 12, [w, h](int x, int y, int c) {
+        const double dx = (x - w / 2.0) / (w * 0.3), dy = (y - h / 2.5) / (h * 0.3);
+        const bool face = dx * dx + dy * dy < 1.0;
+        const int rgb[3] = {face ? 224 : 40, face ? 172 : 90, face ? 140 : 200};
+        return rgb[c];
+    });
 }
 
 viewer::Bitmap to_bitmap(const checks::GrayImage& gray) {
