@@ -159,14 +159,18 @@ private:
         const Flag look = flag_for(item ? item->status : checks::ReviewStatus::not_applicable);
         const wxString reason = item ? look.meaning + ": " + wxString::FromUTF8(item->reason.in(language_)) : wxString();
         if (!flag.symbol.empty() && flag.symbol == look.symbol && flag.reason == reason) return;
+        // A new label makes GTK measure and lay the button out again (~0.1 ms each, dozens per form): only
+        // the symbol and colour show, so only their changes touch the button's look.
+        if (flag.symbol != look.symbol) {
+            flag.symbol = look.symbol;
+            flag.button->SetLabel(look.symbol);
+            flag.button->SetForegroundColour(look.colour);
+        }
         flag.reason = reason;
-        flag.symbol = look.symbol;
-        flag.button->SetLabel(look.symbol);
         set_accessible_name(flag.button, wxString::Format(_("Check of %s: %s"), flag.field,
                                                           reason.empty() ? look.meaning : reason));
-        flag.button->SetForegroundColour(look.colour);
         flag.button->SetToolTip(flag.reason);
-        flag.button->Enable(item != nullptr);
+        if (flag.button->IsEnabled() != (item != nullptr)) flag.button->Enable(item != nullptr);
     }
 
     // "members[2].date_of_birth" → tint that cell of the members grid (its reason is in the checks dialog).
@@ -307,15 +311,22 @@ FormPage* ApplicationPanel::form_for(const catalogue::ServiceDefinition* service
     form->Hide();
     GetSizer()->Add(form, 1, wxEXPAND);
     forms_.insert(forms_.begin(), form);
-    // Keep the cache small (a form for a service missing from the catalogue is never reused; it ages out).
+    // Keep the cache small (a form for a service missing from the catalogue is never reused; it ages out). The
+    // form on screen stays: prepare() builds forms while it is shown.
     while (forms_.size() > kKeptForms) {
-        FormPage* old = forms_.back();
-        forms_.pop_back();
-        if (old == current_) current_ = nullptr;
+        auto victim = std::find_if(forms_.rbegin(), forms_.rend(), [this](FormPage* f) { return f != current_; });
+        FormPage* old = *victim;
+        forms_.erase(std::next(victim).base());
         GetSizer()->Detach(old);
         old->Destroy();
     }
     return form;
+}
+
+void ApplicationPanel::prepare(const catalogue::ServiceDefinition* service, const std::string& language) {
+    if (service == nullptr) return;
+    if (std::none_of(forms_.begin(), forms_.end(), [&](FormPage* f) { return f->is_for(service, language); }))
+        form_for(service, language);
 }
 
 void ApplicationPanel::show(const model::Application& app, const catalogue::ServiceDefinition* service,

@@ -30,6 +30,9 @@ public:
     // Shows app; service may be null when the catalogue lacks its definition (shown raw, with a warning).
     void show(const model::Application& app, const catalogue::ServiceDefinition* service, const std::string& language);
     void clear();
+    // Builds (hidden) the form a later show() of this service will use, so that show() only fills it: building
+    // a form is most of the cost of the first application of each service. Does nothing when it is built.
+    void prepare(const catalogue::ServiceDefinition* service, const std::string& language);
 
     // The officer's marks so far, for the decision.
     std::vector<model::FieldCheck> field_checks() const;

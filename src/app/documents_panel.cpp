@@ -62,6 +62,7 @@ viewer::ConventionInputs convention_inputs(const model::Application& app, const 
 DocumentsPanel::DocumentsPanel(wxWindow* parent, viewer::render::RenderService& renderer)
     : wxNotebook(parent, wxID_ANY), renderer_(renderer) {
     SetName("documents");
+    retire_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { close_retired(); });
     set_accessible_name(this, _("Uploaded documents"));
     Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
         e.Skip();
@@ -90,9 +91,22 @@ void DocumentsPanel::select_document(std::size_t index) {
 }
 
 DocumentsPanel::~DocumentsPanel() {
+    retire_timer_.Stop();
     prefetch_channel_.reset();
     drop_prefetched();
+    close_retired();
     for (auto id : open_) renderer_.remove_document(id);
+}
+
+void DocumentsPanel::retire(std::vector<viewer::render::DocumentId> ids) {
+    retiring_.insert(retiring_.end(), ids.begin(), ids.end());
+    if (retiring_.size() > kMostRetiring) return close_retired();
+    retire_timer_.StartOnce(kRetireDelayMs);
+}
+
+void DocumentsPanel::close_retired() {
+    for (auto id : retiring_) renderer_.remove_document(id);
+    retiring_.clear();
 }
 
 void DocumentsPanel::clear(wxWindow* keep_first) {
@@ -106,7 +120,7 @@ void DocumentsPanel::clear(wxWindow* keep_first) {
     viewers_.clear();
     document_ids_.clear();
     opened_.clear();
-    for (auto id : open_) renderer_.remove_document(id);
+    retire(std::move(open_));
     open_.clear();
 }
 
@@ -151,9 +165,6 @@ void DocumentsPanel::prefetch(const model::Application& app, const catalogue::Se
             std::string(viewer::sandbox::protection_name(viewer::sandbox::protection_of(*opened.engine)));
         const auto id = renderer_.add_document(std::move(opened.engine));
         prefetched_ = Prefetched{doc.sha256, id, protection};
-        std::vector<viewer::SizeF> pages;
-        for (int i = 0; i < renderer_.page_count(id); ++i) pages.push_back(renderer_.page_size(id, i));
-        const int scale = shown->canvas().scale_milli_for(pages);
         if (!prefetch_channel_)
             prefetch_channel_ = std::make_unique<viewer::render::RenderChannel>(
                 renderer_, [this](const viewer::render::TileKey&, const viewer::render::RenderResult&) {
@@ -161,12 +172,10 @@ void DocumentsPanel::prefetch(const model::Application& app, const catalogue::Se
                 });
         prefetch_channel_->next_generation();
         prefetch_waiting_ = 0;
-        const auto grid = renderer_.grid(id, 0, scale, viewer::Rotation::r0);
-        for (int row = 0; row < grid.rows; ++row)
-            for (int column = 0; column < grid.columns; ++column)
-                if (!prefetch_channel_->request({id, 0, scale, viewer::Rotation::r0, column, row},
-                                                viewer::render::Priority::prefetch))
-                    ++prefetch_waiting_;
+        // Everything showing it asks for first (first pages, the pages after them, thumbnails): rendering any of
+        // it after "next" would compete with laying out the form and painting the page on a 2-core office PC.
+        for (const auto& key : shown->first_view_tiles(id))
+            if (!prefetch_channel_->request(key, viewer::render::Priority::prefetch)) ++prefetch_waiting_;
     } catch (const std::exception&) {
         // Only a head start: the document opens, and says what is wrong, when its application is shown.
         drop_prefetched();

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <wx/notebook.h>
+#include <wx/timer.h>
 
 #include "catalogue/service_definition.h"
 #include "model/application.h"
@@ -78,6 +79,8 @@ public:
 
     // True while the prefetched page is still being rendered.
     bool prefetching() const { return prefetch_waiting_ > 0; }
+    // True while documents of an application left behind still wait to be closed (see retire()).
+    bool retiring() const { return !retiring_.empty(); }
     // Whether the first document shown by the last show() was the prefetched one (tests).
     bool shown_from_prefetch() const { return shown_from_prefetch_; }
 
@@ -114,6 +117,14 @@ private:
     viewer::OpenedDocument open_upload(const model::DocumentRef& doc, const viewer::ConventionInputs& conventions,
                                        store::Workspace& workspace, bool ask);
     void drop_prefetched();
+    // Closes documents a moment later (kRetireDelayMs) instead of now: closing ends their helper processes, and
+    // that teardown competed with laying out and painting the next application.
+    void retire(std::vector<viewer::render::DocumentId> ids);
+    void close_retired();
+    static constexpr int kRetireDelayMs = 600;
+    static constexpr std::size_t kMostRetiring = 24;  // when "next" is pressed faster than that, close at once
+    std::vector<viewer::render::DocumentId> retiring_;
+    wxTimer retire_timer_;
     std::optional<Prefetched> prefetched_;  // not shown yet; owned here until show() takes it
     std::unique_ptr<viewer::render::RenderChannel> prefetch_channel_;
     int prefetch_waiting_ = 0;

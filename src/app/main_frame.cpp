@@ -146,12 +146,21 @@ void MainFrame::open_application(const std::string& number) {
 
 bool MainFrame::prefetch_pending() const { return prefetch_timer_.IsRunning() || documents_->prefetching(); }
 
+bool MainFrame::background_pending() const {
+    if (prefetch_pending() || documents_->retiring()) return true;
+    const auto rendering = context_.renderer->stats();
+    return rendering.queued > 0 || rendering.running > 0;
+}
+
 void MainFrame::prefetch_next_application() {
     if (!context_.workspace) return;
     const std::string next = queue_->number_after(1);
     if (next.empty()) return;
-    if (auto app = context_.workspace->application(next))
-        documents_->prefetch(*app, context_.catalogue.find(app->service_id, app->service_version), *context_.workspace);
+    if (auto app = context_.workspace->application(next)) {
+        const auto* service = context_.catalogue.find(app->service_id, app->service_version);
+        application_->prepare(service, context_.language);
+        documents_->prefetch(*app, service, *context_.workspace);
+    }
 }
 
 void MainFrame::show_check_flags(const catalogue::ServiceDefinition* service) {

@@ -50,6 +50,8 @@ public:
     bool expect_prefetched_next();
     void prefetch_next_application();
     bool prefetch_pending() const;  // the next application's first page is not ready yet
+    // Work done while the officer reads is still running: the prefetch, documents left behind closing, renders.
+    bool background_pending() const;
     static constexpr int kPrefetchDelayMs = 250;
     void set_unattended(bool unattended);
     void zoom(int direction);

@@ -145,6 +145,18 @@ std::string QueuePanel::number_after(int step) const {
     return r == nullptr ? std::string() : r->number;
 }
 
+void QueuePanel::show_claim(const std::string& number, const std::string& claimed_by) {
+    for (auto& [page, rows] : pages_) {
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (rows[i].number != number) continue;
+            if (rows[i].claimed_by == claimed_by) return;
+            rows[i].claimed_by = claimed_by;
+            RefreshItem(static_cast<long>(page * kPageSize + i));
+            return;
+        }
+    }
+}
+
 std::string QueuePanel::selected_number() const {
     const store::QueueRow* r = row(GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED));
     return r == nullptr ? std::string() : r->number;

@@ -30,6 +30,9 @@ public:
     std::string selected_number() const;
     // The application select_next(step) would open; empty at either end.
     std::string number_after(int step) const;
+    // A claim taken or given back (already in the workspace): the row's "Claimed by" shows it, and only that line
+    // is drawn again — redrawing the whole list cost several milliseconds of every "next application".
+    void show_claim(const std::string& number, const std::string& claimed_by);
 
 private:
     wxString OnGetItemText(long item, long column) const override;

@@ -239,7 +239,7 @@ void ReviewController::on_claim_result(std::uint64_t generation, const std::stri
     claim_ = claim;
     if (workspace != nullptr)
         workspace->set_claim(number, claim->officer);
-    frame_.queue_->Refresh();
+    frame_.queue_->show_claim(number, claim->officer);
     if (claim->mine) {
         held_ = number;
         if (!read_only_reason_.empty()) {  // the last sync's claim has ended: offer the actions again
@@ -351,6 +351,7 @@ void ReviewController::release_held() {
     held_.clear();
     if (frame_.context_.workspace)
         frame_.context_.workspace->set_claim(number, "");
+    frame_.queue_->show_claim(number, "");
     post([number](sync::HubClient& client) {
         try {
             client.release(number);

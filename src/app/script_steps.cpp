@@ -11,13 +11,14 @@
 //   say=TEXT                   print "script: TEXT" on stdout (a test waits for it to act from outside)
 //   shot=FILE                  save the window as PNG now
 //   expect-prefetched-next     wait for the next application's prefetch, step to it: its first document must come
-//                              from the prefetch, with every tile of the first paint already rendered
+//                              from the prefetch, with every tile of the first paint already rendered, and
+//                              showing it (pages after the first, thumbnails) must render nothing new
 //   expect-accessible          fails (listing them) when a shown control that takes focus has no accessible name
 //   measure-next=N             from the top of the queue, step to the next application N times, timing each from the step to the form
 //                              laid out and the first document's first page painted with real pixels; prints
 //                              "next_app_ms …" lines and a p50/p95 summary (benchmarks). Before each step it
-//                              lets the next application's prefetch finish, untimed, as it would while the
-//                              officer reads the current one
+//                              lets the work done while the officer reads finish, untimed: the next
+//                              application's prefetch, the last one's documents closing, other renders
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -65,10 +66,10 @@ bool MainFrame::measure_next_applications(int count) {
     open_app_.reset();
     std::vector<double> times;
     for (int i = 0; i < count; ++i) {
-        // An officer reads each application before the next: let the next one's prefetch finish (bounded),
-        // as it would while they read. The wait is not timed.
+        // An officer reads each application before the next: let the work done meanwhile finish (bounded) — the
+        // next one's prefetch, the last one's documents closing, other renders. The wait is not timed.
         for (const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-             (prefetch_pending() || wxTheApp->HasPendingEvents()) && std::chrono::steady_clock::now() < until;) {
+             (background_pending() || wxTheApp->HasPendingEvents()) && std::chrono::steady_clock::now() < until;) {
             wxYield();
             wxMilliSleep(1);
         }
@@ -100,10 +101,11 @@ bool MainFrame::measure_next_applications(int count) {
 
 bool MainFrame::expect_prefetched_next() {
     for (const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-         prefetch_pending() && std::chrono::steady_clock::now() < until;) {
+         background_pending() && std::chrono::steady_clock::now() < until;) {
         wxYield();
         wxMilliSleep(5);
     }
+    const auto rendered_before = context_.renderer->stats().rendered;
     next_application(1);
     auto* viewer = documents_->current_viewer();
     if (viewer == nullptr || !documents_->shown_from_prefetch()) {
@@ -120,7 +122,18 @@ bool MainFrame::expect_prefetched_next() {
     // Its first page was rendered while the officer read the one before: the first paint has every tile.
     if (canvas.missing_tiles() != 0)
         std::fprintf(stderr, "expect-prefetched-next: %d tiles were missing at the first paint\n", canvas.missing_tiles());
-    return canvas.paint_count() > painted && canvas.missing_tiles() == 0;
+    // So were the pages after it and the thumbnails: showing it renders nothing (before the next prefetch starts).
+    for (const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(kPrefetchDelayMs / 2);
+         std::chrono::steady_clock::now() < until;) {
+        wxYield();
+        wxMilliSleep(1);
+    }
+    const auto rendering = context_.renderer->stats();
+    const auto rendered_after_next = rendering.rendered - rendered_before + rendering.queued + rendering.running;
+    if (rendered_after_next != 0)
+        std::fprintf(stderr, "expect-prefetched-next: showing it rendered %llu tiles the prefetch should have\n",
+                     static_cast<unsigned long long>(rendered_after_next));
+    return canvas.paint_count() > painted && canvas.missing_tiles() == 0 && rendered_after_next == 0;
 }
 
 bool MainFrame::run_script_step(const std::string& step) {

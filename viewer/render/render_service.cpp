@@ -138,6 +138,7 @@ RenderStats RenderService::stats() const {
     RenderStats s = counters_;
     s.cache_bytes = cache_.bytes();
     s.queued = queue_.size();
+    s.running = jobs_.size() - queue_.size();
     return s;
 }
 

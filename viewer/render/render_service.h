@@ -56,6 +56,7 @@ struct RenderStats {
     std::uint64_t cache_hits = 0;
     std::size_t cache_bytes = 0;
     std::size_t queued = 0;
+    std::size_t running = 0;  // tiles a worker is rendering now
 };
 
 class RenderChannel;

@@ -13,6 +13,19 @@ namespace {
 
 constexpr int kMargin = 16;
 constexpr int kGap = 12;
+// At higher zoom (more tiles per page) only what is on screen is worth rendering.
+constexpr int kNeighbourTileLimit = 4;
+
+// The pages worth rendering before they are scrolled to, when pages first..last are on screen.
+std::vector<int> neighbour_pages(int first, int last, int page_count) {
+    std::vector<int> pages;
+    for (int p : {first - 1, last + 1, last + 2}) {
+        if (p >= 0 && p < page_count)
+            pages.push_back(p);
+    }
+    return pages;
+}
+
 constexpr double kScreenDpi = 96.0;  // 100 % zoom = actual size on a 96 DPI screen
 constexpr double kLoupeFactor = 3.0;
 constexpr double kLoupeMaxScale = 16.0;  // ~1150 DPI
@@ -133,9 +146,37 @@ int DocumentCanvas::fitted_scale_milli(const std::vector<SizeF>& pages,
     return scale_for_percent(scale * 72.0 / kScreenDpi * 100.0);
 }
 
-int DocumentCanvas::scale_milli_for(const std::vector<SizeF>& pages) const {
-    return fitted_scale_milli(
+std::vector<render::TileKey> DocumentCanvas::first_view_tiles(render::DocumentId id) const {
+    std::vector<SizeF> pages;
+    for (int i = 0; i < service_.page_count(id); ++i)
+        pages.push_back(service_.page_size(id, i));
+    if (pages.empty())
+        return {};
+    const int scale = fitted_scale_milli(
         pages, [](int) { return Rotation::r0; }, 0);
+    // The pages on screen at the top, laid out as relayout() lays them out.
+    const int bottom = GetClientSize().y - 1;
+    int last = 0;
+    for (int p = 0, y = kMargin; p < static_cast<int>(pages.size()) && y <= bottom; ++p) {
+        last = p;
+        y += device_size(pages[static_cast<std::size_t>(p)], render::scale_of(scale), Rotation::r0).height +
+             kGap;
+    }
+    std::vector<render::TileKey> keys;
+    const auto add_page = [&](int page) {
+        const render::TileGrid g = service_.grid(id, page, scale, Rotation::r0);
+        for (int row = 0; row < g.rows; ++row)
+            for (int column = 0; column < g.columns; ++column)
+                keys.push_back({id, page, scale, Rotation::r0, column, row});
+    };
+    for (int p = 0; p <= last; ++p)
+        add_page(p);
+    for (int p : neighbour_pages(0, last, static_cast<int>(pages.size()))) {
+        if (const render::TileGrid g = service_.grid(id, p, scale, Rotation::r0);
+            g.columns * g.rows <= kNeighbourTileLimit)
+            add_page(p);
+    }
+    return keys;
 }
 
 wxPoint DocumentCanvas::view_origin() const {
@@ -448,13 +489,11 @@ void DocumentCanvas::draw_loupe(wxDC& dc, const wxRect& view) {
 }
 
 void DocumentCanvas::request_neighbours(int first, int last) {
-    for (int p : {first - 1, last + 1, last + 2}) {
-        if (p < 0 || p >= page_count())
-            continue;
+    for (int p : neighbour_pages(first, last, page_count())) {
         const Rotation r = page_rotation(p);
         const render::TileGrid g = service_.grid(document_, p, scale_milli_, r);
-        if (g.columns * g.rows > 4)
-            continue;  // at high zoom only what is on screen is worth rendering
+        if (g.columns * g.rows > kNeighbourTileLimit)
+            continue;
         channel_.request_page(document_, p, scale_milli_, r, render::Priority::neighbour);
     }
 }

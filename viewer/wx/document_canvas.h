@@ -70,9 +70,11 @@ class DocumentCanvas : public wxScrolledCanvas {
     int missing_tiles() const { return missing_tiles_; }
     // Paints so far; with missing_tiles() == 0 after at least one, the officer sees real pixels (benchmarks).
     std::uint64_t paint_count() const { return paint_count_; }
-    // The scale (render::TileKey::scale_milli) at which this canvas, at its current size and zoom mode, would
-    // show a document with these page sizes, unrotated: what a prefetcher asks the render service for.
-    int scale_milli_for(const std::vector<SizeF>& pages) const;
+    // The tiles this canvas asks for first when it shows `id` (already added to the service) at its current
+    // size and zoom mode, unrotated: every tile of the pages on screen at the top, then the following pages
+    // that request_neighbours asks for. A prefetcher renders these so that showing the document renders
+    // nothing.
+    std::vector<render::TileKey> first_view_tiles(render::DocumentId id) const;
     wxPoint page_point_to_client(int page, double x_points, double y_points) const;
     wxRect page_rect_on_screen(int page) const;
 

@@ -80,6 +80,15 @@ void DocumentViewer::show_document(render::DocumentId id, const std::string& doc
     canvas_->SetFocus();
 }
 
+std::vector<render::TileKey> DocumentViewer::first_view_tiles(render::DocumentId id) const {
+    auto keys = canvas_->first_view_tiles(id);
+    if (strip_ != nullptr) {
+        const auto thumbnails = strip_->first_view_tiles(id);
+        keys.insert(keys.end(), thumbnails.begin(), thumbnails.end());
+    }
+    return keys;
+}
+
 wxString DocumentViewer::status() const {
     if (canvas_->page_count() == 0)
         return "";

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "viewer/wx/document_canvas.h"
 #include "viewer/wx/thumbnail_strip.h"
@@ -22,6 +23,9 @@ class DocumentViewer : public wxPanel {
                    bool with_thumbnails = true);
 
     void show_document(render::DocumentId id, const std::string& document_key);
+    // What show_document(id) would ask the render service for first, at this viewer's size: the canvas's
+    // first pages and the strip's first thumbnails (see DocumentCanvas::first_view_tiles).
+    std::vector<render::TileKey> first_view_tiles(render::DocumentId id) const;
     DocumentCanvas& canvas() { return *canvas_; }
     ThumbnailStrip* thumbnails() { return strip_; }
     // "Page 2 / 7 · 125 % · 3 hits", as the toolbar shows it.

@@ -53,18 +53,34 @@ void ThumbnailStrip::relayout() {
     bitmaps_.clear();
     int y = kPad;
     for (int p = 0; p < static_cast<int>(rotations_.size()); ++p) {
-        const SizeF size = service_.page_size(document_, p);
-        const Rotation r = rotations_[static_cast<std::size_t>(p)];
-        const int milli = render::quantize_scale(render::fit_width_scale(size, r, kThumbWidth));
         Slot s;
         s.y = y;
-        s.key = {document_, p, milli, r, 0, 0};
-        s.size = device_size(size, render::scale_of(milli), r);
+        s.key = thumbnail_key(document_, p, rotations_[static_cast<std::size_t>(p)]);
+        s.size = device_size(service_.page_size(document_, p), render::scale_of(s.key.scale_milli),
+                             s.key.rotation);
         y += s.size.height + kLabel + kPad;
         slots_.push_back(s);
     }
     SetVirtualSize(kThumbWidth + 2 * kPad, y);
     Refresh(false);
+}
+
+render::TileKey ThumbnailStrip::thumbnail_key(render::DocumentId id, int page, Rotation rotation) const {
+    const int milli =
+        render::quantize_scale(render::fit_width_scale(service_.page_size(id, page), rotation, kThumbWidth));
+    return {id, page, milli, rotation, 0, 0};
+}
+
+std::vector<render::TileKey> ThumbnailStrip::first_view_tiles(render::DocumentId id) const {
+    std::vector<render::TileKey> keys;
+    const int bottom = GetClientSize().y - 1;
+    for (int p = 0, y = kPad; p < service_.page_count(id) && y <= bottom; ++p) {
+        keys.push_back(thumbnail_key(id, p, Rotation::r0));
+        y += device_size(service_.page_size(id, p), render::scale_of(keys.back().scale_milli), Rotation::r0)
+                 .height +
+             kLabel + kPad;
+    }
+    return keys;
 }
 
 void ThumbnailStrip::on_paint(wxPaintEvent&) {

@@ -6,6 +6,7 @@
 #include <wx/scrolwin.h>
 
 #include <map>
+#include <vector>
 
 #include "viewer/wx/document_canvas.h"
 
@@ -19,8 +20,12 @@ class ThumbnailStrip : public wxScrolledCanvas {
 
     // Re-reads the canvas's document, pages and rotations; call from the canvas's view-changed callback.
     void sync();
+    // The thumbnails this strip shows first for `id` (added to the service), unrotated: those that fit its
+    // height from the top. A prefetcher renders these before the document is shown.
+    std::vector<render::TileKey> first_view_tiles(render::DocumentId id) const;
 
   private:
+    render::TileKey thumbnail_key(render::DocumentId id, int page, Rotation rotation) const;
     struct Slot {
         int y = 0;
         render::TileKey key;
