@@ -1,6 +1,7 @@
 #include "accessibility.h"
 
 #include <wx/bookctrl.h>
+#include <wx/utils.h>
 #include <wx/window.h>
 
 #ifdef __WXGTK__
@@ -79,7 +80,7 @@ void set_labelled_by(wxWindow* control, wxWindow* label) {
     AtkObject* l = accessible_of(label);
     if (a == nullptr || l == nullptr)
         return;
-    atk_object_set_name(a, label->GetLabel().utf8_str());
+    atk_object_set_name(a, wxStripMenuCodes(label->GetLabel()).utf8_str());  // without "&" mnemonics
     atk_object_add_relationship(a, ATK_RELATION_LABELLED_BY, l);
     atk_object_add_relationship(l, ATK_RELATION_LABEL_FOR, a);
 #else

@@ -1,5 +1,7 @@
 #include "checks_view.h"
 
+#include "accessibility.h"
+
 #include <algorithm>
 #include <vector>
 
@@ -70,6 +72,7 @@ ChecksDialog::ChecksDialog(wxWindow* parent, const checks::ApplicationReport& re
     auto* list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(820, 380)),
                                 wxLC_REPORT | wxLC_SINGLE_SEL);
     list->SetName("checks-list");
+    set_accessible_name(list, _("Checks, with the reason for each"));
     list->AppendColumn("", wxLIST_FORMAT_CENTER, FromDIP(36));
     list->AppendColumn(_("Part"), wxLIST_FORMAT_LEFT, FromDIP(110));
     list->AppendColumn(_("Checked"), wxLIST_FORMAT_LEFT, FromDIP(200));

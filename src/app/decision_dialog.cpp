@@ -1,5 +1,7 @@
 #include "decision_dialog.h"
 
+#include "accessibility.h"
+
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/intl.h>
@@ -35,74 +37,94 @@ wxString action_label(model::Action action) {
     return {};
 }
 
+DecisionDetailsDialog::DecisionDetailsDialog(wxWindow* parent, const catalogue::ServiceDefinition& service,
+                                             model::Action action, const std::string& language)
+    : wxDialog(parent, wxID_ANY, action_label(action), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      action_(action),
+      reasons_(reasons_for(service, action)) {
+    SetName("decision");
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    if (reasons_ != nullptr) {
+        auto* label = new wxStaticText(this, wxID_ANY, _("Reason (required):"));
+        sizer->Add(label, 0, wxALL, FromDIP(8));
+        reason_ = new wxChoice(this, wxID_ANY);
+        reason_->SetName("reason");
+        for (const auto& r : *reasons_) reason_->Append(wxString::FromUTF8(r.label.in(language)));
+        set_labelled_by(reason_, label);
+        sizer->Add(reason_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
+    }
+    auto* remark_label =
+        new wxStaticText(this, wxID_ANY, needs_remark(action) ? _("Remark (required):") : _("Remark (optional):"));
+    sizer->Add(remark_label, 0, wxALL, FromDIP(8));
+    remark_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, FromDIP(wxSize(460, 90)), wxTE_MULTILINE);
+    remark_->SetName("remark");
+    set_labelled_by(remark_, remark_label);
+    sizer->Add(remark_, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
+    sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(8));
+    SetSizerAndFit(sizer);
+}
+
+std::optional<DecisionDetails> DecisionDetailsDialog::details(wxString& missing) const {
+    DecisionDetails details;
+    details.remark = remark_->GetValue().utf8_string();
+    if (reason_ != nullptr) {
+        if (reason_->GetSelection() == wxNOT_FOUND) {
+            missing = _("Choose a reason: the citizen is told which one.");
+            return std::nullopt;
+        }
+        details.reason_code = (*reasons_)[static_cast<std::size_t>(reason_->GetSelection())].code;
+    }
+    if (needs_remark(action_) && remark_->GetValue().Trim().Trim(false).empty()) {
+        missing = _("Write a remark: it is part of the signed decision.");
+        return std::nullopt;
+    }
+    return details;
+}
+
 std::optional<DecisionDetails> ask_decision_details(wxWindow* parent, const catalogue::ServiceDefinition& service,
                                                     model::Action action, const std::string& language) {
-    wxDialog dialog(parent, wxID_ANY, action_label(action), wxDefaultPosition, wxDefaultSize,
-                    wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
-    dialog.SetName("decision");
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    wxChoice* reason = nullptr;
-    const auto* reasons = reasons_for(service, action);
-    if (reasons != nullptr) {
-        sizer->Add(new wxStaticText(&dialog, wxID_ANY, _("Reason (required):")), 0, wxALL, dialog.FromDIP(8));
-        reason = new wxChoice(&dialog, wxID_ANY);
-        reason->SetName("reason");
-        for (const auto& r : *reasons) reason->Append(wxString::FromUTF8(r.label.in(language)));
-        sizer->Add(reason, 0, wxEXPAND | wxLEFT | wxRIGHT, dialog.FromDIP(8));
-    }
-    const wxString remark_prompt = needs_remark(action) ? _("Remark (required):") : _("Remark (optional):");
-    sizer->Add(new wxStaticText(&dialog, wxID_ANY, remark_prompt), 0, wxALL, dialog.FromDIP(8));
-    auto* remark = new wxTextCtrl(&dialog, wxID_ANY, "", wxDefaultPosition, dialog.FromDIP(wxSize(460, 90)),
-                                  wxTE_MULTILINE);
-    remark->SetName("remark");
-    sizer->Add(remark, 1, wxEXPAND | wxLEFT | wxRIGHT, dialog.FromDIP(8));
-    sizer->Add(dialog.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, dialog.FromDIP(8));
-    dialog.SetSizerAndFit(sizer);
+    DecisionDetailsDialog dialog(parent, service, action, language);
     while (dialog.ShowModal() == wxID_OK) {
-        DecisionDetails details;
-        details.remark = remark->GetValue().utf8_string();
-        if (reason != nullptr) {
-            if (reason->GetSelection() == wxNOT_FOUND) {
-                wxMessageBox(_("Choose a reason: the citizen is told which one."), action_label(action), wxOK, &dialog);
-                continue;
-            }
-            details.reason_code = (*reasons)[static_cast<std::size_t>(reason->GetSelection())].code;
-        }
-        if (needs_remark(action) && remark->GetValue().Trim().Trim(false).empty()) {
-            wxMessageBox(_("Write a remark: it is part of the signed decision."), action_label(action), wxOK, &dialog);
-            continue;
-        }
-        return details;
+        wxString missing;
+        if (auto details = dialog.details(missing)) return details;
+        wxMessageBox(missing, action_label(action), wxOK, &dialog);
     }
     return std::nullopt;
 }
 
-bool confirm_signing(wxWindow* parent, const model::Decision& decision, const std::string& canonical_bytes,
-                     const wxString& warning) {
-    wxDialog dialog(parent, wxID_ANY, _("Sign this decision?"), wxDefaultPosition, wxDefaultSize,
-                    wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
-    dialog.SetName("confirm_signing");
+SigningConfirmation::SigningConfirmation(wxWindow* parent, const model::Decision& decision,
+                                         const std::string& canonical_bytes, const wxString& warning)
+    : wxDialog(parent, wxID_ANY, _("Sign this decision?"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
+    SetName("confirm_signing");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(new wxStaticText(&dialog, wxID_ANY,
-                                wxString::Format(_("%s application %s. These exact bytes will be signed with your key:"),
-                                                 action_label(decision.action),
-                                                 wxString::FromUTF8(decision.application))),
-               0, wxALL, dialog.FromDIP(8));
+    auto* intro = new wxStaticText(this, wxID_ANY,
+                                   wxString::Format(_("%s application %s. These exact bytes will be signed with your key:"),
+                                                    action_label(decision.action),
+                                                    wxString::FromUTF8(decision.application)));
+    sizer->Add(intro, 0, wxALL, FromDIP(8));
     if (!warning.empty()) {
-        auto* note = new wxStaticText(&dialog, wxID_ANY, warning);
+        auto* note = new wxStaticText(this, wxID_ANY, warning);
         note->SetName("unopened_documents");
         note->SetForegroundColour(wxColour(160, 30, 30));
-        note->Wrap(dialog.FromDIP(560));
-        sizer->Add(note, 0, wxLEFT | wxRIGHT | wxBOTTOM, dialog.FromDIP(8));
+        note->Wrap(FromDIP(560));
+        sizer->Add(note, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
     }
-    auto* text = new wxTextCtrl(&dialog, wxID_ANY, wxString::FromUTF8(canonical_bytes), wxDefaultPosition,
-                                dialog.FromDIP(wxSize(560, 160)), wxTE_MULTILINE | wxTE_READONLY | wxTE_BESTWRAP);
+    auto* text = new wxTextCtrl(this, wxID_ANY, wxString::FromUTF8(canonical_bytes), wxDefaultPosition,
+                                FromDIP(wxSize(560, 160)), wxTE_MULTILINE | wxTE_READONLY | wxTE_BESTWRAP);
     text->SetName("signed_bytes");
-    sizer->Add(text, 1, wxEXPAND | wxLEFT | wxRIGHT, dialog.FromDIP(8));
-    auto* buttons = dialog.CreateStdDialogButtonSizer(wxOK | wxCANCEL);
-    if (auto* ok = dialog.FindWindow(wxID_OK)) ok->SetLabel(_("&Sign"));
-    sizer->Add(buttons, 0, wxEXPAND | wxALL, dialog.FromDIP(8));
-    dialog.SetSizerAndFit(sizer);
+    set_accessible_name(text, _("The decision as it will be signed"));
+    sizer->Add(text, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
+    auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
+    if (auto* ok = FindWindow(wxID_OK)) ok->SetLabel(_("&Sign"));
+    sizer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(8));
+    SetSizerAndFit(sizer);
+}
+
+bool confirm_signing(wxWindow* parent, const model::Decision& decision, const std::string& canonical_bytes,
+                     const wxString& warning) {
+    SigningConfirmation dialog(parent, decision, canonical_bytes, warning);
     return dialog.ShowModal() == wxID_OK;
 }
 

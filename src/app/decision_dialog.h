@@ -29,6 +29,27 @@ std::optional<DecisionDetails> ask_decision_details(wxWindow* parent, const cata
 bool confirm_signing(wxWindow* parent, const model::Decision& decision, const std::string& canonical_bytes,
                      const wxString& warning = wxString());
 
+// The dialogs behind those two, for callers that show them another way (the accessibility survey).
+class DecisionDetailsDialog : public wxDialog {
+public:
+    DecisionDetailsDialog(wxWindow* parent, const catalogue::ServiceDefinition& service, model::Action action,
+                          const std::string& language);
+    // What the officer chose, or a sentence saying what is missing (a reason, a required remark).
+    std::optional<DecisionDetails> details(wxString& missing) const;
+
+private:
+    model::Action action_;
+    const std::vector<catalogue::ReasonCode>* reasons_ = nullptr;
+    wxChoice* reason_ = nullptr;
+    wxTextCtrl* remark_ = nullptr;
+};
+
+class SigningConfirmation : public wxDialog {
+public:
+    SigningConfirmation(wxWindow* parent, const model::Decision& decision, const std::string& canonical_bytes,
+                        const wxString& warning);
+};
+
 // The action's label in the officer's language: "Approve", "Return to applicant" …
 wxString action_label(model::Action action);
 

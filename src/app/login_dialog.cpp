@@ -1,5 +1,7 @@
 #include "login_dialog.h"
 
+#include "accessibility.h"
+
 #include <wx/button.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
@@ -18,6 +20,7 @@ wxTextCtrl* add_field(wxWindow* parent, wxFlexGridSizer* grid, const wxString& l
                                  wxSize(parent->FromDIP(320), -1), style);
     field->SetName(name);
     field->SetHelpText(wxStripMenuCodes(label));
+    set_labelled_by(field, text);
     grid->Add(text, 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(field, 1, wxEXPAND);
     return field;

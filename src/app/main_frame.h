@@ -48,6 +48,7 @@ public:
     // Benchmark: times "next application" to the form and first page painted, N times (script_steps.cpp).
     bool measure_next_applications(int count);
     bool expect_prefetched_next();
+    bool expect_accessible();
     void prefetch_next_application();
     bool prefetch_pending() const;  // the next application's first page is not ready yet
     // Work done while the officer reads is still running: the prefetch, documents left behind closing, renders.

@@ -1,5 +1,7 @@
 #include "preferences_dialog.h"
 
+#include "accessibility.h"
+
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/combobox.h>
@@ -27,9 +29,11 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const AccountSettings& se
     auto* outer = new wxBoxSizer(wxVERTICAL);
 
     auto* lang_row = new wxBoxSizer(wxHORIZONTAL);
-    lang_row->Add(label_for(this, _("&Language:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
+    auto* language_label = label_for(this, _("&Language:"));
+    lang_row->Add(language_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
     language_ = new wxChoice(this, wxID_ANY);
     language_->SetName("language");
+    set_labelled_by(language_, language_label);
     language_->Append("English");
     language_->Append(wxString::FromUTF8("हिन्दी"));
     language_->SetSelection(settings.language == "hi" ? 1 : 0);
@@ -49,14 +53,18 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const AccountSettings& se
     for (const auto& m : installed_pkcs11_modules()) modules.Add(wxString::FromUTF8(m));
     const wxString module_value = settings.pkcs11_module.empty() ? (modules.empty() ? wxString() : modules.Last())
                                                                  : wxString::FromUTF8(settings.pkcs11_module);
-    grid->Add(label_for(this, _("PKCS#11 &module:")), 0, wxALIGN_CENTER_VERTICAL);
+    auto* module_label = label_for(this, _("PKCS#11 &module:"));
+    grid->Add(module_label, 0, wxALIGN_CENTER_VERTICAL);
     module_ = new wxComboBox(this, wxID_ANY, module_value, wxDefaultPosition, wxSize(FromDIP(380), -1), modules);
     module_->SetName("pkcs11_module");
+    set_labelled_by(module_, module_label);
     grid->Add(module_, 1, wxEXPAND);
-    grid->Add(label_for(this, _("&Tokens:")), 0, wxALIGN_TOP);
+    auto* tokens_label = label_for(this, _("&Tokens:"));
+    grid->Add(tokens_label, 0, wxALIGN_TOP);
     auto* token_column = new wxBoxSizer(wxVERTICAL);
     tokens_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(80)));
     tokens_->SetName("tokens");
+    set_labelled_by(tokens_, tokens_label);
     token_column->Add(tokens_, 1, wxEXPAND);
     auto* rescan_button = new wxButton(this, wxID_ANY, _("&Look for tokens"));
     rescan_button->SetName("rescan_tokens");
@@ -65,10 +73,12 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const AccountSettings& se
     token_note_->SetName("token_certificate");
     token_column->Add(token_note_, 0, wxTOP | wxEXPAND, FromDIP(4));
     grid->Add(token_column, 1, wxEXPAND);
-    grid->Add(label_for(this, _("PKCS#12 &file:")), 0, wxALIGN_CENTER_VERTICAL);
+    auto* p12_label = label_for(this, _("PKCS#12 &file:"));
+    grid->Add(p12_label, 0, wxALIGN_CENTER_VERTICAL);
     p12_ = new wxFilePickerCtrl(this, wxID_ANY, wxString::FromUTF8(settings.p12_file), _("Choose a PKCS#12 file"),
                                 "PKCS#12 (*.p12;*.pfx)|*.p12;*.pfx|*|*");
     p12_->SetName("p12_file");
+    set_accessible_name(p12_, p12_label->GetLabelText());
     grid->Add(p12_, 1, wxEXPAND);
     outer->Add(grid, 0, wxEXPAND | wxALL, FromDIP(12));
 

@@ -13,7 +13,8 @@
 //   expect-prefetched-next     wait for the next application's prefetch, step to it: its first document must come
 //                              from the prefetch, with every tile of the first paint already rendered, and
 //                              showing it (pages after the first, thumbnails) must render nothing new
-//   expect-accessible          fails (listing them) when a shown control that takes focus has no accessible name
+//   expect-accessible          fails (listing them) when a shown control that takes focus has no accessible name,
+//                              in the window or in any of the workstation's dialogs (dialog_survey.h)
 //   measure-next=N             from the top of the queue, step to the next application N times, timing each from the step to the form
 //                              laid out and the first document's first page painted with real pixels; prints
 //                              "next_app_ms …" lines and a p50/p95 summary (benchmarks). Before each step it
@@ -25,11 +26,13 @@
 #include <vector>
 
 #include <wx/app.h>
+#include <wx/dialog.h>
 #include <wx/utils.h>
 
 #include "accessibility.h"
 #include "application_panel.h"
 #include "decision_bar.h"
+#include "dialog_survey.h"
 #include "documents_panel.h"
 #include "queue_panel.h"
 #include "review_controller.h"
@@ -136,6 +139,26 @@ bool MainFrame::expect_prefetched_next() {
     return canvas.paint_count() > painted && canvas.missing_tiles() == 0 && rendered_after_next == 0;
 }
 
+bool MainFrame::expect_accessible() {
+    // Every control the keyboard reaches has a name a screen reader speaks: in the window, and in each dialog.
+    auto unnamed = unnamed_focusable_controls(this);
+    std::size_t dialogs = 0;
+    const auto* service = open_app_ ? context_.catalogue.find(open_app_->service_id, open_app_->service_version) : nullptr;
+    for (wxDialog* dialog : build_every_dialog(this, {commands_, layout_, service, checks_ ? &*checks_ : nullptr,
+                                                      context_.language})) {
+        dialog->Show();  // GTK builds a control's accessible object once it is realised
+        keep_live_for(std::chrono::milliseconds(150));
+        for (const auto& line : unnamed_focusable_controls(dialog))
+            unnamed.push_back(dialog->GetName().utf8_string() + ": " + line);
+        dialog->Destroy();
+        ++dialogs;
+    }
+    for (const auto& line : unnamed) std::printf("unnamed control: %s\n", line.c_str());
+    std::printf("accessible: %zu unnamed focusable controls (main window and %zu dialogs)\n", unnamed.size(), dialogs);
+    std::fflush(stdout);
+    return unnamed.empty();
+}
+
 bool MainFrame::run_script_step(const std::string& step) {
     if (auto handled = review_->run_script_step(step)) return *handled;
     const auto eq = step.find('=');
@@ -160,13 +183,7 @@ bool MainFrame::run_script_step(const std::string& step) {
     }
     if (verb == "measure-next") return measure_next_applications(std::stoi(arg));
     if (step == "expect-prefetched-next") return expect_prefetched_next();
-    if (step == "expect-accessible") {  // every control the keyboard reaches has a name a screen reader speaks
-        const auto unnamed = unnamed_focusable_controls(this);
-        for (const auto& line : unnamed) std::printf("unnamed control: %s\n", line.c_str());
-        std::printf("accessible: %zu unnamed focusable controls\n", unnamed.size());
-        std::fflush(stdout);
-        return unnamed.empty();
-    }
+    if (step == "expect-accessible") return expect_accessible();
     if (verb == "mark") return set_field_mark(*application_, arg);
     if (verb == "sleep") return keep_live_for(std::chrono::milliseconds(std::stol(arg))), true;
     if (verb == "say") {

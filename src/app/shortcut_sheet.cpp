@@ -1,5 +1,7 @@
 #include "shortcut_sheet.h"
 
+#include "accessibility.h"
+
 #include <wx/button.h>
 #include <wx/intl.h>
 #include <wx/listctrl.h>
@@ -12,6 +14,7 @@ ShortcutSheet::ShortcutSheet(wxWindow* parent, const CommandRegistry& commands, 
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
     auto* list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(560, 420)), wxLC_REPORT);
     list->SetName("shortcuts");
+    set_accessible_name(list, _("Keyboard shortcuts"));
     list->AppendColumn(_("Shortcut"), wxLIST_FORMAT_LEFT, FromDIP(130));
     list->AppendColumn(_("Command"), wxLIST_FORMAT_LEFT, FromDIP(170));
     list->AppendColumn(_("What it does"), wxLIST_FORMAT_LEFT, FromDIP(250));
