@@ -26,7 +26,7 @@ count=$("$cli" queue --workspace "$work/ws" --limit 100000 --json | python3 -c "
 out=$(xvfb-run -a -s "-screen 0 1366x768x24" "$app" --workspace "$work/ws" --exit-after-ms 1500 \
       --script "measure-next=$count;measure-next=$count" 2>/dev/null | grep next_app || true)
 echo "jaanch, next application to form + first page painted ($count applications in the queue):"
-echo "  first pass (each service's form built once): $(echo "$out" | grep next_app_summary | head -1)"
+echo "  first pass (each form first built while the application before is read): $(echo "$out" | grep next_app_summary | head -1)"
 echo "  second pass (forms kept, documents opened again): $(echo "$out" | grep next_app_summary | tail -1)"
 # Reference: pdftoppm, first page of each application's first document.
 "$cli" queue --workspace "$work/ws" --limit 100000 --json | python3 -c "
