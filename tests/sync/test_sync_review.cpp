@@ -1,7 +1,8 @@
 // The workstation's review features against the real hub: claims (mine, someone else's, released), the
 // history signatures endpoint verified locally with crypto::Verifier (valid, tampered, not fetched, no trust
-// folder), the per-document checklist carried into the signed decision the hub accepts, page views, saved
-// filters, and recalling a decision that then never arrives.
+// folder) and fetched by a sync so that they verify offline, the per-document checklist carried into the
+// signed decision the hub accepts, page views, saved filters, and recalling a decision that then never
+// arrives.
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
@@ -83,7 +84,9 @@ BOOST_AUTO_TEST_CASE(history_signatures_are_verified_locally) {
 
     auto bso = world.workspace("bso.in");
     world.login(*bso, "bso.in");
-    world.sync(*bso);
+    SyncOptions without_history;  // a sync does fetch them (the next test): here they come one by one
+    without_history.history = false;
+    world.sync(*bso, without_history);
     auto app = bso->application("RJ/H/1");
     BOOST_REQUIRE(app);
     BOOST_REQUIRE(app->history.size() == 1u);
@@ -127,6 +130,45 @@ BOOST_AUTO_TEST_CASE(history_signatures_are_verified_locally) {
     auto cop = client_for(*out);
     auto& co = *cop;
     BOOST_CHECK_THROW(co.history("RJ/H/1"), HubRefused);
+}
+
+BOOST_AUTO_TEST_CASE(a_sync_fetches_history_signatures_so_they_verify_offline) {
+    SyncWorld world;
+    for (const char* number : {"RJ/S/1", "RJ/S/2", "RJ/S/3"})
+        world.file(number);
+    auto vdo = world.workspace("vdo.in");
+    world.login(*vdo, "vdo.in");
+    world.sync(*vdo);
+    const auto d1 = world.decide(*vdo, "RJ/S/1");
+    world.decide(*vdo, "RJ/S/2");
+    BOOST_TEST(world.sync(*vdo).pushed.accepted == 2u);
+
+    // At most history_limit applications per sync, the rest at the next one even though it pulls nothing.
+    auto bso = world.workspace("bso.in");
+    world.login(*bso, "bso.in");
+    copy_trust(world, *bso);
+    SyncOptions one_at_a_time;
+    one_at_a_time.history_limit = 1;
+    auto first = world.sync(*bso, one_at_a_time);
+    BOOST_TEST(first.problem == "");
+    BOOST_TEST(first.histories_fetched == 1u);
+    auto second = world.sync(*bso, one_at_a_time);
+    BOOST_TEST(second.applications_pulled == 0u);
+    BOOST_TEST(second.histories_fetched == 1u);
+    BOOST_TEST(world.sync(*bso).histories_fetched == 0u);  // nothing left: RJ/S/3 has no history
+    BOOST_TEST(store::ReviewStore(*bso).applications_lacking_signatures(10).empty());
+
+    // The link gone: the history pane still verifies every earlier decision from the workspace alone.
+    world.proxy().go_down();
+    for (const char* number : {"RJ/S/1", "RJ/S/2"}) {
+        const auto app = bso->application(number);
+        BOOST_REQUIRE(app);
+        const auto marks = check_history(*bso, *app);
+        BOOST_REQUIRE(marks.size() == 1u);
+        BOOST_TEST((marks[0].mark == SignatureMark::valid), number << ": " << marks[0].message);
+    }
+    BOOST_TEST(check_history(*bso, *bso->application("RJ/S/1"))[0].decision_id == d1.id);
+    BOOST_TEST(world.sync(*bso).online == false);
 }
 
 BOOST_AUTO_TEST_CASE(checklist_travels_in_the_signed_decision) {

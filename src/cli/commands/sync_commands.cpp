@@ -138,6 +138,8 @@ int sync_command(const std::vector<std::string>& words, Io io) {
     io.out << "; downloaded " << r.documents_fetched << " document(s) (" << human_bytes(r.bytes) << ")";
     if (r.documents_failed)
         io.out << ", " << r.documents_failed << " not yet";
+    if (r.histories_fetched)
+        io.out << "; signatures of earlier decisions for " << r.histories_fetched << " application(s)";
     io.out << ".\n" << r.decisions_waiting << " decision(s) waiting in the outbox.\n";
     if (!r.problem.empty()) {
         io.err << (r.online ? "" : "Offline: ") << r.problem << "\n";

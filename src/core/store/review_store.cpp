@@ -66,6 +66,22 @@ std::optional<std::string> ReviewStore::signature(const std::string& decision_id
                        static_cast<std::size_t>(column.getBytes()));
 }
 
+std::vector<std::string> ReviewStore::applications_lacking_signatures(std::size_t limit) const {
+    // The history is inside each application's JSON body: SQLite's json_each reads it in place.
+    SQLite::Statement q(db_, R"sql(
+        SELECT a.number FROM applications a
+        WHERE a.status = 'pending' AND EXISTS (
+            SELECT 1 FROM json_each(a.body, '$.history') h
+            WHERE NOT EXISTS (SELECT 1 FROM history_signatures s
+                              WHERE s.decision_id = json_extract(h.value, '$.decision.id')))
+        ORDER BY a.level_due, a.number LIMIT ?)sql");
+    q.bind(1, static_cast<std::int64_t>(limit));
+    std::vector<std::string> out;
+    while (q.executeStep())
+        out.push_back(q.getColumn(0).getString());
+    return out;
+}
+
 void ReviewStore::put_document_check(const std::string& application, const model::DocumentCheck& check) {
     if (check.mark == model::DocumentMark::invalid && check.reason.empty())
         throw InputError("$.reason", "a document marked invalid needs the reason it is invalid");

@@ -34,6 +34,9 @@ class ReviewStore {
     void put_signature(const std::string& decision_id, const std::string& application, const std::string& der,
                        Timestamp fetched_at);
     std::optional<std::string> signature(const std::string& decision_id) const;
+    // Pending applications with an earlier decision whose signature is not here yet, due soonest first: what
+    // a sync fetches so that the history pane can verify offline (sync_engine.h).
+    std::vector<std::string> applications_lacking_signatures(std::size_t limit) const;
 
     // The checklist: one mark per document of an application; putting a mark replaces the earlier one.
     void put_document_check(const std::string& application, const model::DocumentCheck& check);

@@ -2,7 +2,11 @@
 //   1. push the outbox (decisions are small and matter most, so they leave first on a thin link);
 //   2. pull queue changes from the stored cursor, each page stored with the cursor that follows it in one
 //      transaction (a sync cut off halfway resumes from the last stored page);
-//   3. download missing documents in the background order of the queue: applications due soonest first.
+//   3. download missing documents in the background order of the queue: applications due soonest first;
+//   4. fetch the signatures of earlier decisions (HubClient::history) of pending applications whose
+//   signatures
+//      the workspace lacks, due soonest first, at most SyncOptions::history_limit per sync (the rest at the
+//      next), so that the history pane verifies them offline too (sync/history_check.h).
 // An unreachable hub ends the sync early with status offline; nothing decided is lost, since the outbox is on
 // disk. An expired session (AuthExpired) is reported with needs_login and the outbox is kept. A full disk
 // (store::DiskFullError) ends it with disk_full and the error's sentence as the problem: documents finished
@@ -18,6 +22,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "store/workspace.h"
 #include "sync/document_downloader.h"
@@ -34,6 +39,10 @@ struct SyncOptions {
     HubClientOptions client;
     BackoffPolicy backoff;
     bool ignore_backoff = true;  // an explicit sync sends every pending decision now
+    bool history = true;
+    // A few KB per application: bounded so that a first sync of a large queue on a thin link is not held up
+    // (the rest arrive at later syncs, or when an application is opened online).
+    std::size_t history_limit = 300;
 };
 
 struct SyncReport {
@@ -46,6 +55,7 @@ struct SyncReport {
     std::size_t documents_fetched = 0;
     std::size_t documents_failed = 0;
     std::size_t documents_damaged = 0;
+    std::size_t histories_fetched = 0;  // applications whose earlier decisions' signatures arrived
     std::uint64_t bytes = 0;
     std::size_t decisions_waiting = 0;
 };
@@ -73,6 +83,7 @@ class SyncEngine {
   private:
     void pull(HubClient& client, SyncReport& report);
     void download(SyncReport& report);
+    void fetch_history(HubClient& client, SyncReport& report);
     void status(bool online, bool needs_login, const std::string& message);
 
     store::Workspace& workspace_;
