@@ -129,6 +129,16 @@ TileGrid RenderService::grid(DocumentId id, int page, int scale_milli, Rotation 
     return tile_grid(page_size(id, page), scale_milli, rotation, options_.tiles);
 }
 
+std::vector<TileKey> RenderService::page_tiles(DocumentId id, int page, int scale_milli,
+                                               Rotation rotation) const {
+    const TileGrid g = grid(id, page, scale_milli, rotation);
+    std::vector<TileKey> keys;
+    for (int row = 0; row < g.rows; ++row)
+        for (int column = 0; column < g.columns; ++column)
+            keys.push_back({id, page, scale_milli, rotation, column, row});
+    return keys;
+}
+
 std::shared_ptr<const Bitmap> RenderService::cached(const TileKey& key) {
     return cache_.find(key);
 }
@@ -267,12 +277,10 @@ std::optional<RenderResult> RenderChannel::request(const TileKey& key, Priority 
 
 int RenderChannel::request_page(DocumentId document, int page, int scale_milli, Rotation rotation,
                                 Priority priority) {
-    const TileGrid g = service_.grid(document, page, scale_milli, rotation);
     int cached = 0;
-    for (int row = 0; row < g.rows; ++row)
-        for (int column = 0; column < g.columns; ++column)
-            if (request({document, page, scale_milli, rotation, column, row}, priority))
-                ++cached;
+    for (const TileKey& key : service_.page_tiles(document, page, scale_milli, rotation))
+        if (request(key, priority))
+            ++cached;
     return cached;
 }
 

@@ -89,6 +89,8 @@ class RenderService {
     int page_count(DocumentId document) const;
     SizeF page_size(DocumentId document, int page) const;
     TileGrid grid(DocumentId document, int page, int scale_milli, Rotation rotation) const;
+    // The keys of every tile of that page, row by row.
+    std::vector<TileKey> page_tiles(DocumentId document, int page, int scale_milli, Rotation rotation) const;
     std::shared_ptr<const Bitmap> cached(const TileKey& key);
     RenderStats stats() const;
     const Options& options() const { return options_; }

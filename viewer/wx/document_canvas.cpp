@@ -106,24 +106,33 @@ void DocumentCanvas::relayout(bool keep_anchor) {
     }
     scale_milli_ = fitted_scale_milli(
         pages_, [this](int page) { return page_rotation(page); }, anchor_page);
-    slots_.clear();
-    int y = kMargin, widest = 0;
-    for (std::size_t i = 0; i < pages_.size(); ++i) {
-        Slot s;
-        s.y = y;
-        s.size = device_size(pages_[i], render::scale_of(scale_milli_), page_rotation(static_cast<int>(i)));
+    slots_ = lay_out(pages_, scale_milli_, [this](int page) { return page_rotation(page); });
+    int widest = 0;
+    for (const Slot& s : slots_)
         widest = std::max(widest, s.size.width);
-        y += s.size.height + kGap;
-        slots_.push_back(s);
-    }
     virtual_width_ = std::max(widest + 2 * kMargin, client.x);  // narrow pages are centred in the window
-    SetVirtualSize(virtual_width_, y - kGap + kMargin);
+    SetVirtualSize(virtual_width_, slots_.empty() ? 2 * kMargin - kGap
+                                                  : slots_.back().y + slots_.back().size.height + kMargin);
     if (anchor_page >= 0 && anchor_page < page_count()) {
         const Slot& s = slots_[static_cast<std::size_t>(anchor_page)];
         Scroll(static_cast<int>(anchor_fx * virtual_width_) - client.x / 2,
                s.y + static_cast<int>(anchor_fy * s.size.height) - client.y / 2);
     }
     Refresh(false);
+}
+
+std::vector<DocumentCanvas::Slot> DocumentCanvas::lay_out(const std::vector<SizeF>& pages, int scale_milli,
+                                                          const std::function<Rotation(int)>& rotation) {
+    std::vector<Slot> slots;
+    int y = kMargin;
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        Slot s;
+        s.y = y;
+        s.size = device_size(pages[i], render::scale_of(scale_milli), rotation(static_cast<int>(i)));
+        y += s.size.height + kGap;
+        slots.push_back(s);
+    }
+    return slots;
 }
 
 int DocumentCanvas::fitted_scale_milli(const std::vector<SizeF>& pages,
@@ -152,22 +161,18 @@ std::vector<render::TileKey> DocumentCanvas::first_view_tiles(render::DocumentId
         pages.push_back(service_.page_size(id, i));
     if (pages.empty())
         return {};
-    const int scale = fitted_scale_milli(
-        pages, [](int) { return Rotation::r0; }, 0);
-    // The pages on screen at the top, laid out as relayout() lays them out.
+    const auto unrotated = [](int) { return Rotation::r0; };
+    const int scale = fitted_scale_milli(pages, unrotated, 0);
+    // The pages on screen at the top, then the ones request_neighbours adds.
+    const auto slots = lay_out(pages, scale, unrotated);
     const int bottom = GetClientSize().y - 1;
     int last = 0;
-    for (int p = 0, y = kMargin; p < static_cast<int>(pages.size()) && y <= bottom; ++p) {
-        last = p;
-        y += device_size(pages[static_cast<std::size_t>(p)], render::scale_of(scale), Rotation::r0).height +
-             kGap;
-    }
+    while (last + 1 < static_cast<int>(slots.size()) && slots[static_cast<std::size_t>(last + 1)].y <= bottom)
+        ++last;
     std::vector<render::TileKey> keys;
     const auto add_page = [&](int page) {
-        const render::TileGrid g = service_.grid(id, page, scale, Rotation::r0);
-        for (int row = 0; row < g.rows; ++row)
-            for (int column = 0; column < g.columns; ++column)
-                keys.push_back({id, page, scale, Rotation::r0, column, row});
+        const auto tiles = service_.page_tiles(id, page, scale, Rotation::r0);
+        keys.insert(keys.end(), tiles.begin(), tiles.end());
     };
     for (int p = 0; p <= last; ++p)
         add_page(p);

@@ -84,6 +84,9 @@ class DocumentCanvas : public wxScrolledCanvas {
         PixelSize size;  // device size at the current scale and rotation
     };
 
+    // Pages in a column at `scale_milli`: a margin above, a gap between.
+    static std::vector<Slot> lay_out(const std::vector<SizeF>& pages, int scale_milli,
+                                     const std::function<Rotation(int)>& rotation);
     void relayout(bool keep_anchor = true);
     int fitted_scale_milli(const std::vector<SizeF>& pages, const std::function<Rotation(int)>& rotation,
                            int anchor_page) const;

@@ -48,20 +48,26 @@ void ThumbnailStrip::sync() {
     Refresh(false);
 }
 
-void ThumbnailStrip::relayout() {
-    slots_.clear();
-    bitmaps_.clear();
+std::vector<ThumbnailStrip::Slot> ThumbnailStrip::lay_out(render::DocumentId id,
+                                                          const std::vector<Rotation>& rotations) const {
+    std::vector<Slot> slots;
     int y = kPad;
-    for (int p = 0; p < static_cast<int>(rotations_.size()); ++p) {
+    for (int p = 0; p < static_cast<int>(rotations.size()); ++p) {
         Slot s;
         s.y = y;
-        s.key = thumbnail_key(document_, p, rotations_[static_cast<std::size_t>(p)]);
-        s.size = device_size(service_.page_size(document_, p), render::scale_of(s.key.scale_milli),
-                             s.key.rotation);
+        s.key = thumbnail_key(id, p, rotations[static_cast<std::size_t>(p)]);
+        s.size = device_size(service_.page_size(id, p), render::scale_of(s.key.scale_milli), s.key.rotation);
         y += s.size.height + kLabel + kPad;
-        slots_.push_back(s);
+        slots.push_back(s);
     }
-    SetVirtualSize(kThumbWidth + 2 * kPad, y);
+    return slots;
+}
+
+void ThumbnailStrip::relayout() {
+    bitmaps_.clear();
+    slots_ = lay_out(document_, rotations_);
+    SetVirtualSize(kThumbWidth + 2 * kPad,
+                   slots_.empty() ? kPad : slots_.back().y + slots_.back().size.height + kLabel + kPad);
     Refresh(false);
 }
 
@@ -74,12 +80,10 @@ render::TileKey ThumbnailStrip::thumbnail_key(render::DocumentId id, int page, R
 std::vector<render::TileKey> ThumbnailStrip::first_view_tiles(render::DocumentId id) const {
     std::vector<render::TileKey> keys;
     const int bottom = GetClientSize().y - 1;
-    for (int p = 0, y = kPad; p < service_.page_count(id) && y <= bottom; ++p) {
-        keys.push_back(thumbnail_key(id, p, Rotation::r0));
-        y += device_size(service_.page_size(id, p), render::scale_of(keys.back().scale_milli), Rotation::r0)
-                 .height +
-             kLabel + kPad;
-    }
+    for (const Slot& s :
+         lay_out(id, std::vector<Rotation>(static_cast<std::size_t>(service_.page_count(id)))))
+        if (s.y <= bottom)
+            keys.push_back(s.key);
     return keys;
 }
 

@@ -31,6 +31,8 @@ class ThumbnailStrip : public wxScrolledCanvas {
         render::TileKey key;
         PixelSize size;
     };
+    // A slot per page of `id`, top to bottom, each with its label below.
+    std::vector<Slot> lay_out(render::DocumentId id, const std::vector<Rotation>& rotations) const;
     void relayout();
     void on_paint(wxPaintEvent& event);
     void on_click(wxMouseEvent& event);
