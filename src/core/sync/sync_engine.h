@@ -4,9 +4,8 @@
 //      transaction (a sync cut off halfway resumes from the last stored page);
 //   3. download missing documents in the background order of the queue: applications due soonest first;
 //   4. fetch the signatures of earlier decisions (HubClient::history) of pending applications whose
-//   signatures
-//      the workspace lacks, due soonest first, at most SyncOptions::history_limit per sync (the rest at the
-//      next), so that the history pane verifies them offline too (sync/history_check.h).
+//      signatures the workspace lacks, due soonest first, at most SyncOptions::history_limit per sync (the
+//      rest at the next), so that the history pane verifies them offline too (sync/history_check.h).
 // An unreachable hub ends the sync early with status offline; nothing decided is lost, since the outbox is on
 // disk. An expired session (AuthExpired) is reported with needs_login and the outbox is kept. A full disk
 // (store::DiskFullError) ends it with disk_full and the error's sentence as the problem: documents finished
@@ -22,7 +21,6 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
-#include <vector>
 
 #include "store/workspace.h"
 #include "sync/document_downloader.h"
