@@ -7,7 +7,7 @@
 namespace jaanch::app {
 
 class AccountActions {
-public:
+  public:
     virtual ~AccountActions() = default;
     virtual void log_in() = 0;
     virtual void log_out() = 0;

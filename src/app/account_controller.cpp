@@ -14,13 +14,13 @@
 #include "demo_session.h"
 #include "login_dialog.h"
 #include "main_frame.h"
-#include "status_bar.h"
-#include "viewer/wx/bitmap_convert.h"
 #include "pin_dialog.h"
 #include "policy_signer.h"
 #include "preferences_dialog.h"
 #include "queue_panel.h"
+#include "status_bar.h"
 #include "sync/sync_engine.h"
+#include "viewer/wx/bitmap_convert.h"
 
 namespace jaanch::app {
 namespace {
@@ -47,53 +47,66 @@ void settle(int ms) {
 
 AccountController::AccountController(AppContext& context, Hooks hooks, std::filesystem::path settings_path)
     : context_(context), hooks_(std::move(hooks)), settings_path_(std::move(settings_path)) {
-    if (!settings_path_.empty()) settings_ = load_settings(settings_path_);
+    if (!settings_path_.empty())
+        settings_ = load_settings(settings_path_);
     context_.account = this;
 }
 
 AccountController::~AccountController() {
     context_.account = nullptr;
     watcher_.reset();
-    if (auto* p = dynamic_cast<PolicySigner*>(context_.signer.get())) p->forget();
+    if (auto* p = dynamic_cast<PolicySigner*>(context_.signer.get()))
+        p->forget();
 }
 
-wxWindow* AccountController::parent() const { return hooks_.frame ? hooks_.frame() : nullptr; }
+wxWindow* AccountController::parent() const {
+    return hooks_.frame ? hooks_.frame() : nullptr;
+}
 
 bool AccountController::offline_possible() const {
     return context_.workspace && !context_.workspace->sync_value("officer").empty();
 }
 
-bool AccountController::logged_in() const { return context_.workspace && has_live_session(*context_.workspace); }
+bool AccountController::logged_in() const {
+    return context_.workspace && has_live_session(*context_.workspace);
+}
 
 void AccountController::report(const std::string& line) const {
-    if (!scripted_) return;
+    if (!scripted_)
+        return;
     std::printf("%s\n", line.c_str());
     std::fflush(stdout);
 }
 
 void AccountController::save() {
-    if (settings_path_.empty()) return;
+    if (settings_path_.empty())
+        return;
     save_settings(settings_path_, settings_);
 }
 
 void AccountController::save_shot(wxWindow* window, const std::string& name) const {
-    if (shots_.empty() || window == nullptr) return;
+    if (shots_.empty() || window == nullptr)
+        return;
     std::error_code ec;
     std::filesystem::create_directories(shots_, ec);
     window->Update();
     const auto file = shots_ / name;
-    if (!viewer::wx::capture_window(window).ConvertToImage().SaveFile(wxString::FromUTF8(file.string()), wxBITMAP_TYPE_PNG))
+    if (!viewer::wx::capture_window(window).ConvertToImage().SaveFile(wxString::FromUTF8(file.string()),
+                                                                      wxBITMAP_TYPE_PNG))
         std::fprintf(stderr, "jaanch: could not save the screenshot %s\n", file.c_str());
 }
 
 void AccountController::log_in_at_start() {
-    if (demo_ != nullptr || unattended_) return;
-    if (context_.workspace && has_live_session(*context_.workspace)) return;
+    if (demo_ != nullptr || unattended_)
+        return;
+    if (context_.workspace && has_live_session(*context_.workspace))
+        return;
     log_in();
 }
 
 void AccountController::log_in() {
-    if (demo_ != nullptr) return;
+    if (demo_ != nullptr)
+        return;
     AccountSettings remembered = settings_;
     if (context_.workspace && !context_.workspace->sync_value("hub_url").empty()) {
         remembered.hub_url = context_.workspace->sync_value("hub_url");
@@ -101,21 +114,28 @@ void AccountController::log_in() {
     }
     LoginDialog dialog(parent(), remembered, offline_possible());
     const int answer = dialog.ShowModal();
-    if (answer == wxID_OK && dialog.login()) finish_login(dialog.hub(), dialog.user(), *dialog.login());
+    if (answer == wxID_OK && dialog.login())
+        finish_login(dialog.hub(), dialog.user(), *dialog.login());
     // kWorkOffline and Cancel keep what is open: the workspace and its last session, if any.
 }
 
-void AccountController::finish_login(const std::string& hub, const std::string& user, const sync::Login& login) {
+void AccountController::finish_login(const std::string& hub, const std::string& user,
+                                     const sync::Login& login) {
     std::filesystem::path dir;
     const bool same_account = context_.workspace && context_.workspace->sync_value("hub_url") == hub &&
                               context_.workspace->sync_value("user") == user;
-    if (!workspace_option_.empty()) dir = workspace_option_;
-    else if (same_account) dir = context_.workspace->dir();
-    else if (!settings_.workspace.empty() && settings_.hub_url == hub && settings_.user == user) dir = settings_.workspace;
-    else dir = default_workspace_dir(user);
+    if (!workspace_option_.empty())
+        dir = workspace_option_;
+    else if (same_account)
+        dir = context_.workspace->dir();
+    else if (!settings_.workspace.empty() && settings_.hub_url == hub && settings_.user == user)
+        dir = settings_.workspace;
+    else
+        dir = default_workspace_dir(user);
     const bool changed = !context_.workspace || context_.workspace->dir() != dir;
     if (changed) {
-        if (context_.workspace) retired_.push_back(std::move(context_.workspace));
+        if (context_.workspace)
+            retired_.push_back(std::move(context_.workspace));
         context_.workspace = std::make_unique<store::Workspace>(dir, context_.catalogue);
     }
     sync::save_session(*context_.workspace, hub, user, login);
@@ -126,7 +146,8 @@ void AccountController::finish_login(const std::string& hub, const std::string& 
     save();
     sync_when_ready_ = true;
     report("login: ok " + login.officer.id + " " + login.officer.level);
-    if (hooks_.frame && hooks_.frame() != nullptr) hooks_.rebuild_frame();
+    if (hooks_.frame && hooks_.frame() != nullptr)
+        hooks_.rebuild_frame();
 }
 
 void AccountController::frame_ready() {
@@ -138,8 +159,10 @@ void AccountController::frame_ready() {
 }
 
 void AccountController::log_out() {
-    if (demo_ != nullptr) return;
-    if (auto* p = dynamic_cast<PolicySigner*>(context_.signer.get())) p->forget();
+    if (demo_ != nullptr)
+        return;
+    if (auto* p = dynamic_cast<PolicySigner*>(context_.signer.get()))
+        p->forget();
     std::string problem;
     if (context_.workspace) {
         // A short wait at most: the hub ends the token at once; offline, it ends at its expiry (said below).
@@ -149,14 +172,18 @@ void AccountController::log_out() {
         problem = sync::end_session(*context_.workspace, now_utc(), quick);
     }
     wxString said = _("Logged out. Decisions already signed stay in the outbox.");
-    if (!problem.empty()) said += " " + wxString::FromUTF8(problem);
-    if (MainFrame* frame = hooks_.frame ? hooks_.frame() : nullptr) frame->SetStatusText(said, 0);
+    if (!problem.empty())
+        said += " " + wxString::FromUTF8(problem);
+    if (MainFrame* frame = hooks_.frame ? hooks_.frame() : nullptr)
+        frame->SetStatusText(said, 0);
     report(problem.empty() ? "logout: ok" : "logout: ok (hub not told: " + problem + ")");
-    if (!scripted_) log_in();
+    if (!scripted_)
+        log_in();
 }
 
 void AccountController::set_up_key() {
-    if (context_.signer == nullptr && settings_.key_source != KeySource::none) install_key();
+    if (context_.signer == nullptr && settings_.key_source != KeySource::none)
+        install_key();
     if (settings_.key_source == KeySource::token && !settings_.pkcs11_module.empty() && demo_ == nullptr) {
         watcher_ = std::make_unique<crypto::TokenWatcher>(
             settings_.pkcs11_module, [this](const crypto::TokenPresence& p) { show_token(p); });
@@ -170,8 +197,8 @@ void AccountController::install_key() {
                                  ? "token \"" + settings_.token_label + "\" (" + settings_.pkcs11_module + ")"
                                  : "PKCS#12 file " + settings_.p12_file;
     context_.signer = std::make_unique<PolicySigner>(
-        opener_for(settings_, [this](const crypto::PinRequest& r) { return prompt_pin(r); }), settings_.pin_policy,
-        what);
+        opener_for(settings_, [this](const crypto::PinRequest& r) { return prompt_pin(r); }),
+        settings_.pin_policy, what);
 }
 
 crypto::SecretString AccountController::prompt_pin(const crypto::PinRequest& request) {
@@ -185,19 +212,23 @@ crypto::SecretString AccountController::prompt_pin(const crypto::PinRequest& req
 
 void AccountController::show_token(const crypto::TokenPresence& presence) {
     wxString text;
-    if (!presence.problem.empty()) text = wxString::FromUTF8(presence.problem);
-    else if (presence.tokens.empty()) text = _("No token — insert your DSC");
+    if (!presence.problem.empty())
+        text = wxString::FromUTF8(presence.problem);
+    else if (presence.tokens.empty())
+        text = _("No token — insert your DSC");
     else {
         const crypto::TokenInfo* shown = &presence.tokens.front();
         for (const auto& t : presence.tokens)
-            if (t.label == settings_.token_label) shown = &t;
+            if (t.label == settings_.token_label)
+                shown = &t;
         text = wxString::Format(_("Token: %s ✓"), wxString::FromUTF8(shown->label));
         if (shown->label != settings_.token_label && !settings_.token_label.empty())
             text = wxString::Format(_("Token %s is not inserted"), wxString::FromUTF8(settings_.token_label));
     }
     key_status_ = text;
     std::string labels;
-    for (const auto& t : presence.tokens) labels += " " + t.label;
+    for (const auto& t : presence.tokens)
+        labels += " " + t.label;
     report("token_watch:" + (labels.empty() ? std::string(" none") : labels));
     show_key_status();
 }
@@ -205,25 +236,28 @@ void AccountController::show_token(const crypto::TokenPresence& presence) {
 void AccountController::show_key_status() {
     MainFrame* frame = hooks_.frame ? hooks_.frame() : nullptr;
     auto* bar = frame == nullptr ? nullptr : dynamic_cast<StatusBar*>(frame->GetStatusBar());
-    if (bar == nullptr) return;
+    if (bar == nullptr)
+        return;
     wxString text = key_status_;
-    if (text.empty() && context_.signer) text = _("Key: ") + wxString::FromUTF8(context_.signer->description());
+    if (text.empty() && context_.signer)
+        text = _("Key: ") + wxString::FromUTF8(context_.signer->description());
     bar->set_key(text);
 }
 
 void AccountController::preferences() {
     PreferencesDialog dialog(parent(), settings_);
-    if (dialog.ShowModal() == wxID_OK) apply_preferences(dialog.settings());
+    if (dialog.ShowModal() == wxID_OK)
+        apply_preferences(dialog.settings());
 }
 
 void AccountController::apply_preferences(const AccountSettings& chosen) {
     const bool language_changed = chosen.language != context_.language;
     settings_.language = chosen.language;
     if (demo_ == nullptr) {  // the demo keeps its demo key
-        const bool key_changed = chosen.key_source != settings_.key_source ||
-                                 chosen.pkcs11_module != settings_.pkcs11_module ||
-                                 chosen.token_label != settings_.token_label || chosen.p12_file != settings_.p12_file ||
-                                 chosen.pin_policy != settings_.pin_policy;
+        const bool key_changed =
+            chosen.key_source != settings_.key_source || chosen.pkcs11_module != settings_.pkcs11_module ||
+            chosen.token_label != settings_.token_label || chosen.p12_file != settings_.p12_file ||
+            chosen.pin_policy != settings_.pin_policy;
         settings_ = chosen;
         if (key_changed || context_.signer == nullptr) {
             context_.signer.reset();
@@ -233,22 +267,27 @@ void AccountController::apply_preferences(const AccountSettings& chosen) {
     }
     save();
     if (language_changed) {
-        if (MainFrame* frame = hooks_.frame ? hooks_.frame() : nullptr) frame->switch_language();
+        if (MainFrame* frame = hooks_.frame ? hooks_.frame() : nullptr)
+            frame->switch_language();
     }
     show_key_status();
 }
 
 void AccountController::demo_sign_in_as(const std::string& level) {
-    if (demo_ == nullptr) return;
+    if (demo_ == nullptr)
+        return;
     const DemoOfficer* officer = demo_->officer_at(level);
     if (officer == nullptr) {
-        wxMessageBox(wxString::Format(_("The demo district has no officer at level %s."), wxString::FromUTF8(level)),
-                     _("Demo"), wxOK | wxICON_WARNING, parent());
+        wxMessageBox(
+            wxString::Format(_("The demo district has no officer at level %s."), wxString::FromUTF8(level)),
+            _("Demo"), wxOK | wxICON_WARNING, parent());
         return;
     }
     try {
-        wxProgressDialog progress(_("Demo"), _("Signing in…"), 100, parent(), wxPD_APP_MODAL | wxPD_AUTO_HIDE);
-        demo_->set_progress([&progress](const std::string& step) { progress.Pulse(wxString::FromUTF8(step)); });
+        wxProgressDialog progress(_("Demo"), _("Signing in…"), 100, parent(),
+                                  wxPD_APP_MODAL | wxPD_AUTO_HIDE);
+        demo_->set_progress(
+            [&progress](const std::string& step) { progress.Pulse(wxString::FromUTF8(step)); });
         std::filesystem::path dir;
         try {
             dir = demo_->sign_in(*officer, context_.catalogue);
@@ -264,34 +303,43 @@ void AccountController::demo_sign_in_as(const std::string& level) {
         key_status_.clear();
         hooks_.rebuild_frame();
         const std::size_t rows = hooks_.frame() ? hooks_.frame()->queue()->row_count() : 0;
-        report("demo: signed in as " + officer->user + " " + officer->level + " queue " + std::to_string(rows));
+        report("demo: signed in as " + officer->user + " " + officer->level + " queue " +
+               std::to_string(rows));
     } catch (const std::exception& e) {
         report(std::string("demo: failed ") + e.what());
-        if (!scripted_) wxMessageBox(wxString::FromUTF8(e.what()), _("Demo"), wxOK | wxICON_ERROR, parent());
+        if (!scripted_)
+            wxMessageBox(wxString::FromUTF8(e.what()), _("Demo"), wxOK | wxICON_ERROR, parent());
     }
 }
 
 void AccountController::replace_workspace(const std::filesystem::path& dir) {
-    if (context_.workspace) retired_.push_back(std::move(context_.workspace));
+    if (context_.workspace)
+        retired_.push_back(std::move(context_.workspace));
     context_.workspace = std::make_unique<store::Workspace>(dir, context_.catalogue);
 }
 
 std::optional<bool> AccountController::run_script_step(const std::string& step) {
     const auto eq = step.find('=');
-    const std::string verb = step.substr(0, eq), argument = eq == std::string::npos ? "" : step.substr(eq + 1);
-    if (verb == "login") return script_login(argument);
-    if (verb == "prefs") return script_preferences(argument);
+    const std::string verb = step.substr(0, eq),
+                      argument = eq == std::string::npos ? "" : step.substr(eq + 1);
+    if (verb == "login")
+        return script_login(argument);
+    if (verb == "prefs")
+        return script_preferences(argument);
     if (verb == "pin") {
         pin_file_ = argument;
         return !argument.empty();
     }
-    if (verb == "decide/allowed") {  // tests: the first of forward, approve, reject, return this application allows
+    if (verb ==
+        "decide/allowed") {  // tests: the first of forward, approve, reject, return this application allows
         MainFrame* frame = hooks_.frame ? hooks_.frame() : nullptr;
-        if (frame == nullptr) return false;
+        if (frame == nullptr)
+            return false;
         for (const char* action : {"forward", "approve", "reject", "return"}) {
             const std::string id = std::string("decide/") + action;
             const Command* c = frame->commands().find(id);
-            if (c == nullptr || (c->enabled && !c->enabled())) continue;
+            if (c == nullptr || (c->enabled && !c->enabled()))
+                continue;
             const bool coded = id == "decide/reject" || id == "decide/return";
             return frame->run_script_step(id + "=" + (coded ? "*|" : "|") + argument);
         }
@@ -310,7 +358,8 @@ std::optional<bool> AccountController::run_script_step(const std::string& step) 
 
 bool AccountController::script_login(const std::string& argument) {
     const auto parts = split_bar(argument);
-    if (parts.size() < 3) return false;
+    if (parts.size() < 3)
+        return false;
     if (script_dialog_ == nullptr) {
         script_dialog_ = new LoginDialog(parent(), settings_, offline_possible());
         script_dialog_->Show();
@@ -331,14 +380,15 @@ bool AccountController::script_login(const std::string& argument) {
     save_shot(script_dialog_, script_dialog_->asks_totp() ? "login_totp.png" : "login_error.png");
     wxString error = script_dialog_->error_text();
     error.Replace("\n", " ");  // the label wraps; the report is one line
-    report(std::string("login: refused; dialog open; totp field ") + (script_dialog_->asks_totp() ? "shown" : "hidden") +
-           "; error: " + error.utf8_string());
+    report(std::string("login: refused; dialog open; totp field ") +
+           (script_dialog_->asks_totp() ? "shown" : "hidden") + "; error: " + error.utf8_string());
     return true;
 }
 
 bool AccountController::script_preferences(const std::string& argument) {
     const auto parts = split_bar(argument);
-    if (parts.size() < 3) return false;
+    if (parts.size() < 3)
+        return false;
     auto* dialog = new PreferencesDialog(parent(), settings_);
     dialog->Show();
     const bool found = dialog->choose_token(parts[0], parts[1]);

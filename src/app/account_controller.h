@@ -29,7 +29,7 @@ class LoginDialog;
 class MainFrame;
 
 class AccountController final : public AccountActions {
-public:
+  public:
     struct Hooks {
         std::function<MainFrame*()> frame;    // the main window now (null before it exists)
         std::function<void()> rebuild_frame;  // a new main window over the context's workspace
@@ -55,7 +55,8 @@ public:
 
     // Script verbs (tests, user guide): "login=HUB|USER|PASSWORD_FILE[|TOTP]", "prefs=MODULE|LABEL|POLICY",
     // "pin=PIN_FILE", "logout", "demo/as_L1", "decide/allowed=REMARK" (the first of forward, approve, reject,
-    // return allowed here; a coded reason is the service's first) … nullopt when the step is not one of these.
+    // return allowed here; a coded reason is the service's first) … nullopt when the step is not one of
+    // these.
     std::optional<bool> run_script_step(const std::string& step);
 
     void log_in() override;
@@ -65,7 +66,7 @@ public:
     bool demo() const override { return demo_ != nullptr; }
     void demo_sign_in_as(const std::string& level) override;
 
-private:
+  private:
     wxWindow* parent() const;
     bool offline_possible() const;
     void finish_login(const std::string& hub, const std::string& user, const sync::Login& login);

@@ -13,12 +13,15 @@ namespace jaanch::app {
 namespace {
 
 std::filesystem::path home_or(const char* xdg, const char* fallback) {
-    if (const char* v = std::getenv(xdg); v != nullptr && *v != '\0') return v;
+    if (const char* v = std::getenv(xdg); v != nullptr && *v != '\0')
+        return v;
     const char* home = std::getenv("HOME");
     return std::filesystem::path(home != nullptr ? home : "/tmp") / fallback;
 }
 
-const char* policy_name(PinPolicy p) { return p == PinPolicy::session ? "session" : "every_time"; }
+const char* policy_name(PinPolicy p) {
+    return p == PinPolicy::session ? "session" : "every_time";
+}
 const char* source_name(KeySource s) {
     return s == KeySource::token ? "token" : s == KeySource::p12 ? "p12" : "none";
 }
@@ -34,7 +37,8 @@ std::filesystem::path settings_file() {
 AccountSettings load_settings(const std::filesystem::path& file) {
     AccountSettings s;
     std::ifstream in(file);
-    if (!in) return s;
+    if (!in)
+        return s;
     std::ostringstream text;
     text << in.rdbuf();
     const auto j = json::parse_text(text.str(), file.string());
@@ -49,18 +53,23 @@ AccountSettings load_settings(const std::filesystem::path& file) {
     s.token_label = r.optional_or<std::string>("token_label", "");
     s.token_serial = r.optional_or<std::string>("token_serial", "");
     s.p12_file = r.optional_or<std::string>("p12_file", "");
-    s.pin_policy = r.optional_or<std::string>("pin_policy", "every_time") == "session" ? PinPolicy::session
-                                                                                       : PinPolicy::every_time;
+    s.pin_policy = r.optional_or<std::string>("pin_policy", "every_time") == "session"
+                       ? PinPolicy::session
+                       : PinPolicy::every_time;
     r.finish();
     return s;
 }
 
 void save_settings(const std::filesystem::path& file, const AccountSettings& s) {
-    const json::Json j{{"hub_url", s.hub_url},         {"user", s.user},
-                       {"workspace", s.workspace},     {"language", s.language},
+    const json::Json j{{"hub_url", s.hub_url},
+                       {"user", s.user},
+                       {"workspace", s.workspace},
+                       {"language", s.language},
                        {"key_source", source_name(s.key_source)},
-                       {"pkcs11_module", s.pkcs11_module}, {"token_label", s.token_label},
-                       {"token_serial", s.token_serial},   {"p12_file", s.p12_file},
+                       {"pkcs11_module", s.pkcs11_module},
+                       {"token_label", s.token_label},
+                       {"token_serial", s.token_serial},
+                       {"p12_file", s.p12_file},
                        {"pin_policy", policy_name(s.pin_policy)}};
     std::error_code ec;
     std::filesystem::create_directories(file.parent_path(), ec);
@@ -72,20 +81,21 @@ void save_settings(const std::filesystem::path& file, const AccountSettings& s) 
             throw Error("Cannot write the settings file " + tmp + "; check that the folder is writable.");
     }
     std::filesystem::rename(tmp, file, ec);
-    if (ec) throw Error("Cannot save the settings to " + file.string() + " (" + ec.message() + ").");
+    if (ec)
+        throw Error("Cannot save the settings to " + file.string() + " (" + ec.message() + ").");
 }
 
 std::vector<std::string> installed_pkcs11_modules() {
     // Drivers of the DSC tokens common in Indian offices, then OpenSC and SoftHSM2.
     static const char* candidates[] = {"/usr/lib/WatchData/ProxKey/lib/libwdpkcs_SignatureP11.so",
-                                       "/usr/lib/libcastle.so.1.0.0",
-                                       "/usr/lib/libeToken.so",
+                                       "/usr/lib/libcastle.so.1.0.0", "/usr/lib/libeToken.so",
                                        "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so",
                                        "/usr/lib/softhsm/libsofthsm2.so"};
     std::vector<std::string> out;
     std::error_code ec;
     for (const char* c : candidates)
-        if (std::filesystem::exists(c, ec)) out.emplace_back(c);
+        if (std::filesystem::exists(c, ec))
+            out.emplace_back(c);
     return out;
 }
 
@@ -93,8 +103,8 @@ std::filesystem::path default_workspace_dir(const std::string& user) {
     return home_or("XDG_DATA_HOME", ".local/share") / "jaanch" / (user.empty() ? "workspace" : user);
 }
 
-LoginAttempt attempt_login(const std::string& hub_url, const std::string& user, const crypto::SecretString& password,
-                           const std::string& totp) {
+LoginAttempt attempt_login(const std::string& hub_url, const std::string& user,
+                           const crypto::SecretString& password, const std::string& totp) {
     LoginAttempt a;
     if (hub_url.empty() || user.empty()) {
         a.message = "Give the hub address and your user name.";
@@ -105,7 +115,7 @@ LoginAttempt attempt_login(const std::string& hub_url, const std::string& user, 
         a.login = client.login(user, std::string(password.view()), totp);
         a.outcome = LoginOutcome::ok;
     } catch (const sync::HubAnswerError& e) {
-        a.outcome = e.code() == "totp_required" ? LoginOutcome::totp_required
+        a.outcome = e.code() == "totp_required"  ? LoginOutcome::totp_required
                     : e.code() == "invalid_totp" ? LoginOutcome::wrong_totp
                                                  : LoginOutcome::refused;
         a.message = e.hub_message().empty() ? e.what() : e.hub_message();
@@ -120,7 +130,8 @@ LoginAttempt attempt_login(const std::string& hub_url, const std::string& user, 
 }
 
 bool has_live_session(const store::Workspace& workspace) {
-    if (workspace.sync_value("token").empty() || workspace.sync_value("officer").empty()) return false;
+    if (workspace.sync_value("token").empty() || workspace.sync_value("officer").empty())
+        return false;
     const auto expires = parse_timestamp(workspace.sync_value("token_expires_at"));
     return expires && *expires > now_utc();
 }

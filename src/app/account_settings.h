@@ -56,8 +56,8 @@ struct LoginAttempt {
 
 // Asks the hub. Never throws for a refusal or an unreachable hub: those are outcomes. The hub answers
 // 401 "totp_required" when the account has an authenticator and no code was given.
-LoginAttempt attempt_login(const std::string& hub_url, const std::string& user, const crypto::SecretString& password,
-                           const std::string& totp);
+LoginAttempt attempt_login(const std::string& hub_url, const std::string& user,
+                           const crypto::SecretString& password, const std::string& totp);
 
 // Whether a workspace holds a session the hub may still accept (a token that has not expired).
 bool has_live_session(const store::Workspace& workspace);

@@ -22,8 +22,9 @@ struct AppContext {
     std::string language = "en";                  // "en" or "hi"
     // Created after the main-thread hook is installed; its workers deliver pixels through dispatch::to_main.
     std::unique_ptr<viewer::render::RenderService> renderer;
-    std::unique_ptr<crypto::Signer> signer;  // the officer's key (PKCS#12 file or DSC token); null = cannot sign
-    AccountActions* account = nullptr;        // log-in, preferences, demo roles (owned by the application)
+    std::unique_ptr<crypto::Signer>
+        signer;                         // the officer's key (PKCS#12 file or DSC token); null = cannot sign
+    AccountActions* account = nullptr;  // log-in, preferences, demo roles (owned by the application)
 };
 
 }  // namespace jaanch::app

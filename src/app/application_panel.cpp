@@ -12,11 +12,11 @@
 #include <wx/choice.h>
 #include <wx/grid.h>
 #include <wx/hyperlink.h>
-#include <wx/tipwin.h>
 #include <wx/intl.h>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/tipwin.h>
 
 namespace jaanch::app {
 namespace {
@@ -29,10 +29,12 @@ wxString label_of(const catalogue::LocalizedText& text, const std::string& langu
 
 std::string display_value(const catalogue::FieldDefinition& field, const std::string& value,
                           const std::string& language) {
-    if (field.type == "aadhaar") return checks::mask_aadhaar(value);
+    if (field.type == "aadhaar")
+        return checks::mask_aadhaar(value);
     if (field.type == "enum") {
         for (const auto& option : field.options) {
-            if (option.code == value) return option.label.in(language);
+            if (option.code == value)
+                return option.label.in(language);
         }
     }
     return value;
@@ -40,7 +42,7 @@ std::string display_value(const catalogue::FieldDefinition& field, const std::st
 
 // One service's form in one language: built once, filled per application.
 class FormPage : public wxScrolledWindow {
-public:
+  public:
     FormPage(wxWindow* parent, const catalogue::ServiceDefinition* service, std::string language)
         : wxScrolledWindow(parent, wxID_ANY), service_(service), language_(std::move(language)) {
         SetScrollRate(0, FromDIP(12));
@@ -51,10 +53,12 @@ public:
                                        wxHL_ALIGN_LEFT | wxNO_BORDER);
         summary_->SetName("checks-summary");
         summary_->Bind(wxEVT_HYPERLINK, [this](wxHyperlinkEvent&) {
-            if (on_summary_) on_summary_();
+            if (on_summary_)
+                on_summary_();
         });
         rows_->Add(summary_, 0, wxEXPAND | wxLEFT | wxTOP, FromDIP(8));
-        if (service_ != nullptr) build();
+        if (service_ != nullptr)
+            build();
     }
 
     bool is_for(const catalogue::ServiceDefinition* service, const std::string& language) const {
@@ -71,19 +75,23 @@ public:
             title_->SetLabel(label_of(service_->title, language_) + wxString::FromUTF8(" — ") +
                              wxString::FromUTF8(app.number));
             for (const auto& [key, field] : values_) {
-                const wxString text = wxString::FromUTF8(display_value(*field.definition, app.field(key), language_));
-                if (field.text->GetLabel() == text) continue;
+                const wxString text =
+                    wxString::FromUTF8(display_value(*field.definition, app.field(key), language_));
+                if (field.text->GetLabel() == text)
+                    continue;
                 field.text->SetLabel(text);
                 field.text->SetToolTip(text);
             }
             for (auto& [key, choice] : marks_)
-                if (choice->GetSelection() != 0) choice->SetSelection(0);
+                if (choice->GetSelection() != 0)
+                    choice->SetSelection(0);
             // The flags change when the checks report (show_checks / clear_checks), once each.
             summary_->SetLabel(" ");  // until the checks report (kept in place: showing it moved every row)
             for (const auto& [key, table] : tables_) {
                 auto it = app.tables.find(key);
                 const int before = table.grid->GetNumberRows();
-                fill_table(*table.definition, table.grid, it == app.tables.end() ? model::TableRows{} : it->second);
+                fill_table(*table.definition, table.grid,
+                           it == app.tables.end() ? model::TableRows{} : it->second);
                 resized = resized || table.grid->GetNumberRows() != before;
             }
         }
@@ -99,14 +107,17 @@ public:
     std::vector<model::FieldCheck> field_checks() const {
         std::vector<model::FieldCheck> out;
         for (const auto& [key, choice] : marks_) {
-            if (choice->GetSelection() == 1) out.push_back({key, model::FieldMark::matches, ""});
-            if (choice->GetSelection() == 2) out.push_back({key, model::FieldMark::mismatch, "marked on the form"});
+            if (choice->GetSelection() == 1)
+                out.push_back({key, model::FieldMark::matches, ""});
+            if (choice->GetSelection() == 2)
+                out.push_back({key, model::FieldMark::mismatch, "marked on the form"});
         }
         return out;
     }
 
     void clear_checks() {
-        for (auto& [key, flag] : flags_) set_flag(flag, nullptr);
+        for (auto& [key, flag] : flags_)
+            set_flag(flag, nullptr);
         summary_->SetLabel(" ");
     }
 
@@ -114,8 +125,10 @@ public:
         on_summary_ = std::move(on_summary);
         std::map<std::string, const checks::ReviewItem*> by_field;
         for (const auto& item : report.fields) {
-            if (flags_.count(item.subject) != 0) by_field[item.subject] = &item;
-            else mark_table_cell(item);
+            if (flags_.count(item.subject) != 0)
+                by_field[item.subject] = &item;
+            else
+                mark_table_cell(item);
         }
         for (auto& [key, flag] : flags_) {
             auto it = by_field.find(key);
@@ -123,13 +136,16 @@ public:
         }
         const bool attention = report.attention_count() > 0;
         summary_->SetLabel(wxString::FromUTF8(attention ? "⚠ " : "✓ ") +
-                           wxString::FromUTF8(report.summary().in(language_)) + " — " + _("see why (Ctrl+K)"));
-        summary_->SetNormalColour(flag_for(attention ? checks::ReviewStatus::attention : checks::ReviewStatus::pass).colour);
+                           wxString::FromUTF8(report.summary().in(language_)) + " — " +
+                           _("see why (Ctrl+K)"));
+        summary_->SetNormalColour(
+            flag_for(attention ? checks::ReviewStatus::attention : checks::ReviewStatus::pass).colour);
     }
 
     bool set_mark(const std::string& field, model::FieldMark mark) {
         auto it = marks_.find(field);
-        if (it == marks_.end()) return false;
+        if (it == marks_.end())
+            return false;
         it->second->SetSelection(mark == model::FieldMark::matches ? 1 : 2);
         wxCommandEvent changed(wxEVT_CHOICE, it->second->GetId());
         changed.SetEventObject(it->second);
@@ -138,7 +154,7 @@ public:
         return true;
     }
 
-private:
+  private:
     struct Value {
         const catalogue::FieldDefinition* definition;
         wxStaticText* text;
@@ -157,8 +173,10 @@ private:
     // Changes the button only when its look changes: each change makes GTK lay the window out again.
     void set_flag(FlagButton& flag, const checks::ReviewItem* item) {
         const Flag look = flag_for(item ? item->status : checks::ReviewStatus::not_applicable);
-        const wxString reason = item ? look.meaning + ": " + wxString::FromUTF8(item->reason.in(language_)) : wxString();
-        if (!flag.symbol.empty() && flag.symbol == look.symbol && flag.reason == reason) return;
+        const wxString reason =
+            item ? look.meaning + ": " + wxString::FromUTF8(item->reason.in(language_)) : wxString();
+        if (!flag.symbol.empty() && flag.symbol == look.symbol && flag.reason == reason)
+            return;
         // A new label makes GTK measure and lay the button out again (~0.1 ms each, dozens per form): only
         // the symbol and colour show, so only their changes touch the button's look.
         if (flag.symbol != look.symbol) {
@@ -170,23 +188,30 @@ private:
         set_accessible_name(flag.button, wxString::Format(_("Check of %s: %s"), flag.field,
                                                           reason.empty() ? look.meaning : reason));
         flag.button->SetToolTip(flag.reason);
-        if (flag.button->IsEnabled() != (item != nullptr)) flag.button->Enable(item != nullptr);
+        if (flag.button->IsEnabled() != (item != nullptr))
+            flag.button->Enable(item != nullptr);
     }
 
     // "members[2].date_of_birth" → tint that cell of the members grid (its reason is in the checks dialog).
     void mark_table_cell(const checks::ReviewItem& item) {
         const auto open = item.subject.find('[');
         const auto close = item.subject.find("].");
-        if (open == std::string::npos || close == std::string::npos) return;
+        if (open == std::string::npos || close == std::string::npos)
+            return;
         auto table = tables_.find(item.subject.substr(0, open));
-        if (table == tables_.end()) return;
+        if (table == tables_.end())
+            return;
         const int row = std::stoi(item.subject.substr(open + 1, close - open - 1));
         const std::string column = item.subject.substr(close + 2);
         const auto& columns = table->second.definition->columns;
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            if (columns[c].key != column || row >= table->second.grid->GetNumberRows()) continue;
-            const bool bad = item.status == checks::ReviewStatus::fail || item.status == checks::ReviewStatus::attention;
-            if (bad) table->second.grid->SetCellBackgroundColour(row, static_cast<int>(c), wxColour(0xff, 0xe0, 0xe0));
+            if (columns[c].key != column || row >= table->second.grid->GetNumberRows())
+                continue;
+            const bool bad =
+                item.status == checks::ReviewStatus::fail || item.status == checks::ReviewStatus::attention;
+            if (bad)
+                table->second.grid->SetCellBackgroundColour(row, static_cast<int>(c),
+                                                            wxColour(0xff, 0xe0, 0xe0));
         }
     }
 
@@ -194,9 +219,12 @@ private:
         for (const auto& group : service_->groups) {
             add_heading(label_of(group.label, language_));
             for (const auto& field : service_->fields) {
-                if (field.group != group.key) continue;
-                if (field.is_table()) add_table(field);
-                else add_field(field);
+                if (field.group != group.key)
+                    continue;
+                if (field.is_table())
+                    add_table(field);
+                else
+                    add_field(field);
             }
         }
     }
@@ -232,12 +260,14 @@ private:
         flag->SetName(wxString::FromUTF8("check:" + field.key));
         flag->Bind(wxEVT_BUTTON, [this, key = field.key](wxCommandEvent&) {
             const auto& reason = flags_.at(key).reason;
-            if (!reason.empty()) new wxTipWindow(this, reason, FromDIP(360));
+            if (!reason.empty())
+                new wxTipWindow(this, reason, FromDIP(360));
         });
         flags_[field.key] = {flag, {}, {}, label};
         set_flag(flags_[field.key], nullptr);
         fields_->Add(flag, 0, wxALIGN_CENTER_VERTICAL);
-        auto* name = new wxStaticText(this, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
+        auto* name =
+            new wxStaticText(this, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
         name->SetToolTip(label);
         name->SetMinSize(wxSize(FromDIP(170), -1));  // one label width, so groups line up
         fields_->Add(name, 0, wxALIGN_CENTER_VERTICAL);
@@ -245,7 +275,8 @@ private:
                                       wxST_ELLIPSIZE_END | wxST_NO_AUTORESIZE);
         text->SetName(wxString::FromUTF8(field.key));
         set_labelled_by(text, name);
-        text->SetMinSize(wxSize(FromDIP(100), -1));  // long values shorten with "…"; the tooltip has all of it
+        text->SetMinSize(
+            wxSize(FromDIP(100), -1));  // long values shorten with "…"; the tooltip has all of it
         fields_->Add(text, 1, wxALIGN_CENTER_VERTICAL | wxEXPAND);
         values_[field.key] = {&field, text};
     }
@@ -267,8 +298,10 @@ private:
 
     void fill_table(const catalogue::FieldDefinition& field, wxGrid* grid, const model::TableRows& rows) {
         const int want = static_cast<int>(rows.size());
-        if (grid->GetNumberRows() < want) grid->AppendRows(want - grid->GetNumberRows());
-        if (grid->GetNumberRows() > want) grid->DeleteRows(want, grid->GetNumberRows() - want);
+        if (grid->GetNumberRows() < want)
+            grid->AppendRows(want - grid->GetNumberRows());
+        if (grid->GetNumberRows() > want)
+            grid->DeleteRows(want, grid->GetNumberRows() - want);
         for (std::size_t c = 0; c < field.columns.size(); ++c) {
             for (std::size_t r = 0; r < rows.size(); ++r) {
                 auto it = rows[r].find(field.columns[c].key);
@@ -278,16 +311,17 @@ private:
             }
         }
         for (int r = 0; r < grid->GetNumberRows(); ++r)
-            for (int c = 0; c < grid->GetNumberCols(); ++c) grid->SetCellBackgroundColour(r, c, grid->GetDefaultCellBackgroundColour());
+            for (int c = 0; c < grid->GetNumberCols(); ++c)
+                grid->SetCellBackgroundColour(r, c, grid->GetDefaultCellBackgroundColour());
         grid->AutoSize();
     }
 
     const catalogue::ServiceDefinition* service_;
     bool first_fill_ = true;  // the first fill lays the page out
     std::string language_;
-    wxBoxSizer* rows_ = nullptr;            // headings, field grids and tables, top to bottom
-    wxFlexGridSizer* fields_ = nullptr;     // the grid of the group being built
-    wxStaticText* title_ = nullptr;         // "service — number"
+    wxBoxSizer* rows_ = nullptr;              // headings, field grids and tables, top to bottom
+    wxFlexGridSizer* fields_ = nullptr;       // the grid of the group being built
+    wxStaticText* title_ = nullptr;           // "service — number"
     std::map<std::string, wxChoice*> marks_;  // field key → its mark
     std::map<std::string, Value> values_;
     std::map<std::string, Table> tables_;
@@ -301,8 +335,10 @@ ApplicationPanel::ApplicationPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY)
     SetSizer(new wxBoxSizer(wxVERTICAL));
 }
 
-FormPage* ApplicationPanel::form_for(const catalogue::ServiceDefinition* service, const std::string& language) {
-    auto it = std::find_if(forms_.begin(), forms_.end(), [&](FormPage* f) { return f->is_for(service, language); });
+FormPage* ApplicationPanel::form_for(const catalogue::ServiceDefinition* service,
+                                     const std::string& language) {
+    auto it =
+        std::find_if(forms_.begin(), forms_.end(), [&](FormPage* f) { return f->is_for(service, language); });
     if (it != forms_.end()) {
         std::rotate(forms_.begin(), it, it + 1);  // most recently used first
         return forms_.front();
@@ -311,10 +347,11 @@ FormPage* ApplicationPanel::form_for(const catalogue::ServiceDefinition* service
     form->Hide();
     GetSizer()->Add(form, 1, wxEXPAND);
     forms_.insert(forms_.begin(), form);
-    // Keep the cache small (a form for a service missing from the catalogue is never reused; it ages out). The
-    // form on screen stays: prepare() builds forms while it is shown.
+    // Keep the cache small (a form for a service missing from the catalogue is never reused; it ages out).
+    // The form on screen stays: prepare() builds forms while it is shown.
     while (forms_.size() > kKeptForms) {
-        auto victim = std::find_if(forms_.rbegin(), forms_.rend(), [this](FormPage* f) { return f != current_; });
+        auto victim =
+            std::find_if(forms_.rbegin(), forms_.rend(), [this](FormPage* f) { return f != current_; });
         FormPage* old = *victim;
         forms_.erase(std::next(victim).base());
         GetSizer()->Detach(old);
@@ -324,7 +361,8 @@ FormPage* ApplicationPanel::form_for(const catalogue::ServiceDefinition* service
 }
 
 void ApplicationPanel::prepare(const catalogue::ServiceDefinition* service, const std::string& language) {
-    if (service == nullptr) return;
+    if (service == nullptr)
+        return;
     if (std::none_of(forms_.begin(), forms_.end(), [&](FormPage* f) { return f->is_for(service, language); }))
         form_for(service, language);
 }
@@ -335,7 +373,8 @@ void ApplicationPanel::show(const model::Application& app, const catalogue::Serv
     FormPage* form = form_for(service, language);
     form->fill(app);
     if (current_ != form) {
-        if (current_ != nullptr) current_->Hide();
+        if (current_ != nullptr)
+            current_->Hide();
         form->Show();
         current_ = form;
     }
@@ -344,16 +383,20 @@ void ApplicationPanel::show(const model::Application& app, const catalogue::Serv
 }
 
 void ApplicationPanel::clear() {
-    if (current_ != nullptr) current_->Hide();
+    if (current_ != nullptr)
+        current_->Hide();
     current_ = nullptr;
 }
 
 void ApplicationPanel::clear_checks() {
-    if (current_ != nullptr) current_->clear_checks();
+    if (current_ != nullptr)
+        current_->clear_checks();
 }
 
-void ApplicationPanel::show_checks(const checks::ApplicationReport& report, std::function<void()> on_summary) {
-    if (current_ != nullptr) current_->show_checks(report, std::move(on_summary));
+void ApplicationPanel::show_checks(const checks::ApplicationReport& report,
+                                   std::function<void()> on_summary) {
+    if (current_ != nullptr)
+        current_->show_checks(report, std::move(on_summary));
 }
 
 bool ApplicationPanel::set_mark(const std::string& field, model::FieldMark mark) {

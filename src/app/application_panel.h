@@ -24,14 +24,16 @@ namespace jaanch::app {
 class FormPage;
 
 class ApplicationPanel : public wxPanel {
-public:
+  public:
     explicit ApplicationPanel(wxWindow* parent);
 
     // Shows app; service may be null when the catalogue lacks its definition (shown raw, with a warning).
-    void show(const model::Application& app, const catalogue::ServiceDefinition* service, const std::string& language);
+    void show(const model::Application& app, const catalogue::ServiceDefinition* service,
+              const std::string& language);
     void clear();
-    // Builds (hidden) the form a later show() of this service will use, so that show() only fills it: building
-    // a form is most of the cost of the first application of each service. Does nothing when it is built.
+    // Builds (hidden) the form a later show() of this service will use, so that show() only fills it:
+    // building a form is most of the cost of the first application of each service. Does nothing when it is
+    // built.
     void prepare(const catalogue::ServiceDefinition* service, const std::string& language);
 
     // The officer's marks so far, for the decision.
@@ -45,7 +47,7 @@ public:
 
     static constexpr std::size_t kKeptForms = 12;
 
-private:
+  private:
     FormPage* form_for(const catalogue::ServiceDefinition* service, const std::string& language);
 
     std::vector<FormPage*> forms_;  // most recently used first; children of this panel

@@ -30,7 +30,7 @@ std::map<std::string, checks::ReviewStatus> document_statuses(const checks::Appl
 
 // The whole report, grouped (form, documents, eligibility, duplicates), attention first.
 class ChecksDialog : public wxDialog {
-public:
+  public:
     ChecksDialog(wxWindow* parent, const checks::ApplicationReport& report, const std::string& language);
 };
 

@@ -32,15 +32,18 @@ DecisionBar::DecisionBar(wxWindow* parent, Handler on_action) : wxPanel(parent, 
 // The bar keeps its height (see the constructor), so a change lays out the bar alone: laying out its parent
 // resized and repainted the whole window on every "next application".
 void DecisionBar::set_actions(const std::vector<model::Action>& allowed, const wxString& note) {
-    if (allowed == allowed_ && message_->GetLabel() == note) return;
+    if (allowed == allowed_ && message_->GetLabel() == note)
+        return;
     allowed_ = allowed;
-    for (auto& [action, button] : buttons_) button->Show(allows(action));
+    for (auto& [action, button] : buttons_)
+        button->Show(allows(action));
     message_->SetLabel(note);
     Layout();
 }
 
 void DecisionBar::set_message(const wxString& message) {
-    if (message_->GetLabel() == message) return;
+    if (message_->GetLabel() == message)
+        return;
     message_->SetLabel(message);
     Layout();
 }

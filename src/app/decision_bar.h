@@ -16,7 +16,7 @@ class wxStaticText;
 namespace jaanch::app {
 
 class DecisionBar : public wxPanel {
-public:
+  public:
     using Handler = std::function<void(model::Action)>;
     DecisionBar(wxWindow* parent, Handler on_action);
 
@@ -25,7 +25,7 @@ public:
     void set_message(const wxString& message);
     bool allows(model::Action action) const;
 
-private:
+  private:
     std::map<model::Action, wxButton*> buttons_;
     std::vector<model::Action> allowed_;
     wxStaticText* message_ = nullptr;

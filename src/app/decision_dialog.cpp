@@ -14,12 +14,16 @@ namespace jaanch::app {
 namespace {
 
 bool needs_remark(model::Action a) {
-    return a == model::Action::return_to_applicant || a == model::Action::escalate || a == model::Action::send_back;
+    return a == model::Action::return_to_applicant || a == model::Action::escalate ||
+           a == model::Action::send_back;
 }
 
-const std::vector<catalogue::ReasonCode>* reasons_for(const catalogue::ServiceDefinition& s, model::Action a) {
-    if (a == model::Action::reject) return &s.reject_reasons;
-    if (a == model::Action::return_to_applicant) return &s.return_reasons;
+const std::vector<catalogue::ReasonCode>* reasons_for(const catalogue::ServiceDefinition& s,
+                                                      model::Action a) {
+    if (a == model::Action::reject)
+        return &s.reject_reasons;
+    if (a == model::Action::return_to_applicant)
+        return &s.return_reasons;
     return nullptr;
 }
 
@@ -27,12 +31,18 @@ const std::vector<catalogue::ReasonCode>* reasons_for(const catalogue::ServiceDe
 
 wxString action_label(model::Action action) {
     switch (action) {
-        case model::Action::approve: return _("Approve");
-        case model::Action::forward: return _("Forward");
-        case model::Action::reject: return _("Reject");
-        case model::Action::return_to_applicant: return _("Return to applicant");
-        case model::Action::send_back: return _("Send back");
-        case model::Action::escalate: return _("Escalate");
+        case model::Action::approve:
+            return _("Approve");
+        case model::Action::forward:
+            return _("Forward");
+        case model::Action::reject:
+            return _("Reject");
+        case model::Action::return_to_applicant:
+            return _("Return to applicant");
+        case model::Action::send_back:
+            return _("Send back");
+        case model::Action::escalate:
+            return _("Escalate");
     }
     return {};
 }
@@ -50,12 +60,13 @@ DecisionDetailsDialog::DecisionDetailsDialog(wxWindow* parent, const catalogue::
         sizer->Add(label, 0, wxALL, FromDIP(8));
         reason_ = new wxChoice(this, wxID_ANY);
         reason_->SetName("reason");
-        for (const auto& r : *reasons_) reason_->Append(wxString::FromUTF8(r.label.in(language)));
+        for (const auto& r : *reasons_)
+            reason_->Append(wxString::FromUTF8(r.label.in(language)));
         set_labelled_by(reason_, label);
         sizer->Add(reason_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
     }
-    auto* remark_label =
-        new wxStaticText(this, wxID_ANY, needs_remark(action) ? _("Remark (required):") : _("Remark (optional):"));
+    auto* remark_label = new wxStaticText(
+        this, wxID_ANY, needs_remark(action) ? _("Remark (required):") : _("Remark (optional):"));
     sizer->Add(remark_label, 0, wxALL, FromDIP(8));
     remark_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, FromDIP(wxSize(460, 90)), wxTE_MULTILINE);
     remark_->SetName("remark");
@@ -82,12 +93,14 @@ std::optional<DecisionDetails> DecisionDetailsDialog::details(wxString& missing)
     return details;
 }
 
-std::optional<DecisionDetails> ask_decision_details(wxWindow* parent, const catalogue::ServiceDefinition& service,
+std::optional<DecisionDetails> ask_decision_details(wxWindow* parent,
+                                                    const catalogue::ServiceDefinition& service,
                                                     model::Action action, const std::string& language) {
     DecisionDetailsDialog dialog(parent, service, action, language);
     while (dialog.ShowModal() == wxID_OK) {
         wxString missing;
-        if (auto details = dialog.details(missing)) return details;
+        if (auto details = dialog.details(missing))
+            return details;
         wxMessageBox(missing, action_label(action), wxOK, &dialog);
     }
     return std::nullopt;
@@ -99,10 +112,10 @@ SigningConfirmation::SigningConfirmation(wxWindow* parent, const model::Decision
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
     SetName("confirm_signing");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* intro = new wxStaticText(this, wxID_ANY,
-                                   wxString::Format(_("%s application %s. These exact bytes will be signed with your key:"),
-                                                    action_label(decision.action),
-                                                    wxString::FromUTF8(decision.application)));
+    auto* intro = new wxStaticText(
+        this, wxID_ANY,
+        wxString::Format(_("%s application %s. These exact bytes will be signed with your key:"),
+                         action_label(decision.action), wxString::FromUTF8(decision.application)));
     sizer->Add(intro, 0, wxALL, FromDIP(8));
     if (!warning.empty()) {
         auto* note = new wxStaticText(this, wxID_ANY, warning);
@@ -117,7 +130,8 @@ SigningConfirmation::SigningConfirmation(wxWindow* parent, const model::Decision
     set_accessible_name(text, _("The decision as it will be signed"));
     sizer->Add(text, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
     auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
-    if (auto* ok = FindWindow(wxID_OK)) ok->SetLabel(_("&Sign"));
+    if (auto* ok = FindWindow(wxID_OK))
+        ok->SetLabel(_("&Sign"));
     sizer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(8));
     SetSizerAndFit(sizer);
 }

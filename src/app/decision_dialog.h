@@ -21,7 +21,8 @@ struct DecisionDetails {
 };
 
 // Asks for reason and remark. Returns nullopt when the officer cancels.
-std::optional<DecisionDetails> ask_decision_details(wxWindow* parent, const catalogue::ServiceDefinition& service,
+std::optional<DecisionDetails> ask_decision_details(wxWindow* parent,
+                                                    const catalogue::ServiceDefinition& service,
                                                     model::Action action, const std::string& language);
 
 // Shows the decision as it will be signed (its canonical JSON) and asks to sign. True = sign.
@@ -31,13 +32,13 @@ bool confirm_signing(wxWindow* parent, const model::Decision& decision, const st
 
 // The dialogs behind those two, for callers that show them another way (the accessibility survey).
 class DecisionDetailsDialog : public wxDialog {
-public:
+  public:
     DecisionDetailsDialog(wxWindow* parent, const catalogue::ServiceDefinition& service, model::Action action,
                           const std::string& language);
     // What the officer chose, or a sentence saying what is missing (a reason, a required remark).
     std::optional<DecisionDetails> details(wxString& missing) const;
 
-private:
+  private:
     model::Action action_;
     const std::vector<catalogue::ReasonCode>* reasons_ = nullptr;
     wxChoice* reason_ = nullptr;
@@ -45,7 +46,7 @@ private:
 };
 
 class SigningConfirmation : public wxDialog {
-public:
+  public:
     SigningConfirmation(wxWindow* parent, const model::Decision& decision, const std::string& canonical_bytes,
                         const wxString& warning);
 };

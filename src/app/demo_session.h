@@ -28,7 +28,7 @@ struct DemoOfficer {
 };
 
 class DemoSession {
-public:
+  public:
     using Progress = std::function<void(const std::string& step)>;
 
     // Seeds a demo district and starts the hub. `hub_binary` is the jaanch-hub program.
@@ -50,7 +50,7 @@ public:
     // Where jaanch-hub is: $JAANCH_HUB, else beside this program (installed), else in the build tree.
     static std::filesystem::path find_hub_binary();
 
-private:
+  private:
     std::filesystem::path root_;
     std::string hub_url_;
     pid_t hub_pid_ = -1;

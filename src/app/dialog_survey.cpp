@@ -36,10 +36,11 @@ std::vector<wxDialog*> build_every_dialog(wxWindow* parent, const DialogSamples&
                                               "Documents never opened: sample"));
     if (samples.service != nullptr) {
         // Return to applicant asks for both a coded reason and a required remark: every control there is.
-        dialogs.push_back(new DecisionDetailsDialog(parent, *samples.service, model::Action::return_to_applicant,
-                                                    samples.language));
+        dialogs.push_back(new DecisionDetailsDialog(parent, *samples.service,
+                                                    model::Action::return_to_applicant, samples.language));
     }
-    if (samples.checks != nullptr) dialogs.push_back(new ChecksDialog(parent, *samples.checks, samples.language));
+    if (samples.checks != nullptr)
+        dialogs.push_back(new ChecksDialog(parent, *samples.checks, samples.language));
     return dialogs;
 }
 

@@ -1,7 +1,7 @@
-// Every dialog the workstation shows, built with sample contents (no hub call, no token, no officer input), for
-// checks that must look at all of them rather than at the main window only: the accessibility survey of the
-// expect-accessible script step. Stock dialogs (message boxes, file choosers) are GTK's own and not built here.
-// UI thread only.
+// Every dialog the workstation shows, built with sample contents (no hub call, no token, no officer input),
+// for checks that must look at all of them rather than at the main window only: the accessibility survey of
+// the expect-accessible script step. Stock dialogs (message boxes, file choosers) are GTK's own and not built
+// here. UI thread only.
 #pragma once
 
 #include <string>

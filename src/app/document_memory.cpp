@@ -22,7 +22,8 @@ std::map<int, viewer::Rotation> WorkspaceDocumentMemory::rotations(const std::st
     std::lock_guard lock(mutex_);
     std::map<int, viewer::Rotation> out;
     for (const auto& [key, value] : workspace_.document_notes(document_key)) {
-        if (key.rfind(kRotationPrefix, 0) != 0) continue;
+        if (key.rfind(kRotationPrefix, 0) != 0)
+            continue;
         try {
             out[std::stoi(key.substr(9))] = viewer::rotation_from_degrees(std::stoi(value));
         } catch (const std::exception&) {
@@ -32,7 +33,8 @@ std::map<int, viewer::Rotation> WorkspaceDocumentMemory::rotations(const std::st
     return out;
 }
 
-void WorkspaceDocumentMemory::set_rotation(const std::string& document_key, int page, viewer::Rotation rotation) {
+void WorkspaceDocumentMemory::set_rotation(const std::string& document_key, int page,
+                                           viewer::Rotation rotation) {
     std::lock_guard lock(mutex_);
     workspace_.set_document_note(document_key, kRotationPrefix + std::to_string(page),
                                  std::to_string(static_cast<int>(rotation)));

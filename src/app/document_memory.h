@@ -15,7 +15,7 @@
 namespace jaanch::app {
 
 class WorkspaceDocumentMemory : public viewer::PasswordMemory, public viewer::wx::ViewMemory {
-public:
+  public:
     explicit WorkspaceDocumentMemory(store::Workspace& workspace) : workspace_(workspace) {}
 
     std::optional<std::string> recall(const std::string& document_key) override;
@@ -23,7 +23,7 @@ public:
     std::map<int, viewer::Rotation> rotations(const std::string& document_key) override;
     void set_rotation(const std::string& document_key, int page, viewer::Rotation rotation) override;
 
-private:
+  private:
     std::mutex mutex_;
     store::Workspace& workspace_;
 };

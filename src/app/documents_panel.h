@@ -1,6 +1,6 @@
 // The application's documents beside its form: a tab per uploaded document, each the viewer pane from
-// viewer/wx. Encrypted PDFs open with the Indian conventions built from the form (e-Aadhaar, Jan Aadhaar e-card)
-// before the officer is asked. Documents not yet downloaded say so. UI thread only.
+// viewer/wx. Encrypted PDFs open with the Indian conventions built from the form (e-Aadhaar, Jan Aadhaar
+// e-card) before the officer is asked. Documents not yet downloaded say so. UI thread only.
 #pragma once
 
 #include <functional>
@@ -15,13 +15,13 @@
 #include <wx/timer.h>
 
 #include "catalogue/service_definition.h"
+#include "document_memory.h"
 #include "model/application.h"
 #include "store/workspace.h"
 #include "viewer/engine/open_document.h"
 #include "viewer/engine/password_conventions.h"
 #include "viewer/engine/password_memory.h"
 #include "viewer/render/render_service.h"
-#include "document_memory.h"
 #include "viewer/wx/view_memory.h"
 
 namespace jaanch::viewer::wx {
@@ -31,16 +31,16 @@ class DocumentViewer;
 namespace jaanch::app {
 
 class DocumentsPanel : public wxNotebook {
-public:
+  public:
     DocumentsPanel(wxWindow* parent, viewer::render::RenderService& renderer);
     ~DocumentsPanel() override;
 
-    void show(const model::Application& app, const catalogue::ServiceDefinition* service, store::Workspace& workspace,
-              const std::string& language);
+    void show(const model::Application& app, const catalogue::ServiceDefinition* service,
+              store::Workspace& workspace, const std::string& language);
     // Closes every document; `keep_first`, when it is the first tab, stays (to show the next document).
     void clear(wxWindow* keep_first = nullptr);
-    // Scripted sessions (tests) never stop for a password dialog: an encrypted document that the conventions do
-    // not open says so in its tab instead.
+    // Scripted sessions (tests) never stop for a password dialog: an encrypted document that the conventions
+    // do not open says so in its tab instead.
     void set_unattended(bool unattended) { unattended_ = unattended; }
 
     void next_document();
@@ -67,10 +67,11 @@ public:
     // How the last document opened is protected ("bubblewrap+seccomp", "seccomp only"); empty before any.
     const std::string& protection() const { return protection_; }
 
-    // Prepares the first page of the application "next" will show, while the officer reads this one: opens its
-    // first document (in the sandbox) and asks the render service for that page at the size the viewer shows
-    // it, at prefetch priority. show() then takes the opened document from here instead of opening it again.
-    // Does nothing for a document not downloaded, or one that needs a password the conventions do not give.
+    // Prepares the first page of the application "next" will show, while the officer reads this one: opens
+    // its first document (in the sandbox) and asks the render service for that page at the size the viewer
+    // shows it, at prefetch priority. show() then takes the opened document from here instead of opening it
+    // again. Does nothing for a document not downloaded, or one that needs a password the conventions do not
+    // give.
     void prefetch(const model::Application& app, const catalogue::ServiceDefinition* service,
                   store::Workspace& workspace);
     // Puts each document's flag before its tab title ("⚠ Ration card"; checks_view.h) — the reason is in the
@@ -84,7 +85,7 @@ public:
     // Whether the first document shown by the last show() was the prefetched one (tests).
     bool shown_from_prefetch() const { return shown_from_prefetch_; }
 
-private:
+  private:
     // A viewer on `doc` (`reuse` when given, else a new one), or a message page saying why not.
     wxWindow* make_viewer_page(const model::DocumentRef& doc, const viewer::ConventionInputs& conventions,
                                store::Workspace& workspace, viewer::wx::DocumentViewer* reuse);
@@ -96,7 +97,7 @@ private:
     std::unique_ptr<WorkspaceDocumentMemory> memory_;  // for the workspace last shown
     std::vector<viewer::render::DocumentId> open_;
     std::vector<viewer::wx::DocumentViewer*> viewers_;  // per page, null for message pages
-    std::vector<std::string> document_ids_;              // per page
+    std::vector<std::string> document_ids_;             // per page
     std::vector<Opened> opened_;
     PageSeenHandler on_page_seen_;
     void report_current_page();
@@ -113,16 +114,19 @@ private:
         viewer::render::DocumentId id = 0;
         std::string protection;
     };
-    // Opens an upload in the sandbox; `ask` lets it ask the officer for a password. Throws what opening throws.
-    viewer::OpenedDocument open_upload(const model::DocumentRef& doc, const viewer::ConventionInputs& conventions,
+    // Opens an upload in the sandbox; `ask` lets it ask the officer for a password. Throws what opening
+    // throws.
+    viewer::OpenedDocument open_upload(const model::DocumentRef& doc,
+                                       const viewer::ConventionInputs& conventions,
                                        store::Workspace& workspace, bool ask);
     void drop_prefetched();
-    // Closes documents a moment later (kRetireDelayMs) instead of now: closing ends their helper processes, and
-    // that teardown competed with laying out and painting the next application.
+    // Closes documents a moment later (kRetireDelayMs) instead of now: closing ends their helper processes,
+    // and that teardown competed with laying out and painting the next application.
     void retire(std::vector<viewer::render::DocumentId> ids);
     void close_retired();
     static constexpr int kRetireDelayMs = 600;
-    static constexpr std::size_t kMostRetiring = 24;  // when "next" is pressed faster than that, close at once
+    static constexpr std::size_t kMostRetiring =
+        24;  // when "next" is pressed faster than that, close at once
     std::vector<viewer::render::DocumentId> retiring_;
     wxTimer retire_timer_;
     std::optional<Prefetched> prefetched_;  // not shown yet; owned here until show() takes it
@@ -134,6 +138,7 @@ private:
 
 // Inputs for the password conventions, from the application's fields: the applicant's name and date of birth,
 // and the head of family's where the service has a family table.
-viewer::ConventionInputs convention_inputs(const model::Application& app, const catalogue::ServiceDefinition* service);
+viewer::ConventionInputs convention_inputs(const model::Application& app,
+                                           const catalogue::ServiceDefinition* service);
 
 }  // namespace jaanch::app

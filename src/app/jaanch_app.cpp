@@ -6,19 +6,20 @@
 //   --demo-level L1|L2|DC  which demo officer to act as (default L1)
 //   --p12 FILE             sign with this PKCS#12 file; its password from --p12-password-file FILE
 //   --script "id;id;…"     run these commands once the window is shown (tests, user guide); a decision takes
-//                          its reason and remark after '=': "decide/reject=CODE|remark"; "wait" waits for sync;
-//                          account verbs (account_controller.h): "login=HUB|USER|PASSWORD_FILE[|TOTP]",
-//                          "prefs=MODULE|TOKEN_LABEL|every_time|session", "pin=PIN_FILE", "logout", "demo/as_L2"
+//                          its reason and remark after '=': "decide/reject=CODE|remark"; "wait" waits for
+//                          sync; account verbs (account_controller.h): "login=HUB|USER|PASSWORD_FILE[|TOTP]",
+//                          "prefs=MODULE|TOKEN_LABEL|every_time|session", "pin=PIN_FILE", "logout",
+//                          "demo/as_L2"
 //   --screenshot FILE      after the script, save the window as PNG
 //   --dialog-shots DIR     scripted log-in and preferences dialogs are saved as PNG files in DIR
 //   --exit-after-ms N      close the window after N ms (tests)
 //   --report-startup       print the milliseconds from start to the first painted queue (benchmarks)
+#include <langinfo.h>
 #include <chrono>
 #include <clocale>
-#include <cstring>
-#include <langinfo.h>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 
 #include <wx/app.h>
@@ -28,8 +29,8 @@
 #include <wx/msgdlg.h>
 #include <wx/stdpaths.h>
 #include <wx/timer.h>
-#include <wx/utils.h>
 #include <wx/tokenzr.h>
+#include <wx/utils.h>
 
 #include <fstream>
 
@@ -39,9 +40,9 @@
 #include "app_context.h"
 #include "crypto/pkcs12_signer.h"
 #include "demo_session.h"
-#include "sync/sync_engine.h"
 #include "main_frame.h"
 #include "queue_panel.h"
+#include "sync/sync_engine.h"
 #include "util/dispatch.h"
 
 namespace jaanch::app {
@@ -50,16 +51,19 @@ namespace jaanch::app {
 std::chrono::steady_clock::time_point g_process_started;
 
 class JaanchApp : public wxApp {
-public:
+  public:
     bool OnInit() override {
-        if (!wxApp::OnInit()) return false;
+        if (!wxApp::OnInit())
+            return false;
         wxInitAllImageHandlers();
         dispatch::set_main_thread_poster([this](dispatch::Task task) { CallAfter(std::move(task)); });
         // Unattended runs (tests) must never stop at a modal log window: wx's messages go to stderr there.
-        if (!script_.empty()) delete wxLog::SetActiveTarget(new wxLogStderr);
+        if (!script_.empty())
+            delete wxLog::SetActiveTarget(new wxLogStderr);
         create_account();
         set_up_translations();
-        if (!open_context()) return false;
+        if (!open_context())
+            return false;
         context_.renderer = std::make_unique<viewer::render::RenderService>();
         account_->set_demo(demo_session_.get());
         account_->log_in_at_start();
@@ -68,8 +72,10 @@ public:
         frame_->set_unattended(!script_.empty());
         frame_->Show();
         account_->frame_ready();
-        if (report_startup_) report_when_painted();
-        if (exit_after_ms_ > 0 || !screenshot_.empty() || !script_.empty()) schedule_test_actions();
+        if (report_startup_)
+            report_when_painted();
+        if (exit_after_ms_ > 0 || !screenshot_.empty() || !script_.empty())
+            schedule_test_actions();
         return true;
     }
 
@@ -77,7 +83,8 @@ public:
         wxApp::OnInitCmdLine(parser);
         parser.AddSwitch("", "demo", "run the built-in demo");
         parser.AddOption("", "demo-level", "the demo officer's level: L1, L2 or DC", wxCMD_LINE_VAL_STRING);
-        parser.AddOption("", "demo-count", "applications in the demo district (default 200)", wxCMD_LINE_VAL_NUMBER);
+        parser.AddOption("", "demo-count", "applications in the demo district (default 200)",
+                         wxCMD_LINE_VAL_NUMBER);
         parser.AddOption("", "p12", "sign with this PKCS#12 file", wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "p12-password-file", "the PKCS#12 file's password", wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "workspace", "open this workspace folder", wxCMD_LINE_VAL_STRING);
@@ -85,7 +92,8 @@ public:
         parser.AddOption("", "lang", "language: en or hi", wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "script", "commands to run once shown, separated by ;", wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "screenshot", "save the main window as PNG once shown", wxCMD_LINE_VAL_STRING);
-        parser.AddOption("", "dialog-shots", "save scripted dialogs as PNG files in this folder", wxCMD_LINE_VAL_STRING);
+        parser.AddOption("", "dialog-shots", "save scripted dialogs as PNG files in this folder",
+                         wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "exit-after-ms", "close after this many milliseconds", wxCMD_LINE_VAL_NUMBER);
         parser.AddSwitch("", "report-startup", "print the time to the first painted queue");
         parser.AddSwitch("", "report-outbox", "print the outbox as JSON lines when the window closes");
@@ -93,23 +101,34 @@ public:
 
     bool OnCmdLineParsed(wxCmdLineParser& parser) override {
         long ms = 0;
-        if (parser.Found("exit-after-ms", &ms)) exit_after_ms_ = ms;
+        if (parser.Found("exit-after-ms", &ms))
+            exit_after_ms_ = ms;
         wxString value;
-        if (parser.Found("screenshot", &value)) screenshot_ = value;
-        if (parser.Found("script", &value)) script_ = value;
-        if (parser.Found("workspace", &value)) workspace_dir_ = value.utf8_string();
-        if (parser.Found("forms", &value)) forms_dir_ = value.utf8_string();
+        if (parser.Found("screenshot", &value))
+            screenshot_ = value;
+        if (parser.Found("script", &value))
+            script_ = value;
+        if (parser.Found("workspace", &value))
+            workspace_dir_ = value.utf8_string();
+        if (parser.Found("forms", &value))
+            forms_dir_ = value.utf8_string();
         report_startup_ = parser.Found("report-startup");
         report_outbox_ = parser.Found("report-outbox");
         demo_ = parser.Found("demo");
-        if (parser.Found("demo-level", &value)) demo_level_ = value.utf8_string();
+        if (parser.Found("demo-level", &value))
+            demo_level_ = value.utf8_string();
         long count = 0;
-        if (parser.Found("demo-count", &count) && count > 0) demo_count_ = static_cast<int>(count);
-        if (parser.Found("p12", &value)) p12_ = value.utf8_string();
-        if (parser.Found("p12-password-file", &value)) p12_password_file_ = value.utf8_string();
-        if (parser.Found("lang", &value)) context_.language = value == "hi" ? "hi" : "en";
+        if (parser.Found("demo-count", &count) && count > 0)
+            demo_count_ = static_cast<int>(count);
+        if (parser.Found("p12", &value))
+            p12_ = value.utf8_string();
+        if (parser.Found("p12-password-file", &value))
+            p12_password_file_ = value.utf8_string();
+        if (parser.Found("lang", &value))
+            context_.language = value == "hi" ? "hi" : "en";
         lang_given_ = parser.Found("lang");
-        if (parser.Found("dialog-shots", &value)) dialog_shots_ = value.utf8_string();
+        if (parser.Found("dialog-shots", &value))
+            dialog_shots_ = value.utf8_string();
         return wxApp::OnCmdLineParsed(parser);
     }
 
@@ -125,12 +144,13 @@ public:
         return rc != 0 ? rc : exit_code_;
     }
 
-private:
+  private:
     // Log-in, preferences, the key under its PIN policy and the demo roles (account_controller.h). The demo
     // never reads or writes the officer's settings file.
     void create_account() {
         std::filesystem::path settings_path;
-        if (!demo_) settings_path = settings_file();
+        if (!demo_)
+            settings_path = settings_file();
         try {
             account_ = std::make_unique<AccountController>(
                 context_, AccountController::Hooks{[this] { return frame_; }, [this] { rebuild_frame(); }},
@@ -142,11 +162,13 @@ private:
                 context_, AccountController::Hooks{[this] { return frame_; }, [this] { rebuild_frame(); }},
                 std::filesystem::path());
         }
-        if (!lang_given_) context_.language = account_->settings().language;
+        if (!lang_given_)
+            context_.language = account_->settings().language;
         account_->set_workspace_option(workspace_dir_);
         account_->set_scripted(!script_.empty());
         // Test and benchmark runs never stop at a modal log-in dialog.
-        account_->set_unattended(!script_.empty() || !screenshot_.empty() || exit_after_ms_ > 0 || report_startup_);
+        account_->set_unattended(!script_.empty() || !screenshot_.empty() || exit_after_ms_ > 0 ||
+                                 report_startup_);
         // Without --workspace, the workspace of the last log-in.
         const std::string last = account_->settings().workspace;
         std::error_code ec;
@@ -162,15 +184,18 @@ private:
         frame_->set_unattended(!script_.empty());
         frame_->Show();
         SetTopWindow(frame_);
-        if (old != nullptr) old->Destroy();
+        if (old != nullptr)
+            old->Destroy();
         account_->frame_ready();
     }
 
     void set_up_translations() {
         auto* translations = new wxTranslations;
         wxTranslations::Set(translations);
-        const auto exe_dir = std::filesystem::path(wxStandardPaths::Get().GetExecutablePath().utf8_string()).parent_path();
-        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wxString::FromUTF8((exe_dir / ".." / "share" / "locale").string()));
+        const auto exe_dir =
+            std::filesystem::path(wxStandardPaths::Get().GetExecutablePath().utf8_string()).parent_path();
+        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(
+            wxString::FromUTF8((exe_dir / ".." / "share" / "locale").string()));
         wxFileTranslationsLoader::AddCatalogLookupPathPrefix(JAANCH_BUILD_LOCALE_DIR);
         translations->SetLanguage(context_.language == "hi" ? wxLANGUAGE_HINDI : wxLANGUAGE_ENGLISH);
         translations->AddCatalog("jaanch");
@@ -178,20 +203,23 @@ private:
 
     bool open_context() {
         try {
-            const auto loaded =
-                catalogue::load_catalogue(forms_dir_.empty() ? catalogue::default_catalogue_dir()
-                                                              : std::filesystem::path(forms_dir_));
+            const auto loaded = catalogue::load_catalogue(
+                forms_dir_.empty() ? catalogue::default_catalogue_dir() : std::filesystem::path(forms_dir_));
             if (!loaded.ok())
-                std::fprintf(stderr, "jaanch: %zu problem(s) in the service catalogue; run `jaanch-cli forms check`.\n",
-                             loaded.problems.size());
+                std::fprintf(
+                    stderr,
+                    "jaanch: %zu problem(s) in the service catalogue; run `jaanch-cli forms check`.\n",
+                    loaded.problems.size());
             context_.catalogue = loaded.catalogue;
-            if (demo_) start_demo();
+            if (demo_)
+                start_demo();
             if (!workspace_dir_.empty())
                 context_.workspace = std::make_unique<store::Workspace>(workspace_dir_, context_.catalogue);
             if (context_.workspace && !context_.workspace->sync_value("officer").empty())
                 context_.officer = sync::session_officer(*context_.workspace);
             if (!p12_.empty()) {
-                const crypto::SecretString password(demo_ ? demo_p12_password_ : read_text_file(p12_password_file_));
+                const crypto::SecretString password(demo_ ? demo_p12_password_
+                                                          : read_text_file(p12_password_file_));
                 context_.signer = std::make_unique<crypto::Pkcs12Signer>(p12_, password);
             }
             return true;
@@ -205,10 +233,12 @@ private:
     void report_when_painted() {
         frame_->queue()->Bind(wxEVT_PAINT, [this](wxPaintEvent& e) {
             e.Skip();
-            if (painted_) return;
+            if (painted_)
+                return;
             painted_ = true;
             CallAfter([this] {
-                const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - g_process_started);
+                const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                                          g_process_started);
                 std::printf("startup_to_queue_ms %.1f rows %zu\n", ms.count(), frame_->queue()->row_count());
                 std::fflush(stdout);
             });
@@ -222,7 +252,8 @@ private:
         auto show = [&progress](const std::string& step) { progress.Pulse(wxString::FromUTF8(step)); };
         demo_session_ = std::make_unique<DemoSession>(DemoSession::find_hub_binary(), demo_count_, show);
         const DemoOfficer* officer = demo_session_->officer_at(demo_level_);
-        if (officer == nullptr) throw Error("The demo district has no officer at level " + demo_level_ + ".");
+        if (officer == nullptr)
+            throw Error("The demo district has no officer at level " + demo_level_ + ".");
         workspace_dir_ = demo_session_->sign_in(*officer, context_.catalogue).string();
         demo_session_->set_progress({});  // the dialog above goes when this returns
         p12_ = officer->p12.string();
@@ -231,7 +262,8 @@ private:
 
     static std::string read_text_file(const std::string& path) {
         std::ifstream in(path);
-        if (!in) throw Error("cannot read the password file " + path);
+        if (!in)
+            throw Error("cannot read the password file " + path);
         std::string line;
         std::getline(in, line);
         return line;
@@ -244,7 +276,8 @@ private:
             for (const auto& step : wxStringTokenize(script_, ";")) {
                 const std::optional<bool> account_step = account_->run_script_step(step.utf8_string());
                 if (!(account_step ? *account_step : frame_->run_script_step(step.utf8_string()))) {
-                    std::fprintf(stderr, "jaanch: script step %s is unknown or disabled\n", step.utf8_str().data());
+                    std::fprintf(stderr, "jaanch: script step %s is unknown or disabled\n",
+                                 step.utf8_str().data());
                     exit_code_ = EXIT_FAILURE;
                 }
             }
@@ -255,9 +288,11 @@ private:
                 wxMilliSleep(20);
             }
             frame_->Update();
-            if (report_outbox_) frame_->print_outbox();
+            if (report_outbox_)
+                frame_->print_outbox();
             if (!screenshot_.empty() && !frame_->save_screenshot(screenshot_)) {
-                std::fprintf(stderr, "jaanch: could not save the screenshot to %s\n", screenshot_.utf8_str().data());
+                std::fprintf(stderr, "jaanch: could not save the screenshot to %s\n",
+                             screenshot_.utf8_str().data());
                 exit_code_ = EXIT_FAILURE;
             }
             frame_->Close();
@@ -290,15 +325,18 @@ int main(int argc, char** argv) {
     const char* display = std::getenv("DISPLAY");
     const char* wayland = std::getenv("WAYLAND_DISPLAY");
     if ((display == nullptr || *display == '\0') && (wayland == nullptr || *wayland == '\0')) {
-        std::fprintf(stderr,
-                     "jaanch: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
-                     "Run it in a desktop session, under `xvfb-run`, or use jaanch-cli for the same work "
-                     "without a window.\n");
+        std::fprintf(
+            stderr,
+            "jaanch: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+            "Run it in a desktop session, under `xvfb-run`, or use jaanch-cli for the same work "
+            "without a window.\n");
         return 3;
     }
-    // Narrow strings (translated literals with "—", "●", Devanagari) reach wx through the C library's multibyte
-    // conversion: without a UTF-8 LC_CTYPE they silently become empty. Use the user's locale, but UTF-8 always.
+    // Narrow strings (translated literals with "—", "●", Devanagari) reach wx through the C library's
+    // multibyte conversion: without a UTF-8 LC_CTYPE they silently become empty. Use the user's locale, but
+    // UTF-8 always.
     std::setlocale(LC_ALL, "");
-    if (std::strcmp(nl_langinfo(CODESET), "UTF-8") != 0) std::setlocale(LC_CTYPE, "C.UTF-8");
+    if (std::strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+        std::setlocale(LC_CTYPE, "C.UTF-8");
     return wxEntry(argc, argv);
 }

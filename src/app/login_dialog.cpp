@@ -64,8 +64,10 @@ LoginDialog::LoginDialog(wxWindow* parent, const AccountSettings& remembered, bo
     SetSizerAndFit(outer);
     // Focus where the officer types next: usually only the password is missing.
     (remembered.hub_url.empty() ? hub_ : remembered.user.empty() ? user_ : password_)->SetFocus();
-    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { try_login(); }, wxID_OK);
-    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(kWorkOffline); }, kWorkOffline);
+    Bind(
+        wxEVT_BUTTON, [this](wxCommandEvent&) { try_login(); }, wxID_OK);
+    Bind(
+        wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(kWorkOffline); }, kWorkOffline);
     password_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { try_login(); });
     totp_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { try_login(); });
 }
@@ -78,10 +80,18 @@ void LoginDialog::fill(const std::string& hub, const std::string& user, const st
     totp_->ChangeValue(wxString::FromUTF8(totp));
 }
 
-std::string LoginDialog::hub() const { return hub_->GetValue().Strip(wxString::both).utf8_string(); }
-std::string LoginDialog::user() const { return user_->GetValue().Strip(wxString::both).utf8_string(); }
-wxString LoginDialog::error_text() const { return error_->GetLabel(); }
-bool LoginDialog::asks_totp() const { return totp_->IsShown(); }
+std::string LoginDialog::hub() const {
+    return hub_->GetValue().Strip(wxString::both).utf8_string();
+}
+std::string LoginDialog::user() const {
+    return user_->GetValue().Strip(wxString::both).utf8_string();
+}
+wxString LoginDialog::error_text() const {
+    return error_->GetLabel();
+}
+bool LoginDialog::asks_totp() const {
+    return totp_->IsShown();
+}
 
 void LoginDialog::show_error(const wxString& text) {
     error_->SetLabel(text);
@@ -93,17 +103,21 @@ void LoginDialog::show_error(const wxString& text) {
 bool LoginDialog::try_login() {
     const crypto::SecretString password(password_->GetValue().utf8_string());
     wxBusyCursor busy;
-    const LoginAttempt a = attempt_login(hub(), user(), password, totp_->GetValue().Strip(wxString::both).utf8_string());
+    const LoginAttempt a =
+        attempt_login(hub(), user(), password, totp_->GetValue().Strip(wxString::both).utf8_string());
     switch (a.outcome) {
         case LoginOutcome::ok:
             login_ = a.login;
             password_->ChangeValue("");
-            if (IsModal()) EndModal(wxID_OK);
+            if (IsModal())
+                EndModal(wxID_OK);
             return true;
         case LoginOutcome::totp_required:
             totp_->Show();
             totp_label_->Show();
-            show_error(_("This account needs the 6-digit code from your authenticator app. Enter it and log in again."));
+            show_error(
+                _("This account needs the 6-digit code from your authenticator app. Enter it and log in "
+                  "again."));
             totp_->SetFocus();
             return false;
         case LoginOutcome::wrong_totp:

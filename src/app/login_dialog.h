@@ -20,11 +20,12 @@ namespace jaanch::app {
 inline constexpr int kWorkOffline = wxID_HIGHEST + 701;
 
 class LoginDialog : public wxDialog {
-public:
+  public:
     LoginDialog(wxWindow* parent, const AccountSettings& remembered, bool offline_possible);
 
     // Fills the fields and presses "Log in" (scripts drive the real widgets through this).
-    void fill(const std::string& hub, const std::string& user, const std::string& password, const std::string& totp);
+    void fill(const std::string& hub, const std::string& user, const std::string& password,
+              const std::string& totp);
     // One attempt with what the fields hold; returns true when logged in (the dialog then ends with wxID_OK).
     bool try_login();
 
@@ -34,7 +35,7 @@ public:
     wxString error_text() const;
     bool asks_totp() const;
 
-private:
+  private:
     void show_error(const wxString& text);
 
     wxTextCtrl* hub_ = nullptr;

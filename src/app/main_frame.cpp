@@ -4,8 +4,8 @@
 
 #include <wx/aboutdlg.h>
 #include <wx/dcclient.h>
-#include <wx/dcscreen.h>
 #include <wx/dcmemory.h>
+#include <wx/dcscreen.h>
 #include <wx/display.h>
 #include <wx/image.h>
 #include <wx/intl.h>
@@ -16,24 +16,25 @@
 #include <wx/textdlg.h>
 
 #include "application_panel.h"
-#include "documents_panel.h"
+#include "checks_view.h"
 #include "decision_bar.h"
-#include "viewer/wx/bitmap_convert.h"
-#include "viewer/wx/document_viewer.h"
-#include "workflow/workflow.h"
+#include "documents_panel.h"
 #include "jaanch/version.h"
 #include "queue_panel.h"
 #include "review_controller.h"
 #include "review_pane.h"
 #include "shortcut_sheet.h"
 #include "status_bar.h"
-#include "checks_view.h"
+#include "viewer/wx/bitmap_convert.h"
+#include "viewer/wx/document_viewer.h"
+#include "workflow/workflow.h"
 
 namespace jaanch::app {
 
 wxString menu_text(const Command& command, const MenuLayout& layout) {
     wxString text = wxGetTranslation(wxString::FromUTF8(command.label));
-    if (auto it = layout.hotkeys.find(command.id); it != layout.hotkeys.end()) text += "\t" + it->second;
+    if (auto it = layout.hotkeys.find(command.id); it != layout.hotkeys.end())
+        text += "\t" + it->second;
     return text;
 }
 
@@ -47,10 +48,12 @@ MainFrame::MainFrame(AppContext& context)
     const wxRect screen = wxGetClientDisplayRect();
     SetSize(screen.GetWidth() * 9 / 10, screen.GetHeight() * 9 / 10);
     Centre();
-    // Queue | form | documents, and the decision bar under them: the officer reads the form beside the uploads.
+    // Queue | form | documents, and the decision bar under them: the officer reads the form beside the
+    // uploads.
     auto* root = new wxPanel(this);
     auto* outer = new wxSplitterWindow(root, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
-    queue_ = new QueuePanel(outer, context_.workspace.get(), [this](const std::string& n) { open_application(n); });
+    queue_ = new QueuePanel(outer, context_.workspace.get(),
+                            [this](const std::string& n) { open_application(n); });
     auto* inner = new wxSplitterWindow(outer, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
     review_pane_ = new ReviewPane(inner);  // the form, the document checklist and the history, in tabs
     application_ = new ApplicationPanel(review_pane_->tab_parent());
@@ -85,7 +88,8 @@ MainFrame::MainFrame(AppContext& context)
     update_status();
     schedule_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_schedule_tick(); });
     prefetch_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { prefetch_next_application(); });
-    if (context_.workspace && !context_.workspace->sync_value("hub_url").empty()) schedule_timer_.Start(1000);
+    if (context_.workspace && !context_.workspace->sync_value("hub_url").empty())
+        schedule_timer_.Start(1000);
 }
 
 void MainFrame::build_menus() {
@@ -100,10 +104,12 @@ void MainFrame::build_menus() {
                 continue;
             }
             const Command* command = commands_.find(id);
-            if (command == nullptr) continue;  // a command of a part not built into this workstation
+            if (command == nullptr)
+                continue;  // a command of a part not built into this workstation
             const int wx_id = wxWindow::NewControlId();
             menu_ids_[wx_id] = id;
-            m->Append(wx_id, menu_text(*command, layout_), wxGetTranslation(wxString::FromUTF8(command->help)));
+            m->Append(wx_id, menu_text(*command, layout_),
+                      wxGetTranslation(wxString::FromUTF8(command->help)));
         }
         if (m->GetMenuItemCount() == 0) {  // every command of this menu belongs to a mode not running (Demo)
             delete m;
@@ -116,20 +122,24 @@ void MainFrame::build_menus() {
     delete old;
     Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
         auto it = menu_ids_.find(e.GetId());
-        if (it != menu_ids_.end()) commands_.run(it->second);
+        if (it != menu_ids_.end())
+            commands_.run(it->second);
     });
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
         auto it = menu_ids_.find(e.GetId());
-        if (it == menu_ids_.end()) return e.Skip();
+        if (it == menu_ids_.end())
+            return e.Skip();
         const Command* c = commands_.find(it->second);
         e.Enable(c != nullptr && (!c->enabled || c->enabled()));
     });
 }
 
 void MainFrame::open_application(const std::string& number) {
-    if (!context_.workspace) return;
+    if (!context_.workspace)
+        return;
     auto app = context_.workspace->application(number);
-    if (!app) return;
+    if (!app)
+        return;
     const auto* service = context_.catalogue.find(app->service_id, app->service_version);
     open_app_ = app;
     application_->show(*app, service, context_.language);
@@ -138,24 +148,30 @@ void MainFrame::open_application(const std::string& number) {
     status_->set_protection(documents_->protection());
     update_decision_bar();
     review_->on_open(*app);
-    context_.workspace->activity().append(now_utc(), context_.officer ? context_.officer->id : "", "opened", number, "");
+    context_.workspace->activity().append(now_utc(), context_.officer ? context_.officer->id : "", "opened",
+                                          number, "");
     update_status();
     // Once this application is on screen: the next one's first page, so "next" shows it at once.
     prefetch_timer_.StartOnce(kPrefetchDelayMs);
 }
 
-bool MainFrame::prefetch_pending() const { return prefetch_timer_.IsRunning() || documents_->prefetching(); }
+bool MainFrame::prefetch_pending() const {
+    return prefetch_timer_.IsRunning() || documents_->prefetching();
+}
 
 bool MainFrame::background_pending() const {
-    if (prefetch_pending() || documents_->retiring()) return true;
+    if (prefetch_pending() || documents_->retiring())
+        return true;
     const auto rendering = context_.renderer->stats();
     return rendering.queued > 0 || rendering.running > 0;
 }
 
 void MainFrame::prefetch_next_application() {
-    if (!context_.workspace) return;
+    if (!context_.workspace)
+        return;
     const std::string next = queue_->number_after(1);
-    if (next.empty()) return;
+    if (next.empty())
+        return;
     if (auto app = context_.workspace->application(next)) {
         const auto* service = context_.catalogue.find(app->service_id, app->service_version);
         application_->prepare(service, context_.language);
@@ -166,7 +182,8 @@ void MainFrame::prefetch_next_application() {
 void MainFrame::show_check_flags(const catalogue::ServiceDefinition* service) {
     checks_.reset();
     qr_findings_.reset();
-    if (service == nullptr) return application_->clear_checks();
+    if (service == nullptr)
+        return application_->clear_checks();
     try {
         // Indian time decides "today" for dates in the future and ages (the hub and portals count in IST).
         checks_ = checks::review_application(*open_app_, *service, *context_.workspace,
@@ -176,13 +193,15 @@ void MainFrame::show_check_flags(const catalogue::ServiceDefinition* service) {
     } catch (const std::exception& e) {
         application_->clear_checks();
         // The form is still worth showing: say why the flags are missing, never hide it.
-        status_->set_message(wxString::Format(_("The automatic checks could not run: %s"), wxString::FromUTF8(e.what())));
+        status_->set_message(
+            wxString::Format(_("The automatic checks could not run: %s"), wxString::FromUTF8(e.what())));
     }
     read_aadhaar_letter(std::chrono::milliseconds(1000));  // once the officer has had the form for a moment
 }
 
 void MainFrame::show_checks() {
-    if (!checks_) return;
+    if (!checks_)
+        return;
     auto* dialog = new ChecksDialog(this, *checks_, context_.language);
     add_photo_strip(dialog);  // checks_actions.cpp
     if (unattended_) {
@@ -194,7 +213,8 @@ void MainFrame::show_checks() {
 }
 
 void MainFrame::update_decision_bar() {
-    if (!open_app_) return decisions_->set_actions({}, "");
+    if (!open_app_)
+        return decisions_->set_actions({}, "");
     const auto* service = context_.catalogue.find(open_app_->service_id, open_app_->service_version);
     if (!context_.officer || service == nullptr)
         return decisions_->set_actions({}, _("Log in to decide (read-only)."));
@@ -214,14 +234,20 @@ void MainFrame::update_status() {
     status_->set_last_sync(local_time_text(context_.workspace->sync_value("last_sync")));
 }
 
-void MainFrame::next_application(int step) { queue_->select_next(step); }
+void MainFrame::next_application(int step) {
+    queue_->select_next(step);
+}
 
-void MainFrame::next_document() { documents_->next_document(); }
+void MainFrame::next_document() {
+    documents_->next_document();
+}
 
 void MainFrame::zoom(int direction) {
     if (auto* viewer = documents_->current_viewer()) {
-        if (direction > 0) viewer->canvas().zoom_in();
-        else viewer->canvas().zoom_out();
+        if (direction > 0)
+            viewer->canvas().zoom_in();
+        else
+            viewer->canvas().zoom_out();
     }
 }
 
@@ -246,15 +272,16 @@ void MainFrame::show_my_pending() {
 }
 
 void MainFrame::print_outbox() const {
-    if (!context_.workspace) return;
+    if (!context_.workspace)
+        return;
     for (const auto& e : context_.workspace->outbox().list()) {
         std::printf("%s\n", json::Json{{"number", e.decision.application},
                                        {"decision", e.decision.id},
                                        {"action", model::action_name(e.decision.action)},
                                        {"state", store::outbox_state_name(e.state)},
                                        {"hub_message", e.hub_message}}
-                                 .dump()
-                                 .c_str());
+                                .dump()
+                                .c_str());
     }
     std::fflush(stdout);
 }
@@ -262,7 +289,8 @@ void MainFrame::print_outbox() const {
 void MainFrame::find_application() {
     wxTextEntryDialog ask(this, _("Application number or part of the applicant's name:"), _("Find"),
                           wxString::FromUTF8(queue_->filter().search));
-    if (ask.ShowModal() != wxID_OK) return;
+    if (ask.ShowModal() != wxID_OK)
+        return;
     store::QueueFilter f = queue_->filter();
     f.search = ask.GetValue().utf8_string();
     queue_->set_filter(f);
@@ -277,7 +305,8 @@ void MainFrame::switch_language() {
     translations->AddCatalog("jaanch");
     build_menus();
     const std::string selected = queue_->selected_number();
-    if (!selected.empty()) open_application(selected);
+    if (!selected.empty())
+        open_application(selected);
     update_status();
 }
 
@@ -295,8 +324,8 @@ void MainFrame::show_about() {
 }
 
 bool MainFrame::save_screenshot(const wxString& path) {
-    // What the officer sees — menus aside: the panels, then the status bar below them, each read back from its
-    // own window (a screen-wide read returned stale pixels on a second capture under Xvfb).
+    // What the officer sees — menus aside: the panels, then the status bar below them, each read back from
+    // its own window (a screen-wide read returned stale pixels on a second capture under Xvfb).
     Refresh();
     Update();
     for (int i = 0; i < 20; ++i) {

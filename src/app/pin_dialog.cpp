@@ -38,7 +38,9 @@ PinDialog::PinDialog(wxWindow* parent, const crypto::PinRequest& request)
     field_->SetFocus();
 }
 
-PinDialog::~PinDialog() { field_->ChangeValue(wxString(' ', 64)); }
+PinDialog::~PinDialog() {
+    field_->ChangeValue(wxString(' ', 64));
+}
 
 crypto::SecretString PinDialog::take_pin() {
     crypto::SecretString pin(field_->GetValue().utf8_string());
@@ -48,7 +50,8 @@ crypto::SecretString PinDialog::take_pin() {
 
 crypto::SecretString ask_pin(wxWindow* parent, const crypto::PinRequest& request) {
     PinDialog dialog(parent, request);
-    if (dialog.ShowModal() != wxID_OK) return crypto::SecretString(std::string());
+    if (dialog.ShowModal() != wxID_OK)
+        return crypto::SecretString(std::string());
     return dialog.take_pin();
 }
 

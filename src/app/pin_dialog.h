@@ -15,13 +15,13 @@ crypto::SecretString ask_pin(wxWindow* parent, const crypto::PinRequest& request
 
 // The dialog behind ask_pin, for callers that show it another way (the accessibility survey).
 class PinDialog : public wxDialog {
-public:
+  public:
     PinDialog(wxWindow* parent, const crypto::PinRequest& request);
     ~PinDialog() override;  // overwrites the field's buffer
     // The PIN typed; take it once, after the dialog ended with wxID_OK.
     crypto::SecretString take_pin();
 
-private:
+  private:
     wxTextCtrl* field_ = nullptr;
 };
 

@@ -20,7 +20,7 @@
 namespace jaanch::app {
 
 class PolicySigner final : public crypto::Signer {
-public:
+  public:
     // Opens the real key, asking for the PIN or password as it needs to.
     using Opener = std::function<std::unique_ptr<crypto::Signer>()>;
 
@@ -35,7 +35,7 @@ public:
     bool is_open() const { return open_ != nullptr; }
     PinPolicy policy() const { return policy_; }
 
-private:
+  private:
     crypto::Signer& open() const;
 
     Opener opener_;

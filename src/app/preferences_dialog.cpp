@@ -16,7 +16,9 @@
 namespace jaanch::app {
 namespace {
 
-wxStaticText* label_for(wxWindow* parent, const wxString& text) { return new wxStaticText(parent, wxID_ANY, text); }
+wxStaticText* label_for(wxWindow* parent, const wxString& text) {
+    return new wxStaticText(parent, wxID_ANY, text);
+}
 
 }  // namespace
 
@@ -42,7 +44,8 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const AccountSettings& se
     outer->Add(lang_row, 0, wxALL, FromDIP(12));
 
     const wxString sources[] = {_("DSC token (PKCS#11)"), _("PKCS#12 file")};
-    source_ = new wxRadioBox(this, wxID_ANY, _("Signing key"), wxDefaultPosition, wxDefaultSize, 2, sources, 1);
+    source_ =
+        new wxRadioBox(this, wxID_ANY, _("Signing key"), wxDefaultPosition, wxDefaultSize, 2, sources, 1);
     source_->SetName("key_source");
     source_->SetSelection(settings.key_source == KeySource::p12 ? 1 : 0);
     outer->Add(source_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
@@ -50,12 +53,15 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const AccountSettings& se
     auto* grid = new wxFlexGridSizer(2, gap, gap);
     grid->AddGrowableCol(1);
     wxArrayString modules;
-    for (const auto& m : installed_pkcs11_modules()) modules.Add(wxString::FromUTF8(m));
-    const wxString module_value = settings.pkcs11_module.empty() ? (modules.empty() ? wxString() : modules.Last())
-                                                                 : wxString::FromUTF8(settings.pkcs11_module);
+    for (const auto& m : installed_pkcs11_modules())
+        modules.Add(wxString::FromUTF8(m));
+    const wxString module_value = settings.pkcs11_module.empty()
+                                      ? (modules.empty() ? wxString() : modules.Last())
+                                      : wxString::FromUTF8(settings.pkcs11_module);
     auto* module_label = label_for(this, _("PKCS#11 &module:"));
     grid->Add(module_label, 0, wxALIGN_CENTER_VERTICAL);
-    module_ = new wxComboBox(this, wxID_ANY, module_value, wxDefaultPosition, wxSize(FromDIP(380), -1), modules);
+    module_ =
+        new wxComboBox(this, wxID_ANY, module_value, wxDefaultPosition, wxSize(FromDIP(380), -1), modules);
     module_->SetName("pkcs11_module");
     set_labelled_by(module_, module_label);
     grid->Add(module_, 1, wxEXPAND);
@@ -75,8 +81,8 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const AccountSettings& se
     grid->Add(token_column, 1, wxEXPAND);
     auto* p12_label = label_for(this, _("PKCS#12 &file:"));
     grid->Add(p12_label, 0, wxALIGN_CENTER_VERTICAL);
-    p12_ = new wxFilePickerCtrl(this, wxID_ANY, wxString::FromUTF8(settings.p12_file), _("Choose a PKCS#12 file"),
-                                "PKCS#12 (*.p12;*.pfx)|*.p12;*.pfx|*|*");
+    p12_ = new wxFilePickerCtrl(this, wxID_ANY, wxString::FromUTF8(settings.p12_file),
+                                _("Choose a PKCS#12 file"), "PKCS#12 (*.p12;*.pfx)|*.p12;*.pfx|*|*");
     p12_->SetName("p12_file");
     set_accessible_name(p12_, p12_label->GetLabelText());
     grid->Add(p12_, 1, wxEXPAND);
@@ -101,7 +107,8 @@ void PreferencesDialog::rescan() {
     tokens_->Clear();
     found_.clear();
     const std::string module = module_->GetValue().utf8_string();
-    if (module.empty()) return;
+    if (module.empty())
+        return;
     const auto presence = crypto::scan_tokens(module);
     if (!presence.problem.empty()) {
         token_note_->SetLabel(wxString::FromUTF8(presence.problem));
@@ -110,25 +117,33 @@ void PreferencesDialog::rescan() {
     }
     found_ = presence.tokens;
     for (const auto& t : found_) {
-        wxString row = wxString::Format(_("%s (serial %s)"), wxString::FromUTF8(t.label), wxString::FromUTF8(t.serial));
-        if (t.pin_locked) row += " " + _("(PIN locked)");
+        wxString row =
+            wxString::Format(_("%s (serial %s)"), wxString::FromUTF8(t.label), wxString::FromUTF8(t.serial));
+        if (t.pin_locked)
+            row += " " + _("(PIN locked)");
         tokens_->Append(row);
-        if (t.label == base_.token_label) tokens_->SetSelection(tokens_->GetCount() - 1);
+        if (t.label == base_.token_label)
+            tokens_->SetSelection(tokens_->GetCount() - 1);
     }
-    if (found_.empty()) token_note_->SetLabel(_("No token — insert your DSC"));
-    else if (tokens_->GetSelection() == wxNOT_FOUND) tokens_->SetSelection(0);
+    if (found_.empty())
+        token_note_->SetLabel(_("No token — insert your DSC"));
+    else if (tokens_->GetSelection() == wxNOT_FOUND)
+        tokens_->SetSelection(0);
     show_selection();
 }
 
 void PreferencesDialog::show_selection() {
     const int at = tokens_->GetSelection();
-    if (at == wxNOT_FOUND || at >= static_cast<int>(found_.size())) return;
+    if (at == wxNOT_FOUND || at >= static_cast<int>(found_.size()))
+        return;
     try {
-        const std::string subject = crypto::token_certificate_subject(module_->GetValue().utf8_string(), found_[at].label);
+        const std::string subject =
+            crypto::token_certificate_subject(module_->GetValue().utf8_string(), found_[at].label);
         // One RDN a line: a DSC subject is long, and the dialog must stay narrower than an office screen.
         wxString shown = wxString::FromUTF8(subject);
         shown.Replace("/", "\n");
-        token_note_->SetLabel(subject.empty() ? _("No certificate on this token.") : _("Certificate:") + shown);
+        token_note_->SetLabel(subject.empty() ? _("No certificate on this token.")
+                                              : _("Certificate:") + shown);
     } catch (const std::exception& e) {
         token_note_->SetLabel(wxString::FromUTF8(e.what()));
         token_note_->Wrap(FromDIP(420));
@@ -157,7 +172,8 @@ bool PreferencesDialog::choose_token(const std::string& module, const std::strin
     module_->SetValue(wxString::FromUTF8(module));
     rescan();
     for (std::size_t i = 0; i < found_.size(); ++i) {
-        if (found_[i].label != label) continue;
+        if (found_[i].label != label)
+            continue;
         tokens_->SetSelection(static_cast<int>(i));
         show_selection();
         return true;
@@ -165,6 +181,8 @@ bool PreferencesDialog::choose_token(const std::string& module, const std::strin
     return false;
 }
 
-void PreferencesDialog::set_pin_policy(PinPolicy policy) { policy_->SetSelection(policy == PinPolicy::session ? 1 : 0); }
+void PreferencesDialog::set_pin_policy(PinPolicy policy) {
+    policy_->SetSelection(policy == PinPolicy::session ? 1 : 0);
+}
 
 }  // namespace jaanch::app

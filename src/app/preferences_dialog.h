@@ -17,7 +17,7 @@ class wxStaticText;
 namespace jaanch::app {
 
 class PreferencesDialog : public wxDialog {
-public:
+  public:
     PreferencesDialog(wxWindow* parent, const AccountSettings& settings);
 
     // The settings as the dialog shows them now.
@@ -26,7 +26,7 @@ public:
     bool choose_token(const std::string& module, const std::string& label);
     void set_pin_policy(PinPolicy policy);
 
-private:
+  private:
     void rescan();
     void show_selection();
 

@@ -11,7 +11,7 @@
 namespace jaanch::app {
 namespace {
 
-constexpr int kQrPages = 4;     // an Aadhaar letter has its QR on page 1 or 2; e-Aadhaar on page 1
+constexpr int kQrPages = 4;  // an Aadhaar letter has its QR on page 1 or 2; e-Aadhaar on page 1
 
 bool names_aadhaar(const std::string& kind) {
     return kind.find("aadhaar") != std::string::npos && kind.find("jan_aadhaar") == std::string::npos;
@@ -33,7 +33,8 @@ std::optional<checks::AadhaarQr> qr_in(const std::string& file, const viewer::Co
         request.page = page;
         request.scale = pdf ? checks::kQrRenderDpi / 72.0 : 1.0;
         const viewer::Bitmap pixels = doc.engine->render(request);
-        for (const auto& text : checks::find_qr_codes(checks::gray_from_rgba(pixels.width, pixels.height, pixels.rgba))) {
+        for (const auto& text :
+             checks::find_qr_codes(checks::gray_from_rgba(pixels.width, pixels.height, pixels.rgba))) {
             try {
                 return checks::parse_aadhaar_qr(text);
             } catch (const checks::QrError&) {

@@ -70,8 +70,9 @@ void ReviewController::refresh_tabs() {
     tabs_timer_.Stop();
     auto& context = frame_.context_;
     const auto* service = context.catalogue.find(open_->service_id, open_->service_version);
-    frame_.review_pane_->checklist()->show(*open_, service, context.language,
-                                           store::ReviewStore(*context.workspace).document_checks(open_->number));
+    frame_.review_pane_->checklist()->show(
+        *open_, service, context.language,
+        store::ReviewStore(*context.workspace).document_checks(open_->number));
     refresh_pages();
     refresh_history();
 }
@@ -397,7 +398,8 @@ void ReviewController::on_tick() {
 
 // Claims `number` on a worker; the answer comes back to on_claim_result on the UI thread. Opening explains an
 // unreachable hub in the banner; a renewal does not (the status bar already says offline).
-void ReviewController::request_claim(std::uint64_t generation, const std::string& number, bool explain_offline) {
+void ReviewController::request_claim(std::uint64_t generation, const std::string& number,
+                                     bool explain_offline) {
     auto alive = alive_;
     post([this, alive, generation, number, explain_offline](sync::HubClient& client) {
         std::optional<sync::ClaimState> claim;

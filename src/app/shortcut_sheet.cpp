@@ -23,7 +23,8 @@ ShortcutSheet::ShortcutSheet(wxWindow* parent, const CommandRegistry& commands, 
         auto it = layout.hotkeys.find(command.id);
         wxString label = wxGetTranslation(wxString::FromUTF8(command.label));
         label.Replace("&", "");
-        list->InsertItem(row, it == layout.hotkeys.end() ? wxString::FromUTF8("—") : wxString::FromUTF8(it->second));
+        list->InsertItem(
+            row, it == layout.hotkeys.end() ? wxString::FromUTF8("—") : wxString::FromUTF8(it->second));
         list->SetItem(row, 1, label);
         list->SetItem(row, 2, wxGetTranslation(wxString::FromUTF8(command.help)));
         ++row;

@@ -8,7 +8,7 @@
 namespace jaanch::app {
 
 class ShortcutSheet : public wxDialog {
-public:
+  public:
     ShortcutSheet(wxWindow* parent, const CommandRegistry& commands, const MenuLayout& layout);
 };
 

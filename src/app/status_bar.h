@@ -1,7 +1,7 @@
 // The workstation's status bar: where the officer stands at a glance — online or offline (and when it tries
-// again), sync progress (items, bytes, rate, time left), decisions waiting to send, the last sync, the signing
-// key or token, and a "Sync now" button. It only shows what it is told; the frame feeds it from the sync observer and the outbox.
-// UI thread only.
+// again), sync progress (items, bytes, rate, time left), decisions waiting to send, the last sync, the
+// signing key or token, and a "Sync now" button. It only shows what it is told; the frame feeds it from the
+// sync observer and the outbox. UI thread only.
 #pragma once
 
 #include <cstddef>
@@ -38,7 +38,16 @@ class StatusBar : public wxStatusBar {
     std::string summary() const;
 
   private:
-    enum Field { message_field, connection_field, waiting_field, last_sync_field, key_field, protection_field, button_field, field_count };
+    enum Field {
+        message_field,
+        connection_field,
+        waiting_field,
+        last_sync_field,
+        key_field,
+        protection_field,
+        button_field,
+        field_count
+    };
     void place_button();
 
     Connection connection_ = Connection::unknown;
@@ -48,7 +57,8 @@ class StatusBar : public wxStatusBar {
 // "1.2 MB/s", "640 KB/s"; "3:05" for a time left.
 std::string human_rate(double bytes_per_second);
 std::string human_duration(std::chrono::seconds s);
-// A stored UTC timestamp in the officer's local time: "14:05" today, "20 Nov 14:05" before; empty stays empty.
+// A stored UTC timestamp in the officer's local time: "14:05" today, "20 Nov 14:05" before; empty stays
+// empty.
 std::string local_time_text(const std::string& utc_timestamp);
 
 }  // namespace jaanch::app

@@ -26,14 +26,17 @@ Args::Args(const std::vector<std::string>& words, const std::vector<std::string>
                 inline_value = name.substr(eq + 1);
                 name.resize(eq);
             }
-            if (!listed(options, name) && !listed(switches, name)) throw UsageError("unknown option --" + name);
+            if (!listed(options, name) && !listed(switches, name))
+                throw UsageError("unknown option --" + name);
             if (inline_value) {
-                if (listed(switches, name)) throw UsageError("option --" + name + " takes no value");
+                if (listed(switches, name))
+                    throw UsageError("option --" + name + " takes no value");
                 options_[name] = *inline_value;
             } else if (listed(switches, name)) {
                 options_[name] = "";
             } else {
-                if (i + 1 >= words.size()) throw UsageError("option --" + name + " needs a value");
+                if (i + 1 >= words.size())
+                    throw UsageError("option --" + name + " needs a value");
                 options_[name] = words[++i];
             }
         } else {
@@ -44,13 +47,15 @@ Args::Args(const std::vector<std::string>& words, const std::vector<std::string>
 
 std::optional<std::string> Args::get(const std::string& name) const {
     auto it = options_.find(name);
-    if (it == options_.end()) return std::nullopt;
+    if (it == options_.end())
+        return std::nullopt;
     return it->second;
 }
 
 std::string Args::require(const std::string& name) const {
     auto value = get(name);
-    if (!value) throw UsageError("missing required option --" + name);
+    if (!value)
+        throw UsageError("missing required option --" + name);
     return *value;
 }
 
@@ -58,8 +63,10 @@ namespace {
 
 void print_help(const std::string& program, const std::string& tagline, const CommandList& commands,
                 std::ostream& out) {
-    out << program << " " << kVersion << " — " << tagline << "\n\nUsage: " << program << " COMMAND [ARGS]\n\n";
-    for (const auto& c : commands) out << "  " << c.name << " " << c.usage << "\n      " << c.summary << "\n";
+    out << program << " " << kVersion << " — " << tagline << "\n\nUsage: " << program
+        << " COMMAND [ARGS]\n\n";
+    for (const auto& c : commands)
+        out << "  " << c.name << " " << c.usage << "\n      " << c.summary << "\n";
     out << "  version\n      print the version\n";
 }
 
@@ -70,10 +77,12 @@ const Command* match(const CommandList& commands, const std::vector<std::string>
         std::vector<std::string> parts;
         for (std::size_t start = 0, end; start <= c.name.size(); start = end + 1) {
             end = c.name.find(' ', start);
-            if (end == std::string::npos) end = c.name.size();
+            if (end == std::string::npos)
+                end = c.name.size();
             parts.push_back(c.name.substr(start, end - start));
         }
-        if (parts.size() > words.size() || (best && parts.size() <= used)) continue;
+        if (parts.size() > words.size() || (best && parts.size() <= used))
+            continue;
         if (std::equal(parts.begin(), parts.end(), words.begin())) {
             best = &c;
             used = parts.size();

@@ -17,7 +17,7 @@ enum ExitCode : int { kOk = 0, kFailed = 1, kUsage = 2 };
 
 // Parsed command-line words after the command name: `--key value` options, `--flag` switches, positionals.
 class Args {
-public:
+  public:
     // `options` take a value (`--in FILE` or `--in=FILE`), `switches` take none. Throws UsageError for an
     // unknown option or an option missing its value.
     Args(const std::vector<std::string>& words, const std::vector<std::string>& options,
@@ -28,13 +28,13 @@ public:
     std::string require(const std::string& name) const;
     const std::vector<std::string>& positionals() const { return positionals_; }
 
-private:
+  private:
     std::map<std::string, std::string> options_;
     std::vector<std::string> positionals_;
 };
 
 class UsageError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

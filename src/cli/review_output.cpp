@@ -22,11 +22,16 @@ json::Json items_json(const std::vector<ReviewItem>& items) {
 
 const char* mark(ReviewStatus s) {
     switch (s) {
-        case ReviewStatus::pass: return "ok  ";
-        case ReviewStatus::fail: return "FAIL";
-        case ReviewStatus::unknown: return "??  ";
-        case ReviewStatus::attention: return "LOOK";
-        case ReviewStatus::not_applicable: return "--  ";
+        case ReviewStatus::pass:
+            return "ok  ";
+        case ReviewStatus::fail:
+            return "FAIL";
+        case ReviewStatus::unknown:
+            return "??  ";
+        case ReviewStatus::attention:
+            return "LOOK";
+        case ReviewStatus::not_applicable:
+            return "--  ";
     }
     return "    ";
 }
@@ -34,9 +39,10 @@ const char* mark(ReviewStatus s) {
 void print_items(std::ostream& out, const char* title, const std::vector<ReviewItem>& items) {
     out << "  " << title << "\n";
     for (const auto& i : items) {
-        if (i.status == ReviewStatus::not_applicable) continue;
-        out << "    " << mark(i.status) << " " << i.subject << ": " << checks::redact_aadhaar_numbers(i.reason.en)
-            << "\n";
+        if (i.status == ReviewStatus::not_applicable)
+            continue;
+        out << "    " << mark(i.status) << " " << i.subject << ": "
+            << checks::redact_aadhaar_numbers(i.reason.en) << "\n";
     }
 }
 

@@ -107,7 +107,8 @@ std::unique_ptr<crypto::Signer> open_signer_from(const Args& args) {
     // Read when the token asks (the signer may ask after this returns, so the path is held by value); a wrong
     // PIN is reported, never retried.
     return std::make_unique<crypto::Pkcs11Signer>(
-        config, [pin_file = args.require("pin-file")](const crypto::PinRequest&) { return read_secret(pin_file); });
+        config,
+        [pin_file = args.require("pin-file")](const crypto::PinRequest&) { return read_secret(pin_file); });
 }
 
 }  // namespace jaanch::cli

@@ -12,7 +12,8 @@ namespace jaanch::hub {
 
 void init_data(const DataPaths& paths, int kdf_iterations) {
     if (std::filesystem::exists(paths.database()))
-        throw Error("The folder " + paths.root.string() + " already holds a hub database; choose another folder or "
+        throw Error("The folder " + paths.root.string() +
+                    " already holds a hub database; choose another folder or "
                     "keep using this one.");
     if (kdf_iterations < kMinimumPbkdf2Iterations)
         throw Error("--kdf-iterations must be at least " + std::to_string(kMinimumPbkdf2Iterations) + ".");
@@ -23,9 +24,9 @@ void init_data(const DataPaths& paths, int kdf_iterations) {
     SqliteStorage storage(paths.database(), true);
     auto txn = storage.begin();
     txn->put_setting("kdf_iterations", std::to_string(kdf_iterations));
-    txn->append_audit("admin", "init", paths.root.string(),
-                      {{"schema_version", SqliteStorage::schema_version()}, {"kdf_iterations", kdf_iterations}},
-                      now_utc());
+    txn->append_audit(
+        "admin", "init", paths.root.string(),
+        {{"schema_version", SqliteStorage::schema_version()}, {"kdf_iterations", kdf_iterations}}, now_utc());
     txn->commit();
 }
 
@@ -35,9 +36,11 @@ std::unique_ptr<SqliteStorage> open_storage(const DataPaths& paths) {
 
 std::vector<std::filesystem::path> crl_files(const DataPaths& paths) {
     std::vector<std::filesystem::path> out;
-    if (!std::filesystem::is_directory(paths.crl())) return out;
+    if (!std::filesystem::is_directory(paths.crl()))
+        return out;
     for (const auto& entry : std::filesystem::directory_iterator(paths.crl())) {
-        if (entry.is_regular_file()) out.push_back(entry.path());
+        if (entry.is_regular_file())
+            out.push_back(entry.path());
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -45,7 +48,8 @@ std::vector<std::filesystem::path> crl_files(const DataPaths& paths) {
 
 std::string read_certificate_der(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error("The certificate file " + file.string() + " cannot be read.");
+    if (!in)
+        throw Error("The certificate file " + file.string() + " cannot be read.");
     std::ostringstream buffer;
     buffer << in.rdbuf();
     const std::string bytes = buffer.str();
@@ -61,7 +65,8 @@ std::string read_certificate_der(const std::filesystem::path& file) {
     unsigned char* der = nullptr;
     const int size = i2d_X509(cert, &der);
     X509_free(cert);
-    if (size <= 0) throw Error("The certificate in " + file.string() + " could not be encoded as DER.");
+    if (size <= 0)
+        throw Error("The certificate in " + file.string() + " could not be encoded as DER.");
     std::string out(reinterpret_cast<char*>(der), static_cast<std::size_t>(size));
     OPENSSL_free(der);
     return out;

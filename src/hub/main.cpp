@@ -1,4 +1,5 @@
-// jaanch-hub: the back-office service workstations pull from and push to (docs/api.md), and its admin commands.
+// jaanch-hub: the back-office service workstations pull from and push to (docs/api.md), and its admin
+// commands.
 #include "hub/commands/hub_commands.h"
 
 int main(int argc, char** argv) {

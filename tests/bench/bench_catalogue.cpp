@@ -36,7 +36,8 @@ int main(int argc, char** argv) {
     const auto shipped = catalogue::load_catalogue(forms);
     for (const auto* s : shipped.catalogue.services())
         templates.push_back(json::Json::parse(slurp(forms / (s->id + ".json"))));
-    if (templates.empty()) return std::fprintf(stderr, "no shipped services in %s\n", forms.c_str()), 1;
+    if (templates.empty())
+        return std::fprintf(stderr, "no shipped services in %s\n", forms.c_str()), 1;
     std::size_t bytes = 0;
     for (int i = 0; i < n; ++i) {
         json::Json j = templates[static_cast<std::size_t>(i) % templates.size()];
@@ -50,14 +51,15 @@ int main(int argc, char** argv) {
     for (int r = 0; r < runs; ++r) {
         const auto t0 = std::chrono::steady_clock::now();
         const auto result = catalogue::load_catalogue(work);
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
         loaded = result.catalogue.size();
         problems = result.problems.size();
     }
     std::sort(ms.begin(), ms.end());
     std::printf("catalogue: %d definitions (%.1f MB JSON) from %zu templates; loaded %zu, problems %zu\n", n,
                 static_cast<double>(bytes) / 1e6, templates.size(), loaded, problems);
-    std::printf("catalogue load+validate: min %.1f ms, median %.1f ms over %d runs\n", ms.front(), ms[ms.size() / 2],
-                runs);
+    std::printf("catalogue load+validate: min %.1f ms, median %.1f ms over %d runs\n", ms.front(),
+                ms[ms.size() / 2], runs);
     return problems == 0 && loaded == static_cast<std::size_t>(n) ? 0 : 1;
 }

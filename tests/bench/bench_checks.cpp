@@ -29,7 +29,9 @@ std::string aadhaar(long serial) {
     return body + checks::verhoeff_check_digit(body);
 }
 
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double ms_since(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 
 double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
@@ -39,17 +41,20 @@ double median(std::vector<double> v) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 5) return std::fprintf(stderr, "usage: bench_checks FORMS_DIR WORK_DIR N RUNS\n"), 2;
+    if (argc != 5)
+        return std::fprintf(stderr, "usage: bench_checks FORMS_DIR WORK_DIR N RUNS\n"), 2;
     const fs::path work = argv[2];
     const long n = std::stol(argv[3]);
     const int runs = std::stoi(argv[4]);
     fs::remove_all(work);
     const auto loaded = catalogue::load_catalogue(argv[1]);
     const auto* service = loaded.catalogue.latest("jh.caste-certificate");
-    if (service == nullptr) return std::fprintf(stderr, "no jh.caste-certificate in %s\n", argv[1]), 1;
+    if (service == nullptr)
+        return std::fprintf(stderr, "no jh.caste-certificate in %s\n", argv[1]), 1;
     store::Workspace ws(work / "ws", loaded.catalogue, {work / "keys"});
 
-    static const char* first[] = {"Sunita", "Ramesh", "Anil", "Priya", "Geeta", "Mohan", "Lakshmi", "Rajendra"};
+    static const char* first[] = {"Sunita", "Ramesh", "Anil",    "Priya",
+                                  "Geeta",  "Mohan",  "Lakshmi", "Rajendra"};
     static const char* last[] = {"Oraon", "Meena", "Mahto", "Sharma", "Kumari", "Singh", "Devi", "Munda"};
     const auto fill_start = Clock::now();
     std::vector<model::Application> batch;
@@ -60,8 +65,8 @@ int main(int argc, char** argv) {
         app.number = "JH/CC/" + std::to_string(i);
         app.fields["applicant_name"] = std::string(first[i % 8]) + " " + last[(i / 8) % 8];
         app.fields["aadhaar"] = aadhaar(i);
-        app.fields["date_of_birth"] = format_date(Date{std::chrono::sys_days{std::chrono::year{1950} / 1 / 1} +
-                                                       std::chrono::days{(i * 37) % 20000}});
+        app.fields["date_of_birth"] = format_date(Date{
+            std::chrono::sys_days{std::chrono::year{1950} / 1 / 1} + std::chrono::days{(i * 37) % 20000}});
         app.jurisdiction.village = std::to_string(362000 + i % 300);
         batch.push_back(std::move(app));
         if (batch.size() == 5000) {
@@ -93,9 +98,12 @@ int main(int argc, char** argv) {
         q.executeStep();
         scan.push_back(ms_since(t));
     }
-    std::printf("duplicates of one application against %ld: median %.2f ms (%zu item(s))\n", n, median(dup), found);
-    std::printf("review_application (fields, documents, eligibility, duplicates): median %.2f ms\n", median(review));
-    std::printf("reference (unindexed scan of every body for the birth date): median %.2f ms\n", median(scan));
+    std::printf("duplicates of one application against %ld: median %.2f ms (%zu item(s))\n", n, median(dup),
+                found);
+    std::printf("review_application (fields, documents, eligibility, duplicates): median %.2f ms\n",
+                median(review));
+    std::printf("reference (unindexed scan of every body for the birth date): median %.2f ms\n",
+                median(scan));
     std::printf("ratio duplicates/reference: %.4f\n", median(dup) / median(scan));
     return 0;
 }

@@ -1,5 +1,6 @@
-// Hub benchmark: with N applications stored (default 100,000), the latency of a 500-entry queue page (p50, p95)
-// and signed decisions per second with 50 concurrent clients on loopback, signature verification included.
+// Hub benchmark: with N applications stored (default 100,000), the latency of a 500-entry queue page (p50,
+// p95) and signed decisions per second with 50 concurrent clients on loopback, signature verification
+// included.
 //
 // The applications are written straight through SqliteStorage in batches (what an ingest commits, without the
 // HTTP round trips); everything measured goes over HTTP to a real `jaanch-hub serve`.
@@ -47,7 +48,8 @@ struct Client {
                  const std::string& token, std::string& out) {
         out.clear();
         curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
-        if (!token.empty()) headers = curl_slist_append(headers, ("Authorization: Bearer " + token).c_str());
+        if (!token.empty())
+            headers = curl_slist_append(headers, ("Authorization: Bearer " + token).c_str());
         curl_easy_setopt(curl, CURLOPT_URL, (base + path).c_str());
         curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
         curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
@@ -60,13 +62,16 @@ struct Client {
             curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
         }
         long status = 0;
-        if (curl_easy_perform(curl) == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+        if (curl_easy_perform(curl) == CURLE_OK)
+            curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
         curl_slist_free_all(headers);
         return status;
     }
 };
 
-std::string block(int b) { return std::to_string(2001 + b); }
+std::string block(int b) {
+    return std::to_string(2001 + b);
+}
 
 model::Application make_application(int i) {
     model::Application a;
@@ -76,13 +81,22 @@ model::Application make_application(int i) {
     a.service_id = "rj.jan-aadhaar-member-deletion";
     a.submitted_at = std::chrono::floor<std::chrono::seconds>(now_utc()) - std::chrono::hours(i % 700);
     a.jurisdiction = {"08", "110", block(i % kBlocks), std::to_string(300000 + i % 97), model::Area::rural};
-    a.fields = {{"jan_aadhaar_family_id", "1234567890"}, {"head_name", "Santosh Devi"},
-                {"member_id", "12345678902"},            {"member_name", "Ramesh Kumar"},
-                {"deletion_reason", "marriage"},         {"applicant_mobile", "9876543210"}};
-    a.tables["members"] = {{{"member_id", "12345678901"}, {"name", "Santosh Devi"}, {"relation", "head"},
-                            {"gender", "F"}, {"date_of_birth", "1970-01-20"}},
-                           {{"member_id", "12345678902"}, {"name", "Ramesh Kumar"}, {"relation", "son"},
-                            {"gender", "M"}, {"date_of_birth", "1995-06-02"}}};
+    a.fields = {{"jan_aadhaar_family_id", "1234567890"},
+                {"head_name", "Santosh Devi"},
+                {"member_id", "12345678902"},
+                {"member_name", "Ramesh Kumar"},
+                {"deletion_reason", "marriage"},
+                {"applicant_mobile", "9876543210"}};
+    a.tables["members"] = {{{"member_id", "12345678901"},
+                            {"name", "Santosh Devi"},
+                            {"relation", "head"},
+                            {"gender", "F"},
+                            {"date_of_birth", "1970-01-20"}},
+                           {{"member_id", "12345678902"},
+                            {"name", "Ramesh Kumar"},
+                            {"relation", "son"},
+                            {"gender", "M"},
+                            {"date_of_birth", "1995-06-02"}}};
     a.documents = {{"declaration", "self_declaration", "declaration.pdf", "application/pdf", 1000,
                     hub::sha256_hex("declaration " + std::to_string(i))},
                    {"janaadhaar", "jan_aadhaar_card", "card.pdf", "application/pdf", 2000,
@@ -118,8 +132,8 @@ int main(int argc, char** argv) {
     pki_options.with_token = false;
     pki_options.officers.clear();
     for (int b = 0; b < kBlocks; ++b)
-        pki_options.officers.push_back({"vdo." + block(b), "Bench VDO " + block(b), "VDO", "L1", "VDO", "Rajasthan",
-                                        "Government of Rajasthan", "Bench", "302001"});
+        pki_options.officers.push_back({"vdo." + block(b), "Bench VDO " + block(b), "VDO", "L1", "VDO",
+                                        "Rajasthan", "Government of Rajasthan", "Bench", "302001"});
     const crypto::TestPki pki = crypto::generate_test_pki(pki_options);
     hub::init_data(paths, 1000);
     for (const auto& e : std::filesystem::directory_iterator(pki.trust_dir))
@@ -133,14 +147,21 @@ int main(int argc, char** argv) {
         auto txn = storage->begin();
         for (const auto& id : pki.officers) {
             hub::OfficerAccount a;
-            a.officer = {id.id, id.name, "VDO", "L1", {"08", "110", id.id.substr(4), "", ""}, {}, id.certificate_sha256};
+            a.officer = {id.id,
+                         id.name,
+                         "VDO",
+                         "L1",
+                         {"08", "110", id.id.substr(4), "", ""},
+                         {},
+                         id.certificate_sha256};
             a.password_hash = hub::hash_password("bench-password", 1000);
             txn->put_officer(a);
         }
         txn->commit();
         for (int i = 0; i < applications; i += 2000) {
             auto batch = storage->begin();
-            for (int j = i; j < std::min(applications, i + 2000); ++j) batch->put_application(make_application(j), {"L1"});
+            for (int j = i; j < std::min(applications, i + 2000); ++j)
+                batch->put_application(make_application(j), {"L1"});
             batch->commit();
         }
     }
@@ -148,19 +169,22 @@ int main(int argc, char** argv) {
               << std::chrono::duration<double>(Clock::now() - start).count() << " s\n";
 
     int out[2];
-    if (pipe(out) != 0) return 1;
+    if (pipe(out) != 0)
+        return 1;
     const pid_t pid = fork();
     if (pid == 0) {
         dup2(out[1], 1);
-        execl(hub_exe.c_str(), hub_exe.c_str(), "serve", "--data", paths.root.c_str(), "--listen", "127.0.0.1:0",
-              "--forms", forms.c_str(), static_cast<char*>(nullptr));
+        execl(hub_exe.c_str(), hub_exe.c_str(), "serve", "--data", paths.root.c_str(), "--listen",
+              "127.0.0.1:0", "--forms", forms.c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
     close(out[1]);
     char line[512] = {};
-    if (read(out[0], line, sizeof line - 1) <= 0) return 1;
+    if (read(out[0], line, sizeof line - 1) <= 0)
+        return 1;
     const std::string text(line);
-    const std::string base = "http://127.0.0.1:" + std::to_string(std::stoi(text.substr(text.find("127.0.0.1:") + 10)));
+    const std::string base =
+        "http://127.0.0.1:" + std::to_string(std::stoi(text.substr(text.find("127.0.0.1:") + 10)));
     curl_global_init(CURL_GLOBAL_ALL);
 
     std::vector<std::string> tokens;
@@ -169,8 +193,8 @@ int main(int argc, char** argv) {
         c.base = base;
         std::string body;
         for (const auto& id : pki.officers) {
-            c.request("POST", "/v1/sessions", json::Json{{"user", id.id}, {"password", "bench-password"}}.dump(),
-                      "", body);
+            c.request("POST", "/v1/sessions",
+                      json::Json{{"user", id.id}, {"password", "bench-password"}}.dump(), "", body);
             tokens.push_back(json::Json::parse(body)["token"]);
         }
     }
@@ -185,8 +209,9 @@ int main(int argc, char** argv) {
         for (int i = 0; page_ms.size() < 60 && i < 200; ++i) {
             std::string& cursor = cursors[i % 2];
             const auto t0 = Clock::now();
-            const long status = c.request("GET", "/v1/queue?limit=500" + (cursor.empty() ? "" : "&cursor=" + cursor),
-                                          "", tokens[static_cast<std::size_t>(i % 2)], body);
+            const long status =
+                c.request("GET", "/v1/queue?limit=500" + (cursor.empty() ? "" : "&cursor=" + cursor), "",
+                          tokens[static_cast<std::size_t>(i % 2)], body);
             const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
             const auto page = json::Json::parse(body);
             if (status != 200) {
@@ -214,8 +239,8 @@ int main(int argc, char** argv) {
             const int app = i;  // application i lives in block i % kBlocks
             model::Decision d;
             const std::string hex = hub::to_hex(hub::random_bytes(16));
-            d.id = hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-4" + hex.substr(13, 3) + "-a" + hex.substr(17, 3) + "-" +
-                   hex.substr(20, 12);
+            d.id = hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-4" + hex.substr(13, 3) + "-a" +
+                   hex.substr(17, 3) + "-" + hex.substr(20, 12);
             d.application = make_application(app).number;
             d.application_version = 1;
             d.action = model::Action::forward;
@@ -223,7 +248,8 @@ int main(int argc, char** argv) {
             d.role = "VDO";
             d.level = "L1";
             d.decided_at = std::chrono::floor<std::chrono::seconds>(now_utc());
-            const std::string der = signers[static_cast<std::size_t>(app % kBlocks)]->sign(crypto::canonical_decision_bytes(d));
+            const std::string der =
+                signers[static_cast<std::size_t>(app % kBlocks)]->sign(crypto::canonical_decision_bytes(d));
             bodies[static_cast<std::size_t>(i % kClients)].push_back(
                 json::Json{{"decision", d}, {"signature", hub::base64_encode(der)}}.dump());
         }
@@ -239,16 +265,20 @@ int main(int argc, char** argv) {
             std::string body;
             for (const auto& b : bodies[static_cast<std::size_t>(t)]) {
                 // Client t posts decisions whose application is in block t % kBlocks (i ≡ t mod 50).
-                const long status = c.request("POST", "/v1/decisions", b, tokens[static_cast<std::size_t>(t % kBlocks)], body);
+                const long status = c.request("POST", "/v1/decisions", b,
+                                              tokens[static_cast<std::size_t>(t % kBlocks)], body);
                 (status == 201 ? ok : failed)++;
-                if (status != 201 && failed < 5) std::cerr << "decision failed: " << status << " " << body << "\n";
+                if (status != 201 && failed < 5)
+                    std::cerr << "decision failed: " << status << " " << body << "\n";
             }
         });
     }
-    for (auto& t : threads) t.join();
+    for (auto& t : threads)
+        t.join();
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    std::cout << "decisions: " << ok << " accepted, " << failed << " failed in " << seconds << " s = "
-              << static_cast<double>(ok) / seconds << " decisions/s with " << kClients << " clients\n";
+    std::cout << "decisions: " << ok << " accepted, " << failed << " failed in " << seconds
+              << " s = " << static_cast<double>(ok) / seconds << " decisions/s with " << kClients
+              << " clients\n";
     kill(pid, SIGTERM);
     waitpid(pid, nullptr, 0);
     curl_global_cleanup();

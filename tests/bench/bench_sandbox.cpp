@@ -57,7 +57,8 @@ void first_page(const fx::fs::path& dir) {
     pdf_warm_up();
     SandboxOptions warm, cold;
     cold.keep_warm_helper = false;
-    first_page_ms(dir / first_page_set().front(), EngineIsolation::sandboxed, warm);  // starts the first spare
+    first_page_ms(dir / first_page_set().front(), EngineIsolation::sandboxed,
+                  warm);  // starts the first spare
     std::printf(
         "\nprotection: %s\n\n### First page at 150 DPI (median of 7)\n\n"
         "| file | in-process | sandboxed, warm helper (300 ms apart) | ratio | back to back | ratio | "

@@ -138,8 +138,9 @@ int main(int argc, char** argv) {
         const double expected = 3.0 * o.apps * (o.min_kb + o.max_kb) / 2 * 1024;
         const auto space = std::filesystem::space(dir);
         if (2 * expected + 5e9 > static_cast<double>(space.available))
-            throw std::runtime_error("this run needs about " + std::to_string(static_cast<int>(2 * expected / 1e9)) +
-                                     " GB on " + dir.string() + " plus 5 GB to spare, and only " +
+            throw std::runtime_error("this run needs about " +
+                                     std::to_string(static_cast<int>(2 * expected / 1e9)) + " GB on " +
+                                     dir.string() + " plus 5 GB to spare, and only " +
                                      std::to_string(space.available / 1000000000) + " GB are free");
         std::vector<std::string> shas;
         auto t0 = Clock::now();
@@ -193,7 +194,8 @@ int main(int argc, char** argv) {
 
         if (o.throttled) {
             std::vector<std::string> few;
-            const std::uint64_t few_bytes = file_applications(world, "RJ/SLOW", o.throttled_apps, 20, 100, few);
+            const std::uint64_t few_bytes =
+                file_applications(world, "RJ/SLOW", o.throttled_apps, 20, 100, few);
             // A workspace that already has everything but the new applications: only these cross the slow
             // link.
             sync::test::FaultProxy proxy(world.hub.port());

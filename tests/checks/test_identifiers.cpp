@@ -206,7 +206,9 @@ BOOST_AUTO_TEST_CASE(application_fields_and_table_cells_addressed) {
 // the checks refuse, and the checks fail every one of them too (they judge more on top: check digits …).
 BOOST_AUTO_TEST_CASE(hub_and_checks_share_each_identifiers_shape) {
     const std::vector<std::pair<std::string, std::vector<std::string>>> samples{
-        {"aadhaar", {"234567890124", "234567890125", "034567890124", "134567890124", "23456789012", "2345678901245", "23456789012A"}},
+        {"aadhaar",
+         {"234567890124", "234567890125", "034567890124", "134567890124", "23456789012", "2345678901245",
+          "23456789012A"}},
         {"pan", {"ABCPE1234F", "ABCXE1234F", "ABCPE1234", "abcpe1234f", "ABCP11234F", "ABCPE12345"}},
         {"ifsc", {"SBIN0001234", "SBIN1001234", "SBI00001234", "SBIN000123", "SBIN000123a"}},
         {"mobile", {"9876543210", "5876543210", "987654321", "98765432100", "98765x3210"}},
@@ -218,15 +220,16 @@ BOOST_AUTO_TEST_CASE(hub_and_checks_share_each_identifiers_shape) {
         const auto f = field(type);
         for (const auto& v : values) {
             const bool hub_refuses = catalogue::value_problem(f, v).has_value();
-            const bool shape_ok = type == "aadhaar" ? checks::aadhaar_shape(v)
-                                  : type == "pan" ? checks::pan_shape(v)
-                                  : type == "ifsc" ? checks::ifsc_shape(v)
-                                  : type == "mobile" ? checks::mobile_shape(v)
-                                  : type == "pincode" ? checks::pincode_shape(v)
+            const bool shape_ok = type == "aadhaar"        ? checks::aadhaar_shape(v)
+                                  : type == "pan"          ? checks::pan_shape(v)
+                                  : type == "ifsc"         ? checks::ifsc_shape(v)
+                                  : type == "mobile"       ? checks::mobile_shape(v)
+                                  : type == "pincode"      ? checks::pincode_shape(v)
                                   : type == "bank_account" ? checks::bank_account_shape(v)
                                                            : checks::haryana_family_id_shape(v);
             BOOST_TEST(hub_refuses == !shape_ok, type << " " << v);
-            if (!shape_ok) BOOST_TEST((status(type, v) == CheckStatus::fail), type << " " << v);
+            if (!shape_ok)
+                BOOST_TEST((status(type, v) == CheckStatus::fail), type << " " << v);
         }
     }
     // Shape, not truth: the hub takes an Aadhaar number with a wrong check digit; the checks fail it.

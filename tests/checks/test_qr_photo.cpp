@@ -1,8 +1,7 @@
-// The Secure QR's JPEG 2000 photo decoded to RGBA: a codestream made here with libopenjp2's encoder (lossless,
-// so every pixel must come back exactly), gray and colour; broken data is a QrError with a sentence.
+// The Secure QR's JPEG 2000 photo decoded to RGBA: a codestream made here with libopenjp2's encoder
+// (lossless, so every pixel must come back exactly), gray and colour; broken data is a QrError with a
+// sentence.
 #include <boost/test/unit_test.hpp>
-
-
 
 #include "checks/qr_photo.h"
 #include "qr_fixtures.h"
@@ -13,7 +12,8 @@ namespace {
 
 // A lossless J2K codestream of a w x h image with `comps` components, pixel (x, y, c) = pattern.
 checks::Bytes encode(int w, int h, int comps) {
-    return test::encode_j2k(w, h, comps, 0, [w](int x, int y, int c) { return ((y * w + x) * 7 + c * 50) % 256; });
+    return test::encode_j2k(w, h, comps, 0,
+                            [w](int x, int y, int c) { return ((y * w + x) * 7 + c * 50) % 256; });
 }
 
 }  // namespace

@@ -75,7 +75,8 @@ model::Application app_of(const std::string& service_id, const std::string& numb
             app.fields[f.key] = name;
             break;
         }
-    if (app.fields.count("aadhaar")) app.fields["aadhaar"] = id;
+    if (app.fields.count("aadhaar"))
+        app.fields["aadhaar"] = id;
     app.documents.clear();
     return app;
 }
@@ -97,19 +98,24 @@ BOOST_AUTO_TEST_CASE(aadhaar_is_never_in_plain_text_in_the_workspace_files) {
     for (int i = 0; i < 40; ++i) {
         const std::string id = aadhaar(i);
         seeded.push_back(id);
-        auto app = app_of("jh.caste-certificate", "JH/CC/" + std::to_string(i), "Applicant " + std::to_string(i),
-                          i % 3 == 0 ? spaced(id, ' ') : i % 3 == 1 ? spaced(id, '-') : id);
+        auto app =
+            app_of("jh.caste-certificate", "JH/CC/" + std::to_string(i), "Applicant " + std::to_string(i),
+                   i % 3 == 0   ? spaced(id, ' ')
+                   : i % 3 == 1 ? spaced(id, '-')
+                                : id);
         // Free text holding a number too: sealed whole, shown masked.
         app.fields["house_locality"] = "Near school, Aadhaar " + seeded.back();
         const std::string doc = "%PDF-1.4\n% Caste proof of Applicant " + std::to_string(i) + "\n%%EOF\n";
         const std::string sha = sha256_hex(doc);
         w.ws.documents().put(doc, sha);
-        app.documents.push_back({"caste_proof", "caste_proof", "proof.pdf", "application/pdf", doc.size(), sha});
+        app.documents.push_back(
+            {"caste_proof", "caste_proof", "proof.pdf", "application/pdf", doc.size(), sha});
         apps.push_back(app);
     }
     // Family-table cells of Aadhaar type.
     for (int i = 40; i < 50; ++i) {
-        auto app = app_of("rj.jan-aadhaar-family-enrolment", "RJ/EN/" + std::to_string(i), "Head " + std::to_string(i), "");
+        auto app = app_of("rj.jan-aadhaar-family-enrolment", "RJ/EN/" + std::to_string(i),
+                          "Head " + std::to_string(i), "");
         auto row = app.tables["members"].front();
         app.tables["members"].clear();
         for (int m = 0; m < 3; ++m) {
@@ -121,7 +127,8 @@ BOOST_AUTO_TEST_CASE(aadhaar_is_never_in_plain_text_in_the_workspace_files) {
     }
     w.ws.store_applications(apps, "c1");
     for (const auto& a : apps)
-        for (const auto& d : a.documents) w.ws.set_document_state(d.sha256, store::DocumentState::complete);
+        for (const auto& d : a.documents)
+            w.ws.set_document_state(d.sha256, store::DocumentState::complete);
 
     // Read the files while the workspace is open, so the WAL and shared-memory files exist.
     std::string disk;
@@ -169,13 +176,16 @@ BOOST_AUTO_TEST_CASE(aadhaar_is_never_in_plain_text_in_the_workspace_files) {
     again.version += 1;
     w.ws.store_applications({again}, "");
     BOOST_TEST(w.ws.unsealed_application("JH/CC/7")->field("aadhaar") == seeded[7]);
-    BOOST_TEST(w.ws.unsealed_application("JH/CC/7")->field("house_locality") == "Near school, Aadhaar " + seeded[7]);
+    BOOST_TEST(w.ws.unsealed_application("JH/CC/7")->field("house_locality") ==
+               "Near school, Aadhaar " + seeded[7]);
 
     // Without its key the workspace opens (masked reads work) but cannot reveal, and says why.
     store::Workspace keyless(w.dir.path / "ws", shipped(), store::WorkspaceOptions{w.dir.path / "elsewhere"});
     BOOST_TEST(keyless.application("JH/CC/7")->field("aadhaar") == shown->field("aadhaar"));
     BOOST_CHECK_EXCEPTION(keyless.reveal("JH/CC/7", "aadhaar", "x", now_utc()), store::StoreError,
-                          [](const store::StoreError& e) { return std::string(e.what()).find("missing") != std::string::npos; });
+                          [](const store::StoreError& e) {
+                              return std::string(e.what()).find("missing") != std::string::npos;
+                          });
 }
 
 BOOST_AUTO_TEST_CASE(a_workspace_from_before_sealing_is_sealed_on_opening) {
@@ -185,9 +195,11 @@ BOOST_AUTO_TEST_CASE(a_workspace_from_before_sealing_is_sealed_on_opening) {
     {  // The schema before migration 3, with the application JSON in plain text as it used to be stored.
         auto db = store::open_database(dir.path / "ws" / "workspace.db",
                                        std::span(store::kWorkspaceMigrations).first(2));
-        SQLite::Statement q(*db, "INSERT INTO applications (number, service_id, status, current_level, applicant_name, "
-                                 "name_key, village, submitted_at, service_due, level_due, version, body) "
-                                 "VALUES (?, ?, 'pending', 'L1', 'Old Applicant', 'old applicant', 'x', '', '', '', 1, ?)");
+        SQLite::Statement q(
+            *db,
+            "INSERT INTO applications (number, service_id, status, current_level, applicant_name, "
+            "name_key, village, submitted_at, service_due, level_due, version, body) "
+            "VALUES (?, ?, 'pending', 'L1', 'Old Applicant', 'old applicant', 'x', '', '', '', 1, ?)");
         q.bind(1, app.number);
         q.bind(2, app.service_id);
         q.bind(3, json::Json(app).dump());
@@ -197,7 +209,8 @@ BOOST_AUTO_TEST_CASE(a_workspace_from_before_sealing_is_sealed_on_opening) {
     store::Workspace ws(dir.path / "ws", shipped(), store::WorkspaceOptions{dir.path / "keys"});
     std::string disk;
     for (const auto& entry : fs::directory_iterator(dir.path / "ws"))
-        if (entry.is_regular_file()) disk += read_all(entry.path());
+        if (entry.is_regular_file())
+            disk += read_all(entry.path());
     BOOST_TEST(disk.find(id) == std::string::npos);
     BOOST_TEST(ws.application(app.number)->field("aadhaar") == "XXXX-XXXX-" + id.substr(8));
     BOOST_TEST(ws.reveal(app.number, "aadhaar", "vdo.test", now_utc()) == id);
@@ -220,12 +233,18 @@ BOOST_AUTO_TEST_CASE(application_history_on_the_store_answers_once_per_financial
     w.ws.store_applications({approved, old, other_family}, "");
 
     checks::WorkspaceHistory history(w.ws);
-    const auto fy2026 = history.approved_in_financial_year(s.id, "jan_aadhaar_family_id", "4455667788", 2026, "RJ/IU/9");
+    const auto fy2026 =
+        history.approved_in_financial_year(s.id, "jan_aadhaar_family_id", "4455667788", 2026, "RJ/IU/9");
     BOOST_REQUIRE(fy2026.size() == 1u);
     BOOST_TEST(fy2026[0].number == "RJ/IU/1");
-    BOOST_TEST(history.approved_in_financial_year(s.id, "jan_aadhaar_family_id", "4455667788", 2025, "").size() == 1u);
-    BOOST_TEST(history.approved_in_financial_year(s.id, "jan_aadhaar_family_id", "4455667788", 2026, "RJ/IU/1").empty());
-    BOOST_TEST(history.approved_in_financial_year(s.id, "jan_aadhaar_family_id", "1111111111", 2026, "").empty());
+    BOOST_TEST(
+        history.approved_in_financial_year(s.id, "jan_aadhaar_family_id", "4455667788", 2025, "").size() ==
+        1u);
+    BOOST_TEST(
+        history.approved_in_financial_year(s.id, "jan_aadhaar_family_id", "4455667788", 2026, "RJ/IU/1")
+            .empty());
+    BOOST_TEST(
+        history.approved_in_financial_year(s.id, "jan_aadhaar_family_id", "1111111111", 2026, "").empty());
 
     // Through the eligibility rules: a second annual update in FY 2026-27 fails and names the first.
     auto second = approved;
@@ -249,22 +268,24 @@ BOOST_AUTO_TEST_CASE(duplicates_by_token_family_id_and_person) {
     const std::string same = aadhaar(1);
     auto a = app_of("jh.caste-certificate", "JH/CC/A", "Sunita Devi", same);
     a.fields["date_of_birth"] = "1994-03-12";
-    auto b = app_of("jh.caste-certificate", "JH/CC/B", "Someone Else", spaced(same, ' '));  // same number, spaced
-    auto c = app_of("jh.income-certificate", "JH/IC/C", "Sunita Devi", same);             // another service
+    auto b =
+        app_of("jh.caste-certificate", "JH/CC/B", "Someone Else", spaced(same, ' '));  // same number, spaced
+    auto c = app_of("jh.income-certificate", "JH/IC/C", "Sunita Devi", same);          // another service
     auto d = app_of("jh.caste-certificate", "JH/CC/D", "Rejected One", same);
     d.status = model::Status::rejected;
-    auto e = app_of("jh.caste-certificate", "JH/CC/E", "सुनीता देवी", aadhaar(2));           // same person in Hindi
+    auto e = app_of("jh.caste-certificate", "JH/CC/E", "सुनीता देवी", aadhaar(2));  // same person in Hindi
     e.fields["date_of_birth"] = "1994-03-12";
-    auto f = app_of("jh.caste-certificate", "JH/CC/F", "Suneeta Devi", aadhaar(3));         // other birth date
+    auto f = app_of("jh.caste-certificate", "JH/CC/F", "Suneeta Devi", aadhaar(3));  // other birth date
     f.fields["date_of_birth"] = "1990-01-01";
-    auto g = app_of("jh.caste-certificate", "JH/CC/G", "Sunil Dev", aadhaar(4));            // same date, 3 edits off
-    auto h = app_of("jh.caste-certificate", "JH/CC/H", "Suneeta Devee", aadhaar(5));        // other village
+    auto g = app_of("jh.caste-certificate", "JH/CC/G", "Sunil Dev", aadhaar(4));  // same date, 3 edits off
+    auto h = app_of("jh.caste-certificate", "JH/CC/H", "Suneeta Devee", aadhaar(5));  // other village
     h.fields["date_of_birth"] = "1994-03-12";
     h.jurisdiction.village = "362999";
     g.fields["date_of_birth"] = "1994-03-12";
     w.ws.store_applications({a, b, c, d, e, f, g, h}, "");
 
-    const auto items = checks::find_duplicates(*w.ws.unsealed_application("JH/CC/A"), service("jh.caste-certificate"), w.ws);
+    const auto items =
+        checks::find_duplicates(*w.ws.unsealed_application("JH/CC/A"), service("jh.caste-certificate"), w.ws);
     std::map<std::string, std::string> by_other;
     for (const auto& i : items) {
         BOOST_TEST((i.status == ReviewStatus::attention));
@@ -290,7 +311,8 @@ BOOST_AUTO_TEST_CASE(duplicates_by_token_family_id_and_person) {
     BOOST_TEST(family[0].related.at(0) == "RJ/IU/Y");
 
     // Nothing to find: one pass item.
-    const auto none = checks::find_duplicates(*w.ws.unsealed_application("JH/CC/G"), service("jh.caste-certificate"), w.ws);
+    const auto none =
+        checks::find_duplicates(*w.ws.unsealed_application("JH/CC/G"), service("jh.caste-certificate"), w.ws);
     BOOST_REQUIRE(none.size() == 1u);
     BOOST_TEST((none[0].status == ReviewStatus::pass));
 }
@@ -299,7 +321,8 @@ BOOST_AUTO_TEST_CASE(document_reuse_and_earlier_verification) {
     World w;
     const std::string doc = "%PDF-1.4\n% one income proof\n%%EOF\n";
     const std::string sha = sha256_hex(doc);
-    const model::DocumentRef ref{"income_proof", "income_proof", "income.pdf", "application/pdf", doc.size(), sha};
+    const model::DocumentRef ref{"income_proof",    "income_proof", "income.pdf",
+                                 "application/pdf", doc.size(),     sha};
     auto mine = app_of("jh.income-certificate", "JH/IC/1", "Ramesh Meena", aadhaar(10));
     mine.documents = {ref};
     auto same_person = app_of("jh.caste-certificate", "JH/CC/2", "Ramesh Meena", aadhaar(10));
@@ -329,7 +352,8 @@ BOOST_AUTO_TEST_CASE(document_reuse_and_earlier_verification) {
             ++attention;
             BOOST_TEST(i.related.at(0) == "JH/IC/3");
         }
-        if (i.label.en == "Reused by the same applicant") ++same;
+        if (i.label.en == "Reused by the same applicant")
+            ++same;
         if (i.label.en == "Already verified") {
             ++verified;
             BOOST_TEST(i.reason.en.find("ddo.ranchi") != std::string::npos, i.reason.en);
@@ -366,7 +390,8 @@ BOOST_AUTO_TEST_CASE(review_application_counts_what_needs_attention) {
 
     const auto bad_report = checks::review_application(*w.ws.application("JH/CC/12"), s, w.ws, today);
     for (const auto& f : bad_report.fields)
-        if (f.subject == "aadhaar") BOOST_TEST((f.status == ReviewStatus::fail));
+        if (f.subject == "aadhaar")
+            BOOST_TEST((f.status == ReviewStatus::fail));
     BOOST_TEST(bad_report.attention_count() > 0u);
 }
 

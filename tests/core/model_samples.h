@@ -32,7 +32,8 @@ inline model::Application sample_application() {
     a.service_version = 1;
     a.submitted_at = *parse_timestamp("2026-11-01T09:30:00+05:30");
     a.jurisdiction = {"20", "364", "2563", "362145", model::Area::rural, "ओरमांझी"};
-    a.fields = {{"applicant_name", "सुनीता उरांव"}, {"date_of_birth", "1994-03-12"}, {"aadhaar", "234567890124"}};
+    a.fields = {
+        {"applicant_name", "सुनीता उरांव"}, {"date_of_birth", "1994-03-12"}, {"aadhaar", "234567890124"}};
     a.tables["members"] = {{{"name", "Ramesh Oraon"}, {"relation", "father"}}};
     a.documents = {{"aadhaar", "aadhaar", "aadhaar.pdf", "application/pdf", 183220,
                     "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}};

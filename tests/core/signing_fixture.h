@@ -15,7 +15,7 @@
 namespace jaanch::test {
 
 class TempDir {
-public:
+  public:
     explicit TempDir(const std::string& prefix) {
         std::string templ = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
         if (mkdtemp(templ.data()) == nullptr)
@@ -30,7 +30,7 @@ public:
     TempDir& operator=(const TempDir&) = delete;
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 

@@ -33,7 +33,8 @@ BOOST_AUTO_TEST_SUITE(catalogue_loading)
 
 BOOST_AUTO_TEST_CASE(shipped_catalogue_has_no_problems) {
     const auto result = catalogue::load_catalogue(JAANCH_FORMS_DIR);
-    for (const auto& p : result.problems) BOOST_ERROR(p.to_string());
+    for (const auto& p : result.problems)
+        BOOST_ERROR(p.to_string());
     BOOST_TEST(result.ok());
     BOOST_TEST(result.catalogue.size() >= 1u);
     BOOST_TEST(result.catalogue.find_role("COLLECTOR") != nullptr);
@@ -42,13 +43,15 @@ BOOST_AUTO_TEST_CASE(shipped_catalogue_has_no_problems) {
 
 BOOST_AUTO_TEST_CASE(every_broken_example_reports_its_specific_problem) {
     const auto result = catalogue::load_catalogue(kBroken);
-    const auto expected = json::Json::parse(slurp(std::string(JAANCH_TEST_DATA_DIR) + "/broken-forms.expected.json"));
+    const auto expected =
+        json::Json::parse(slurp(std::string(JAANCH_TEST_DATA_DIR) + "/broken-forms.expected.json"));
     BOOST_REQUIRE(expected.size() >= 20u);
     for (const auto& e : expected) {
         const std::string file = e["file"], path = e["path"], message = e["message"];
         const catalogue::Problem* found = nullptr;
         for (const auto& p : result.problems) {
-            if (p.file.ends_with("/" + file) && p.path == path && p.to_string().find(message) != std::string::npos)
+            if (p.file.ends_with("/" + file) && p.path == path &&
+                p.to_string().find(message) != std::string::npos)
                 found = &p;
         }
         BOOST_TEST(found != nullptr, file << ": expected \"" << message << "\" at " << path);
@@ -90,15 +93,19 @@ Truth eval(const char* condition, const model::Application& app) {
 
 BOOST_AUTO_TEST_CASE(three_valued_logic_on_fields_and_dates) {
     auto app = test::sample_application();  // submitted 2026-11-01, born 1994-03-12
-    BOOST_TEST((eval(R"({"ge": [{"years_between": [{"field": "date_of_birth"}, {"submitted": {}}]}, {"const": 32}]})",
-                     app) == Truth::yes));
-    BOOST_TEST((eval(R"({"ge": [{"years_between": [{"field": "date_of_birth"}, {"submitted": {}}]}, {"const": 33}]})",
-                     app) == Truth::no));
+    BOOST_TEST((
+        eval(R"({"ge": [{"years_between": [{"field": "date_of_birth"}, {"submitted": {}}]}, {"const": 32}]})",
+             app) == Truth::yes));
+    BOOST_TEST((
+        eval(R"({"ge": [{"years_between": [{"field": "date_of_birth"}, {"submitted": {}}]}, {"const": 33}]})",
+             app) == Truth::no));
     BOOST_TEST((eval(R"({"eq": [{"field": "caste"}, {"const": "ST"}]})", app) == Truth::unknown));
-    BOOST_TEST((eval(R"({"any": [{"eq": [{"field": "caste"}, {"const": "ST"}]}, {"present": {"field": "aadhaar"}}]})",
-                     app) == Truth::yes));
-    BOOST_TEST((eval(R"({"all": [{"eq": [{"field": "caste"}, {"const": "ST"}]}, {"present": {"field": "nothing"}}]})",
-                     app) == Truth::no));
+    BOOST_TEST((
+        eval(R"({"any": [{"eq": [{"field": "caste"}, {"const": "ST"}]}, {"present": {"field": "aadhaar"}}]})",
+             app) == Truth::yes));
+    BOOST_TEST((
+        eval(R"({"all": [{"eq": [{"field": "caste"}, {"const": "ST"}]}, {"present": {"field": "nothing"}}]})",
+             app) == Truth::no));
     BOOST_TEST((eval(R"({"not": {"eq": [{"field": "caste"}, {"const": "ST"}]}})", app) == Truth::unknown));
     BOOST_TEST((eval(R"({"lt": [{"field": "date_of_birth"}, {"date": "1994-03-13"}]})", app) == Truth::yes));
 }
@@ -115,7 +122,8 @@ BOOST_AUTO_TEST_CASE(long_digit_identifiers_compare_as_text) {
 
 BOOST_AUTO_TEST_CASE(table_quantifiers_and_count) {
     auto app = test::sample_application();
-    app.tables["members"] = {{{"gender", "F"}, {"dob", "2000-01-01"}}, {{"gender", "M"}, {"dob", "1990-05-05"}}};
+    app.tables["members"] = {{{"gender", "F"}, {"dob", "2000-01-01"}},
+                             {{"gender", "M"}, {"dob", "1990-05-05"}}};
     BOOST_TEST((eval(R"({"exists": "members", "where": {"eq": [{"col": "gender"}, {"const": "F"}]}})", app) ==
                 Truth::yes));
     BOOST_TEST((eval(R"({"every": "members", "where": {"eq": [{"col": "gender"}, {"const": "F"}]}})", app) ==

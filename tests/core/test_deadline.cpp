@@ -8,7 +8,9 @@ using namespace jaanch;
 
 namespace {
 
-Date d(const char* text) { return *parse_date(text); }
+Date d(const char* text) {
+    return *parse_date(text);
+}
 
 catalogue::HolidayCalendar calendar(const char* text) {
     return catalogue::HolidayCalendar::parse(json::Json::parse(text));
@@ -27,11 +29,13 @@ BOOST_AUTO_TEST_CASE(calendar_days_count_from_the_next_day) {
 BOOST_AUTO_TEST_CASE(working_days_skip_weekly_offs_and_holidays) {
     // 2026-11-20 is a Friday. Five working days with Saturday and Sunday off: Mon 23 … Fri 27.
     const auto five_day_week = calendar(R"({"state": "HR", "weekly_off": ["sat", "sun"], "holidays": []})");
-    BOOST_TEST(format_date(workflow::due_date(d("2026-11-20"), {5, "working"}, five_day_week)) == "2026-11-27");
+    BOOST_TEST(format_date(workflow::due_date(d("2026-11-20"), {5, "working"}, five_day_week)) ==
+               "2026-11-27");
     // A holiday on Wednesday 25 pushes it to Monday 30.
     const auto with_holiday = calendar(R"({"state": "HR", "weekly_off": ["sat", "sun"],
         "holidays": [{"date": "2026-11-25", "name": {"en": "Holiday", "hi": "अवकाश"}}]})");
-    BOOST_TEST(format_date(workflow::due_date(d("2026-11-20"), {5, "working"}, with_holiday)) == "2026-11-30");
+    BOOST_TEST(format_date(workflow::due_date(d("2026-11-20"), {5, "working"}, with_holiday)) ==
+               "2026-11-30");
     BOOST_TEST(!with_holiday.is_working_day(d("2026-11-25")));
     BOOST_TEST(with_holiday.is_working_day(d("2026-11-26")));
 }
@@ -63,9 +67,10 @@ BOOST_AUTO_TEST_CASE(shipped_calendars_load_and_drive_service_deadlines) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_calendars_are_refused_with_a_path) {
-    BOOST_CHECK_EXCEPTION(calendar(R"({"state": "JH", "weekly_off": ["sun","mon","tue","wed","thu","fri","sat"],
+    BOOST_CHECK_EXCEPTION(
+        calendar(R"({"state": "JH", "weekly_off": ["sun","mon","tue","wed","thu","fri","sat"],
                                        "holidays": []})"),
-                          InputError, [](const InputError& e) { return e.path() == "$.weekly_off"; });
+        InputError, [](const InputError& e) { return e.path() == "$.weekly_off"; });
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -237,8 +237,10 @@ BOOST_AUTO_TEST_CASE(concurrent_signers_are_serialised_and_all_verify) {
     threads.clear();
     for (std::size_t i = 0; i < signatures.size(); ++i)
         threads.emplace_back([&, i] { valid[i] = verifier.verify(canonical(), signatures[i]).ok ? 1 : 0; });
-    for (auto& t : threads) t.join();
-    for (const int v : valid) BOOST_TEST(v == 1);
+    for (auto& t : threads)
+        t.join();
+    for (const int v : valid)
+        BOOST_TEST(v == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -17,11 +17,14 @@ namespace {
 
 bool has_token(const crypto::TokenPresence& p, const std::string& label) {
     for (const auto& t : p.tokens)
-        if (t.label == label) return true;
+        if (t.label == label)
+            return true;
     return false;
 }
 
-int run(const std::string& command) { return std::system((command + " >/dev/null 2>&1").c_str()); }
+int run(const std::string& command) {
+    return std::system((command + " >/dev/null 2>&1").c_str());
+}
 
 }  // namespace
 
@@ -34,7 +37,8 @@ BOOST_AUTO_TEST_CASE(scan_sees_the_test_token_and_names_a_missing_module) {
     BOOST_TEST(has_token(presence, token.label));
     const auto missing = crypto::scan_tokens("/nonexistent/libvendor-pkcs11.so");
     BOOST_TEST(missing.tokens.empty());
-    BOOST_TEST(missing.problem.find("/nonexistent/libvendor-pkcs11.so") != std::string::npos, missing.problem);
+    BOOST_TEST(missing.problem.find("/nonexistent/libvendor-pkcs11.so") != std::string::npos,
+               missing.problem);
 }
 
 BOOST_AUTO_TEST_CASE(insertion_and_removal_are_reported) {
@@ -47,25 +51,28 @@ BOOST_AUTO_TEST_CASE(insertion_and_removal_are_reported) {
         const auto until = std::chrono::steady_clock::now() + 15s;
         while (std::chrono::steady_clock::now() < until) {
             queue.run_for(100ms);
-            if (!reports.empty() && predicate(reports.back())) return true;
+            if (!reports.empty() && predicate(reports.back()))
+                return true;
         }
         return false;
     };
     {
-        crypto::TokenWatcher watcher(token.module, [&](const crypto::TokenPresence& p) { reports.push_back(p); },
-                                     200ms);
+        crypto::TokenWatcher watcher(
+            token.module, [&](const crypto::TokenPresence& p) { reports.push_back(p); }, 200ms);
         BOOST_TEST_REQUIRE(wait_for([&](const auto& p) { return has_token(p, token.label); }));
         BOOST_TEST(!has_token(reports.back(), label));
         const std::size_t before = reports.size();
 
         BOOST_TEST_REQUIRE(run("softhsm2-util --init-token --free --label " + label +
                                " --so-pin 12345678 --pin 123456") == 0);
-        BOOST_TEST(wait_for([&](const auto& p) { return has_token(p, label); }), "the new token was not reported");
+        BOOST_TEST(wait_for([&](const auto& p) { return has_token(p, label); }),
+                   "the new token was not reported");
         BOOST_TEST(reports.size() == before + 1);  // one change, one report
         BOOST_TEST(has_token(reports.back(), token.label));
 
         BOOST_TEST_REQUIRE(run("softhsm2-util --delete-token --token " + label) == 0);
-        BOOST_TEST(wait_for([&](const auto& p) { return !has_token(p, label); }), "the removal was not reported");
+        BOOST_TEST(wait_for([&](const auto& p) { return !has_token(p, label); }),
+                   "the removal was not reported");
         BOOST_TEST(has_token(reports.back(), token.label));
     }
     // After the watcher is gone nothing more arrives.

@@ -31,21 +31,23 @@ catalogue::ServiceDefinition sample_service() {
     return *load.service;
 }
 
-Denial denial_of(const catalogue::ServiceDefinition& s, const model::Application& app, const model::Officer& o,
-                 const model::Decision& d) {
+Denial denial_of(const catalogue::ServiceDefinition& s, const model::Application& app,
+                 const model::Officer& o, const model::Decision& d) {
     return workflow::check_decision(s, app, o, d).denial;
 }
 
 // Walks every path of one service from submission to its terminal states, checking every forbidden move on
 // the way. Returns the (level, action) pairs it applied and the outcomes it reached.
 class WorkflowWalker {
-public:
+  public:
     explicit WorkflowWalker(const catalogue::ServiceDefinition& s) : s_(s), roster_(test::make_roster(s)) {}
 
     void walk(model::Application app, int depth) {
         BOOST_REQUIRE_MESSAGE(depth < 12, s_.id << ": workflow deeper than 12 steps");
-        if (!seen_.insert(state_key(app)).second) return;
-        if (app.status != model::Status::pending) return finished(app);
+        if (!seen_.insert(state_key(app)).second)
+            return;
+        if (app.status != model::Status::pending)
+            return finished(app);
         const model::Officer* actor = test::officer_for(s_, app, roster_.inside);
         BOOST_REQUIRE_MESSAGE(actor != nullptr, s_.id << ": nobody may act at level " << app.current_level);
         const auto allowed = workflow::allowed_actions(s_, app, *actor);
@@ -53,7 +55,8 @@ public:
         forbidden_moves(app, *actor, allowed);
         for (Action action : allowed) {
             const auto decision = test::make_decision(s_, app, *actor, action, ++serial_);
-            const auto next = workflow::apply_decision(s_, app, *actor, decision, std::string(64, 'c'), decision.decided_at);
+            const auto next = workflow::apply_decision(s_, app, *actor, decision, std::string(64, 'c'),
+                                                       decision.decided_at);
             BOOST_TEST(next.version == app.version + 1);
             BOOST_TEST(next.history.size() == app.history.size() + 1);
             applied_.insert(app.current_level + ":" + std::string(model::action_name(action)));
@@ -64,12 +67,15 @@ public:
     std::set<std::string> applied_;
     std::set<model::Status> outcomes_;
 
-private:
+  private:
     static std::string state_key(const model::Application& app) {
         std::set<std::string> actors;
-        for (const auto& r : app.history) actors.insert(r.decision.officer + "@" + r.decision.level);
-        std::string key = app.number + "|" + std::string(model::status_name(app.status)) + "|" + app.current_level;
-        for (const auto& a : actors) key += "|" + a;
+        for (const auto& r : app.history)
+            actors.insert(r.decision.officer + "@" + r.decision.level);
+        std::string key =
+            app.number + "|" + std::string(model::status_name(app.status)) + "|" + app.current_level;
+        for (const auto& a : actors)
+            key += "|" + a;
         return key;
     }
 
@@ -78,8 +84,8 @@ private:
         const model::Officer* any = &roster_.inside.front();
         for (Action action : model::all_actions()) {
             auto d = test::make_decision(s_, app, *any, action, ++serial_);
-            BOOST_TEST((denial_of(s_, app, *any, d) == Denial::not_pending), s_.id << ": terminal state accepted "
-                                                                                   << model::action_name(action));
+            BOOST_TEST((denial_of(s_, app, *any, d) == Denial::not_pending),
+                       s_.id << ": terminal state accepted " << model::action_name(action));
         }
         if (app.status == model::Status::returned) {
             const auto again = workflow::resubmit(s_, app, app.submitted_at + std::chrono::hours(24 * 30));
@@ -90,21 +96,27 @@ private:
         }
     }
 
-    void forbidden_moves(const model::Application& app, const model::Officer& actor, const std::vector<Action>& allowed) {
+    void forbidden_moves(const model::Application& app, const model::Officer& actor,
+                         const std::vector<Action>& allowed) {
         const Action ok = allowed.front();
         for (const auto& other : roster_.inside) {  // everyone else at the wrong level or in the wrong role
-            if (workflow::may_act(s_, app, other).ok()) continue;
+            if (workflow::may_act(s_, app, other).ok())
+                continue;
             auto d = test::make_decision(s_, app, other, ok, ++serial_);
-            BOOST_TEST((workflow::denial_class(denial_of(s_, app, other, d)) == workflow::DenialClass::forbidden),
-                       s_.id << ": " << other.id << " was not refused at " << app.current_level);
+            BOOST_TEST(
+                (workflow::denial_class(denial_of(s_, app, other, d)) == workflow::DenialClass::forbidden),
+                s_.id << ": " << other.id << " was not refused at " << app.current_level);
         }
         for (const auto& outsider : roster_.outside) {  // right role and level, wrong district
-            if (outsider.role != actor.role || outsider.level != actor.level) continue;
+            if (outsider.role != actor.role || outsider.level != actor.level)
+                continue;
             auto d = test::make_decision(s_, app, outsider, ok, ++serial_);
-            BOOST_TEST((denial_of(s_, app, outsider, d) == Denial::outside_jurisdiction), s_.id << ": " << outsider.id);
+            BOOST_TEST((denial_of(s_, app, outsider, d) == Denial::outside_jurisdiction),
+                       s_.id << ": " << outsider.id);
         }
         for (Action action : model::all_actions()) {  // actions this level does not offer now
-            if (std::find(allowed.begin(), allowed.end(), action) != allowed.end()) continue;
+            if (std::find(allowed.begin(), allowed.end(), action) != allowed.end())
+                continue;
             auto d = test::make_decision(s_, app, actor, action, ++serial_);
             BOOST_TEST((denial_of(s_, app, actor, d) == Denial::action_not_allowed),
                        s_.id << ": " << model::action_name(action) << " at " << app.current_level);
@@ -127,17 +139,20 @@ private:
                 d.reason_code.clear();
                 BOOST_TEST((denial_of(s_, app, actor, d) == Denial::missing_reason));
             }
-            if (action == Action::return_to_applicant || action == Action::escalate || action == Action::send_back) {
+            if (action == Action::return_to_applicant || action == Action::escalate ||
+                action == Action::send_back) {
                 d = test::make_decision(s_, app, actor, action, ++serial_);
                 d.remark = "  ";
-                BOOST_TEST((denial_of(s_, app, actor, d) == Denial::missing_remark), model::action_name(action));
+                BOOST_TEST((denial_of(s_, app, actor, d) == Denial::missing_remark),
+                           model::action_name(action));
             }
         }
     }
 
     void separation_of_duties(const model::Application& app, const model::Officer& actor, Action ok) {
         for (const auto& record : app.history) {
-            if (record.decision.level == app.current_level) continue;
+            if (record.decision.level == app.current_level)
+                continue;
             model::Officer same_person = actor;  // holds this level's charge now, but acted below before
             same_person.id = record.decision.officer;
             auto d = test::make_decision(s_, app, same_person, ok, ++serial_);
@@ -163,13 +178,15 @@ BOOST_AUTO_TEST_CASE(every_path_of_every_shipped_service) {
             for (auto area : {model::Area::rural, model::Area::urban}) {
                 for (bool last : {false, true}) {
                     auto app = test::make_application(*service, area, last);
-                    if (test::officer_for(*service, app, test::make_roster(*service).inside) == nullptr) continue;
+                    if (test::officer_for(*service, app, test::make_roster(*service).inside) == nullptr)
+                        continue;
                     walker.walk(app, 0);
                 }
             }
             for (const auto& level : service->levels) {
                 for (const auto& action : level.actions)
-                    BOOST_TEST(walker.applied_.contains(level.id + ":" + action), level.id << " never took " << action);
+                    BOOST_TEST(walker.applied_.contains(level.id + ":" + action),
+                               level.id << " never took " << action);
             }
             BOOST_TEST(walker.outcomes_.contains(model::Status::approved));
             BOOST_TEST(walker.outcomes_.contains(model::Status::rejected));
@@ -180,7 +197,8 @@ BOOST_AUTO_TEST_CASE(every_path_of_every_shipped_service) {
 BOOST_AUTO_TEST_CASE(mandatory_route_sends_other_reasons_to_the_collector) {
     const auto s = sample_service();
     auto roster = test::make_roster(s);
-    auto app = test::make_application(s, model::Area::rural, /*last_option=*/true);  // reason "b": route applies
+    auto app =
+        test::make_application(s, model::Area::rural, /*last_option=*/true);  // reason "b": route applies
     const auto* l1 = test::officer_for(s, app, roster.inside);
     BOOST_REQUIRE(l1 != nullptr);
     app = workflow::apply_decision(s, app, *l1, test::make_decision(s, app, *l1, Action::forward, 1),
@@ -246,8 +264,9 @@ BOOST_AUTO_TEST_CASE(refusals_carry_specific_messages_and_classes) {
     const auto before = app;
     d = test::make_decision(s, app, *l1, Action::approve, 3);
     BOOST_CHECK_EXCEPTION(workflow::apply_decision(s, app, *l1, d, std::string(64, 'a'), app.submitted_at),
-                          workflow::WorkflowError,
-                          [](const workflow::WorkflowError& e) { return e.verdict().denial == Denial::action_not_allowed; });
+                          workflow::WorkflowError, [](const workflow::WorkflowError& e) {
+                              return e.verdict().denial == Denial::action_not_allowed;
+                          });
     BOOST_TEST((app == before));
 }
 

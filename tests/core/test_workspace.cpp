@@ -91,7 +91,8 @@ BOOST_AUTO_TEST_CASE(queue_filters_sorts_searches_and_pages) {
     BOOST_TEST(ws.queue({.search = "RJ/JA/2026/10000"}).total == 3u);  // number prefix
     BOOST_TEST(ws.queue({.search = "%"}).total == 0u);                 // LIKE wildcards are literal
     BOOST_TEST(ws.queue({.overdue_on = *parse_date("2026-11-05")}).total == 1u);
-    auto by_name = ws.queue({.sort = store::QueueSort::applicant_name, .descending = true, .offset = 1, .limit = 1});
+    auto by_name =
+        ws.queue({.sort = store::QueueSort::applicant_name, .descending = true, .offset = 1, .limit = 1});
     BOOST_TEST(by_name.total == 3u);
     BOOST_REQUIRE(by_name.rows.size() == 1u);
     BOOST_TEST(by_name.rows[0].applicant_name == "Santosh Devi");
@@ -139,7 +140,7 @@ BOOST_AUTO_TEST_CASE(outbox_states_and_recall) {
     BOOST_TEST(ws.outbox().due(now).size() == 1u);
 
     ws.outbox().mark_sending(d.id, now);
-    BOOST_TEST(!ws.outbox().recall(d.id));  // only pending decisions can be recalled
+    BOOST_TEST(!ws.outbox().recall(d.id));             // only pending decisions can be recalled
     BOOST_TEST(ws.outbox().reset_sending(now) == 1u);  // as after a crash mid-send
     ws.outbox().mark_sending(d.id, now);
     ws.outbox().mark_retry(d.id, "hub unreachable", now + std::chrono::seconds(30), now);
@@ -181,14 +182,16 @@ BOOST_AUTO_TEST_CASE(unusable_databases_give_clear_errors) {
         SQLite::Database db(dir.path / "workspace.db", SQLite::OPEN_READWRITE);
         db.exec("PRAGMA user_version = 99");
     }
-    BOOST_CHECK_EXCEPTION(store::Workspace(dir.path, shipped()), store::StoreError, [](const store::StoreError& e) {
-        return std::string(e.what()).find("newer Jaanch") != std::string::npos;
-    });
+    BOOST_CHECK_EXCEPTION(store::Workspace(dir.path, shipped()), store::StoreError,
+                          [](const store::StoreError& e) {
+                              return std::string(e.what()).find("newer Jaanch") != std::string::npos;
+                          });
     TempDir garbage;
     std::ofstream(garbage.path / "workspace.db") << "this is not a database, just text that is long enough";
-    BOOST_CHECK_EXCEPTION(store::Workspace(garbage.path, shipped()), store::StoreError, [](const store::StoreError& e) {
-        return std::string(e.what()).find("workspace.db") != std::string::npos;
-    });
+    BOOST_CHECK_EXCEPTION(store::Workspace(garbage.path, shipped()), store::StoreError,
+                          [](const store::StoreError& e) {
+                              return std::string(e.what()).find("workspace.db") != std::string::npos;
+                          });
 }
 
 BOOST_AUTO_TEST_CASE(document_notes_survive_reopening) {

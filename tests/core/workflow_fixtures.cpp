@@ -6,28 +6,44 @@ namespace jaanch::test {
 
 std::string sample_value(const catalogue::FieldDefinition& field, bool last_option) {
     const std::string& t = field.type;
-    if (t == "enum") return last_option ? field.options.back().code : field.options.front().code;
-    if (t == "date") return "1980-06-15";
-    if (t == "number" || t == "year") return "2020";
-    if (t == "money") return "120000.00";
-    if (t == "boolean") return last_option ? "no" : "yes";
-    if (t == "aadhaar") return "234567890124";
-    if (t == "pan") return "ABCPE1234F";
-    if (t == "ifsc") return "SBIN0001234";
-    if (t == "mobile") return "9876543210";
-    if (t == "pincode") return "834001";
-    if (t == "email") return "applicant@example.in";
-    if (t == "jan_aadhaar_family_id") return "1234567890";
-    if (t == "jan_aadhaar_member_id") return "12345678901";
-    if (t == "samagra_family_id") return "12345678";
-    if (t == "samagra_member_id") return "123456789";
+    if (t == "enum")
+        return last_option ? field.options.back().code : field.options.front().code;
+    if (t == "date")
+        return "1980-06-15";
+    if (t == "number" || t == "year")
+        return "2020";
+    if (t == "money")
+        return "120000.00";
+    if (t == "boolean")
+        return last_option ? "no" : "yes";
+    if (t == "aadhaar")
+        return "234567890124";
+    if (t == "pan")
+        return "ABCPE1234F";
+    if (t == "ifsc")
+        return "SBIN0001234";
+    if (t == "mobile")
+        return "9876543210";
+    if (t == "pincode")
+        return "834001";
+    if (t == "email")
+        return "applicant@example.in";
+    if (t == "jan_aadhaar_family_id")
+        return "1234567890";
+    if (t == "jan_aadhaar_member_id")
+        return "12345678901";
+    if (t == "samagra_family_id")
+        return "12345678";
+    if (t == "samagra_member_id")
+        return "123456789";
     return "Sample " + field.key;
 }
 
 model::Application make_application(const catalogue::ServiceDefinition& service, model::Area area,
                                     bool last_option) {
     model::Application app;
-    app.number = "T/" + service.id + "/" + (area == model::Area::rural ? "R" : "U") + (last_option ? "L" : "F");
+    app.number =
+        "T/" + service.id + "/" + (area == model::Area::rural ? "R" : "U") + (last_option ? "L" : "F");
     app.service_id = service.id;
     app.service_version = service.version;
     app.submitted_at = *parse_timestamp("2026-11-01T10:00:00Z");
@@ -38,7 +54,8 @@ model::Application make_application(const catalogue::ServiceDefinition& service,
             continue;
         }
         model::FieldValues row;
-        for (const auto& column : field.columns) row[column.key] = sample_value(column, last_option);
+        for (const auto& column : field.columns)
+            row[column.key] = sample_value(column, last_option);
         app.tables[field.key] = {row};
     }
     app.current_level = service.levels.front().id;
@@ -51,7 +68,8 @@ Roster make_roster(const catalogue::ServiceDefinition& service) {
     for (const auto& level : service.levels) {
         for (const auto& role : level.roles) {
             for (const char* area : {"rural", "urban"}) {
-                if (role.area != "any" && role.area != area) continue;
+                if (role.area != "any" && role.area != area)
+                    continue;
                 model::Officer o;
                 o.id = level.id + "." + role.code + "." + area;
                 o.name = "Officer " + o.id;
@@ -63,7 +81,8 @@ Roster make_roster(const catalogue::ServiceDefinition& service) {
                 o.id += ".elsewhere";
                 o.jurisdiction.district = "365";
                 roster.outside.push_back(o);
-                if (role.area == "any") break;
+                if (role.area == "any")
+                    break;
             }
         }
     }
@@ -73,7 +92,8 @@ Roster make_roster(const catalogue::ServiceDefinition& service) {
 const model::Officer* officer_for(const catalogue::ServiceDefinition& service, const model::Application& app,
                                   const std::vector<model::Officer>& officers) {
     for (const auto& o : officers) {
-        if (workflow::may_act(service, app, o).ok()) return &o;
+        if (workflow::may_act(service, app, o).ok())
+            return &o;
     }
     return nullptr;
 }

@@ -16,7 +16,8 @@ std::string sample_value(const catalogue::FieldDefinition& field, bool last_opti
 
 // A fresh application of the service at its first level. `last_option` picks the last option of every enum
 // instead of the first, so conditional routes are walked both ways.
-model::Application make_application(const catalogue::ServiceDefinition& service, model::Area area, bool last_option);
+model::Application make_application(const catalogue::ServiceDefinition& service, model::Area area,
+                                    bool last_option);
 
 // One officer for every role of every level, inside the application's district ("in") and in another
 // district ("out").

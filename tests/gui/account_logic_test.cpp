@@ -38,7 +38,9 @@ struct Prompt {
     }
 };
 
-std::string right_pin() { return std::string(crypto::read_secret_file(test::shared_pki().token.pin_file).view()); }
+std::string right_pin() {
+    return std::string(crypto::read_secret_file(test::shared_pki().token.pin_file).view());
+}
 
 }  // namespace
 

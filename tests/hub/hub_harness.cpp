@@ -39,10 +39,13 @@ size_t collect_header(char* data, size_t size, size_t n, void* out) {
     const auto colon = line.find(':');
     if (colon != std::string::npos) {
         std::string name = line.substr(0, colon);
-        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (char& c : name)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         std::string value = line.substr(colon + 1);
-        while (!value.empty() && (value.front() == ' ')) value.erase(0, 1);
-        while (!value.empty() && (value.back() == '\r' || value.back() == '\n')) value.pop_back();
+        while (!value.empty() && (value.front() == ' '))
+            value.erase(0, 1);
+        while (!value.empty() && (value.back() == '\r' || value.back() == '\n'))
+            value.pop_back();
         (*static_cast<std::map<std::string, std::string>*>(out))[name] = value;
     }
     return size * n;
@@ -69,30 +72,38 @@ CURL* new_handle(const std::string& url, HttpResponse& r, curl_slist* headers) {
 
 void perform(CURL* c, HttpResponse& r, curl_slist* headers) {
     const CURLcode rc = curl_easy_perform(c);
-    if (rc == CURLE_OK) curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
+    if (rc == CURLE_OK)
+        curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
     curl_easy_cleanup(c);
     curl_slist_free_all(headers);
-    if (rc != CURLE_OK) throw std::runtime_error(std::string("HTTP request failed: ") + curl_easy_strerror(rc));
+    if (rc != CURLE_OK)
+        throw std::runtime_error(std::string("HTTP request failed: ") + curl_easy_strerror(rc));
 }
 
 curl_slist* header_list(const std::vector<std::string>& headers) {
     curl_slist* list = curl_slist_append(nullptr, "Expect:");
-    for (const auto& h : headers) list = curl_slist_append(list, h.c_str());
+    for (const auto& h : headers)
+        list = curl_slist_append(list, h.c_str());
     return list;
 }
 
-std::filesystem::path hub_exe() { return JAANCH_HUB_EXE; }
+std::filesystem::path hub_exe() {
+    return JAANCH_HUB_EXE;
+}
 
 }  // namespace
 
-Json HttpResponse::json() const { return Json::parse(body); }
+Json HttpResponse::json() const {
+    return Json::parse(body);
+}
 
 bool HttpResponse::is_error_body() const {
     try {
         const Json j = json();
         return j.is_object() && j.size() == 3 && j.contains("code") && j["code"].is_string() &&
                !j["code"].get<std::string>().empty() && j.contains("message") && j["message"].is_string() &&
-               j["message"].get<std::string>().size() > 10 && j.contains("details") && j["details"].is_object();
+               j["message"].get<std::string>().size() > 10 && j.contains("details") &&
+               j["details"].is_object();
     } catch (const std::exception&) {
         return false;
     }
@@ -112,7 +123,8 @@ HttpResponse HttpClient::request(const std::string& method, const std::string& p
     curl_slist* list = header_list(headers);
     CURL* c = new_handle(base_ + path, r, list);
     curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method.c_str());
-    if (method == "HEAD") curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+    if (method == "HEAD")
+        curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
     if (!body.empty() || (method != "GET" && method != "HEAD" && method != "DELETE")) {
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data());
         curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
@@ -131,8 +143,10 @@ HttpResponse HttpClient::multipart(const std::string& path, const std::vector<Pa
         curl_mimepart* part = curl_mime_addpart(mime);
         curl_mime_name(part, p.name.c_str());
         curl_mime_data(part, p.content.data(), p.content.size());
-        if (!p.content_type.empty()) curl_mime_type(part, p.content_type.c_str());
-        if (!p.file_name.empty()) curl_mime_filename(part, p.file_name.c_str());
+        if (!p.content_type.empty())
+            curl_mime_type(part, p.content_type.c_str());
+        if (!p.file_name.empty())
+            curl_mime_filename(part, p.file_name.c_str());
     }
     curl_easy_setopt(c, CURLOPT_MIMEPOST, mime);
     try {
@@ -145,14 +159,20 @@ HttpResponse HttpClient::multipart(const std::string& path, const std::vector<Pa
     return r;
 }
 
-std::string bearer(const std::string& token) { return "Authorization: Bearer " + token; }
+std::string bearer(const std::string& token) {
+    return "Authorization: Bearer " + token;
+}
 
 std::vector<TestOfficer> world_officers() {
     return {
-        {"vdo.in", "VDO", "L1", "110", "1001", false, {}},      {"vdo.in2", "VDO", "L1", "110", "1001", true, {}},
-        {"vdo.out", "VDO", "L1", "110", "1002", false, {}},     {"eo.in", "EO", "L1", "110", "1001", false, {}},
-        {"bso.in", "BSO", "L2", "110", "1001", false, {}},       {"bso.out", "BSO", "L2", "110", "1002", false, {}},
-        {"sdo.in", "SDO", "L2", "110", "1001", false, {}},      {"dc.in", "COLLECTOR", "DC", "110", "", false, {}},
+        {"vdo.in", "VDO", "L1", "110", "1001", false, {}},
+        {"vdo.in2", "VDO", "L1", "110", "1001", true, {}},
+        {"vdo.out", "VDO", "L1", "110", "1002", false, {}},
+        {"eo.in", "EO", "L1", "110", "1001", false, {}},
+        {"bso.in", "BSO", "L2", "110", "1001", false, {}},
+        {"bso.out", "BSO", "L2", "110", "1002", false, {}},
+        {"sdo.in", "SDO", "L2", "110", "1001", false, {}},
+        {"dc.in", "COLLECTOR", "DC", "110", "", false, {}},
         {"dc.out", "COLLECTOR", "DC", "111", "", false, {}},
     };
 }
@@ -177,7 +197,8 @@ const crypto::TestPki& shared_pki() {
 
 std::string pki_password() {
     std::string p = read_file(shared_pki().password_file);
-    while (!p.empty() && (p.back() == '\n' || p.back() == '\r')) p.pop_back();
+    while (!p.empty() && (p.back() == '\n' || p.back() == '\r'))
+        p.pop_back();
     return p;
 }
 
@@ -185,22 +206,25 @@ HubProcess::HubProcess() {
     char pattern[] = "/tmp/jaanch-hub-test-XXXXXX";
     data_ = std::filesystem::path(mkdtemp(pattern)) / "data";
     std::string out;
-    if (admin({"init", "--kdf-iterations", "1000"}, &out) != 0) throw std::runtime_error("init failed: " + out);
+    if (admin({"init", "--kdf-iterations", "1000"}, &out) != 0)
+        throw std::runtime_error("init failed: " + out);
     for (const auto& entry : std::filesystem::directory_iterator(shared_pki().trust_dir))
         std::filesystem::copy_file(entry.path(), data_ / "trust" / entry.path().filename());
     std::filesystem::copy_file(shared_pki().crl, data_ / "crl" / "sub-ca.crl.pem");
 }
 
 HubProcess::~HubProcess() {
-    if (pid_ > 0) kill_hard();
+    if (pid_ > 0)
+        kill_hard();
     std::filesystem::remove_all(data_.parent_path());
 }
 
 void HubProcess::start(const std::vector<std::string>& extra_args) {
     int out[2];
-    if (pipe(out) != 0) throw std::runtime_error("pipe failed");
-    std::vector<std::string> words{hub_exe().string(), "serve", "--data", data_.string(), "--listen", "127.0.0.1:0",
-                                   "--forms", JAANCH_FORMS_DIR};
+    if (pipe(out) != 0)
+        throw std::runtime_error("pipe failed");
+    std::vector<std::string> words{hub_exe().string(), "serve",       "--data",  data_.string(),
+                                   "--listen",         "127.0.0.1:0", "--forms", JAANCH_FORMS_DIR};
     words.insert(words.end(), extra_args.begin(), extra_args.end());
     const std::string log = (data_ / "serve.log").string();
     pid_ = fork();
@@ -210,7 +234,8 @@ void HubProcess::start(const std::vector<std::string>& extra_args) {
         dup2(err, 2);
         close(out[0]);
         std::vector<char*> argv;
-        for (auto& w : words) argv.push_back(w.data());
+        for (auto& w : words)
+            argv.push_back(w.data());
         argv.push_back(nullptr);
         execv(argv[0], argv.data());
         _exit(127);
@@ -220,10 +245,12 @@ void HubProcess::start(const std::vector<std::string>& extra_args) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
         pollfd p{out[0], POLLIN, 0};
-        if (poll(&p, 1, 200) <= 0) continue;
+        if (poll(&p, 1, 200) <= 0)
+            continue;
         char buffer[256];
         const ssize_t n = read(out[0], buffer, sizeof buffer);
-        if (n <= 0) break;
+        if (n <= 0)
+            break;
         line.append(buffer, static_cast<size_t>(n));
     }
     close(out[0]);  // later output goes nowhere: the hub ignores SIGPIPE
@@ -234,7 +261,8 @@ void HubProcess::start(const std::vector<std::string>& extra_args) {
 }
 
 int HubProcess::stop() {
-    if (pid_ <= 0) return -1;
+    if (pid_ <= 0)
+        return -1;
     ::kill(pid_, SIGTERM);
     int status = 0;
     waitpid(pid_, &status, 0);
@@ -243,7 +271,8 @@ int HubProcess::stop() {
 }
 
 void HubProcess::kill_hard() {
-    if (pid_ <= 0) return;
+    if (pid_ <= 0)
+        return;
     ::kill(pid_, SIGKILL);
     int status = 0;
     waitpid(pid_, &status, 0);
@@ -251,21 +280,25 @@ void HubProcess::kill_hard() {
 }
 
 bool HubProcess::alive() {
-    if (pid_ <= 0) return false;
+    if (pid_ <= 0)
+        return false;
     int status = 0;
     return waitpid(pid_, &status, WNOHANG) == 0;
 }
 
 int HubProcess::admin(const std::vector<std::string>& words, std::string* out) const {
     std::string command = hub_exe().string();
-    for (const auto& w : words) command += " '" + w + "'";
+    for (const auto& w : words)
+        command += " '" + w + "'";
     command += " --data '" + data_.string() + "' 2>&1";
     FILE* p = popen(command.c_str(), "r");
     std::string text;
     char buffer[512];
-    while (size_t n = fread(buffer, 1, sizeof buffer, p)) text.append(buffer, n);
+    while (size_t n = fread(buffer, 1, sizeof buffer, p))
+        text.append(buffer, n);
     const int status = pclose(p);
-    if (out != nullptr) *out = text;
+    if (out != nullptr)
+        *out = text;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
@@ -274,29 +307,42 @@ void HubProcess::add_officer(const TestOfficer& o, const std::string& certificat
     const crypto::TestIdentity* identity = nullptr;
     const auto& pki = shared_pki();
     for (const auto& i : pki.officers) {
-        if (i.id == cert_id) identity = &i;
+        if (i.id == cert_id)
+            identity = &i;
     }
     for (const auto* special : {&pki.expired, &pki.revoked, &pki.untrusted}) {
-        if (special->id == cert_id) identity = special;
+        if (special->id == cert_id)
+            identity = special;
     }
-    if (identity == nullptr) throw std::runtime_error("no test certificate for " + cert_id);
-    std::vector<std::string> words{"officer",  "add",        "--forms", JAANCH_FORMS_DIR, "--id",    o.id,
-                                   "--name",   o.id + " (test)", "--role", o.role,         "--level", o.level,
-                                   "--state",  "08",         "--district", o.district,    "--certificate",
-                                   identity->certificate.string(), "--password", "pw-" + o.id};
+    if (identity == nullptr)
+        throw std::runtime_error("no test certificate for " + cert_id);
+    std::vector<std::string> words{"officer",       "add",
+                                   "--forms",       JAANCH_FORMS_DIR,
+                                   "--id",          o.id,
+                                   "--name",        o.id + " (test)",
+                                   "--role",        o.role,
+                                   "--level",       o.level,
+                                   "--state",       "08",
+                                   "--district",    o.district,
+                                   "--certificate", identity->certificate.string(),
+                                   "--password",    "pw-" + o.id};
     if (!o.subdistrict.empty()) {
         words.push_back("--subdistrict");
         words.push_back(o.subdistrict);
     }
-    if (o.supervisor) words.push_back("--supervisor");
-    if (replace) words.push_back("--replace");
+    if (o.supervisor)
+        words.push_back("--supervisor");
+    if (replace)
+        words.push_back("--replace");
     std::string out;
-    if (admin(words, &out) != 0) throw std::runtime_error("officer add failed: " + out);
+    if (admin(words, &out) != 0)
+        throw std::runtime_error("officer add failed: " + out);
 }
 
 std::string HubProcess::add_portal() const {
     std::string out;
-    if (admin({"portal", "add", "--name", "portal"}, &out) != 0) throw std::runtime_error("portal add: " + out);
+    if (admin({"portal", "add", "--name", "portal"}, &out) != 0)
+        throw std::runtime_error("portal add: " + out);
     return out.substr(0, out.find('\n'));
 }
 
@@ -316,30 +362,43 @@ Json deletion_application(const std::string& number, const std::string& subdistr
                              {"size", bytes.size()},
                              {"sha256", sha256_hex(bytes)}});
     }
-    Json fields{{"jan_aadhaar_family_id", "1234567890"}, {"head_name", "Santosh Devi"},
-                {"member_id", "12345678902"},            {"member_name", "Ramesh Kumar"},
-                {"deletion_reason", reason},             {"applicant_mobile", "9876543210"}};
-    if (reason == "death") fields["date_of_death"] = "2026-09-14";
+    Json fields{{"jan_aadhaar_family_id", "1234567890"},
+                {"head_name", "Santosh Devi"},
+                {"member_id", "12345678902"},
+                {"member_name", "Ramesh Kumar"},
+                {"deletion_reason", reason},
+                {"applicant_mobile", "9876543210"}};
+    if (reason == "death")
+        fields["date_of_death"] = "2026-09-14";
     return Json{{"number", number},
                 {"service_id", "rj.jan-aadhaar-member-deletion"},
                 {"service_version", 1},
                 {"submitted_at", "2026-11-01T10:00:00Z"},
                 {"jurisdiction",
-                 {{"state", "08"}, {"district", "110"}, {"subdistrict", subdistrict}, {"village", "100101"},
+                 {{"state", "08"},
+                  {"district", "110"},
+                  {"subdistrict", subdistrict},
+                  {"village", "100101"},
                   {"area", area}}},
                 {"fields", fields},
                 {"tables",
-                 {{"members",
-                   Json::array({{{"member_id", "12345678901"}, {"name", "Santosh Devi"}, {"relation", "head"},
-                                 {"gender", "F"}, {"date_of_birth", "1970-01-20"}},
-                                {{"member_id", "12345678902"}, {"name", "Ramesh Kumar"}, {"relation", "son"},
-                                 {"gender", "M"}, {"date_of_birth", "1995-06-02"}}})}}},
+                 {{"members", Json::array({{{"member_id", "12345678901"},
+                                            {"name", "Santosh Devi"},
+                                            {"relation", "head"},
+                                            {"gender", "F"},
+                                            {"date_of_birth", "1970-01-20"}},
+                                           {{"member_id", "12345678902"},
+                                            {"name", "Ramesh Kumar"},
+                                            {"relation", "son"},
+                                            {"gender", "M"},
+                                            {"date_of_birth", "1995-06-02"}}})}}},
                 {"documents", documents}};
 }
 
 std::vector<Part> ingest_parts(const Json& application, const std::map<std::string, std::string>& docs) {
     std::vector<Part> parts{{"application", application.dump(), "application/json", ""}};
-    for (const auto& [id, bytes] : docs) parts.push_back({id, bytes, "application/pdf", id + ".pdf"});
+    for (const auto& [id, bytes] : docs)
+        parts.push_back({id, bytes, "application/pdf", id + ".pdf"});
     return parts;
 }
 
@@ -347,18 +406,21 @@ OfficerSession::OfficerSession(const HttpClient& client, const TestOfficer& offi
     : client_(client), officer_(officer) {
     if (officer_.p12.empty()) {
         for (const auto& i : shared_pki().officers) {
-            if (i.id == officer_.id) officer_.p12 = i.p12;
+            if (i.id == officer_.id)
+                officer_.p12 = i.p12;
         }
     }
     const HttpResponse r = client_.request(
         "POST", "/v1/sessions", Json{{"user", officer.id}, {"password", "pw-" + officer.id}}.dump(),
         {"Content-Type: application/json"});
-    if (r.status != 201) throw std::runtime_error("login of " + officer.id + " failed: " + r.body);
+    if (r.status != 201)
+        throw std::runtime_error("login of " + officer.id + " failed: " + r.body);
     token_ = r.json()["token"].get<std::string>();
 }
 
-model::Decision OfficerSession::decision(const std::string& number, std::uint64_t version, model::Action action,
-                                         const std::string& reason, const std::string& remark) const {
+model::Decision OfficerSession::decision(const std::string& number, std::uint64_t version,
+                                         model::Action action, const std::string& reason,
+                                         const std::string& remark) const {
     model::Decision d;
     d.id = new_uuid();
     d.application = number;
@@ -379,7 +441,9 @@ std::string OfficerSession::body_for(const model::Decision& d) const {
     return Json{{"decision", d}, {"signature", base64_encode(der)}}.dump();
 }
 
-HttpResponse OfficerSession::decide(const model::Decision& d) const { return post("/v1/decisions", body_for(d)); }
+HttpResponse OfficerSession::decide(const model::Decision& d) const {
+    return post("/v1/decisions", body_for(d));
+}
 
 HttpResponse OfficerSession::get(const std::string& path) const {
     return client_.request("GET", path, "", {bearer(token_)});
@@ -401,10 +465,13 @@ std::string new_uuid() {
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out;
     for (int i = 0; i < 32; ++i) {
-        if (i == 8 || i == 12 || i == 16 || i == 20) out += '-';
+        if (i == 8 || i == 12 || i == 16 || i == 20)
+            out += '-';
         char c = kHex[digit(rng)];
-        if (i == 12) c = '4';
-        if (i == 16) c = kHex[8 + digit(rng) % 4];
+        if (i == 12)
+            c = '4';
+        if (i == 16)
+            c = kHex[8 + digit(rng) % 4];
         out += c;
     }
     return out;
@@ -414,7 +481,8 @@ std::string url_escape(const std::string& text) {
     std::string out;
     static constexpr char kHex[] = "0123456789ABCDEF";
     for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
+            out += static_cast<char>(c);
         else {
             out += '%';
             out += kHex[c >> 4];

@@ -1,6 +1,6 @@
-// Test harness for the hub: a real `jaanch-hub serve` process on 127.0.0.1 with an ephemeral port and a temporary
-// data folder, a libcurl HTTP client, and officers with real PKCS#12 test certificates (crypto::generate_test_pki)
-// whose decisions are signed by crypto::Pkcs12Signer.
+// Test harness for the hub: a real `jaanch-hub serve` process on 127.0.0.1 with an ephemeral port and a
+// temporary data folder, a libcurl HTTP client, and officers with real PKCS#12 test certificates
+// (crypto::generate_test_pki) whose decisions are signed by crypto::Pkcs12Signer.
 #pragma once
 
 #include <sys/types.h>
@@ -38,7 +38,7 @@ struct Part {
 };
 
 class HttpClient {
-public:
+  public:
     explicit HttpClient(std::string base_url) : base_(std::move(base_url)) {}
     HttpResponse request(const std::string& method, const std::string& path, const std::string& body = "",
                          const std::vector<std::string>& headers = {}) const;
@@ -46,7 +46,7 @@ public:
                            const std::vector<std::string>& headers = {}) const;
     const std::string& base() const { return base_; }
 
-private:
+  private:
     std::string base_;
 };
 
@@ -68,7 +68,7 @@ const crypto::TestPki& shared_pki();
 std::string pki_password();
 
 class HubProcess {
-public:
+  public:
     // Creates a temporary data folder, `jaanch-hub init`, and copies the test trust anchors into DATA/trust.
     HubProcess();
     ~HubProcess();
@@ -84,14 +84,15 @@ public:
     int admin(const std::vector<std::string>& words, std::string* out = nullptr) const;
 
     // Registers an officer with the test certificate of `o.id` (or `certificate_of`), password "pw-" + id.
-    void add_officer(const TestOfficer& o, const std::string& certificate_of = "", bool replace = false) const;
+    void add_officer(const TestOfficer& o, const std::string& certificate_of = "",
+                     bool replace = false) const;
     std::string add_portal() const;
 
     const std::filesystem::path& data() const { return data_; }
     HttpClient client() const { return HttpClient("http://127.0.0.1:" + std::to_string(port_)); }
     int port() const { return port_; }
 
-private:
+  private:
     std::filesystem::path data_;
     pid_t pid_ = -1;
     int port_ = 0;
@@ -100,8 +101,8 @@ private:
 // The officers of the role-matrix world: Rajasthan (state "08"), district "110", sub-districts "1001"/"1002".
 std::vector<TestOfficer> world_officers();
 
-// An ingest body for rj.jan-aadhaar-member-deletion in sub-district `subdistrict` (area rural/urban); `reason` is
-// the deletion reason; the documents are `docs` (id → bytes, PDFs).
+// An ingest body for rj.jan-aadhaar-member-deletion in sub-district `subdistrict` (area rural/urban);
+// `reason` is the deletion reason; the documents are `docs` (id → bytes, PDFs).
 Json deletion_application(const std::string& number, const std::string& subdistrict, const std::string& area,
                           const std::string& reason, const std::map<std::string, std::string>& docs);
 std::vector<Part> ingest_parts(const Json& application, const std::map<std::string, std::string>& docs);
@@ -109,7 +110,7 @@ std::map<std::string, std::string> sample_documents(const std::string& seed);
 
 // Logs in and signs decisions as one officer.
 class OfficerSession {
-public:
+  public:
     OfficerSession(const HttpClient& client, const TestOfficer& officer);
     const std::string& token() const { return token_; }
     const TestOfficer& officer() const { return officer_; }
@@ -122,7 +123,7 @@ public:
     HttpResponse post(const std::string& path, const std::string& json_body) const;
     HttpResponse del(const std::string& path) const;
 
-private:
+  private:
     const HttpClient& client_;
     TestOfficer officer_;
     std::string token_;

@@ -15,7 +15,8 @@ struct World {
     std::map<std::string, std::unique_ptr<OfficerSession>> sessions;
 
     explicit World(const std::vector<std::string>& serve_args = {}) {
-        for (const auto& o : world_officers()) hub.add_officer(o);
+        for (const auto& o : world_officers())
+            hub.add_officer(o);
         portal_key = hub.add_portal();
         hub.start(serve_args);
         client = std::make_unique<HttpClient>(hub.client());
@@ -25,10 +26,12 @@ struct World {
         auto& s = sessions[id];
         if (!s) {
             for (const auto& o : world_officers()) {
-                if (o.id == id) s = std::make_unique<OfficerSession>(*client, o);
+                if (o.id == id)
+                    s = std::make_unique<OfficerSession>(*client, o);
             }
         }
-        if (!s) throw std::runtime_error("no officer " + id);
+        if (!s)
+            throw std::runtime_error("no officer " + id);
         return *s;
     }
 
@@ -36,14 +39,16 @@ struct World {
     HttpResponse ingest(const std::string& number, const std::string& subdistrict = "1001",
                         const std::string& area = "rural", const std::string& reason = "marriage") {
         const auto docs = sample_documents(number);
-        return client->multipart("/v1/portal/applications",
-                                 ingest_parts(deletion_application(number, subdistrict, area, reason, docs), docs),
-                                 {bearer(portal_key)});
+        return client->multipart(
+            "/v1/portal/applications",
+            ingest_parts(deletion_application(number, subdistrict, area, reason, docs), docs),
+            {bearer(portal_key)});
     }
 
     Json application(const std::string& officer, const std::string& number) {
         const auto r = as(officer).get("/v1/applications/" + url_escape(number));
-        if (r.status != 200) throw std::runtime_error("GET " + number + " as " + officer + ": " + r.body);
+        if (r.status != 200)
+            throw std::runtime_error("GET " + number + " as " + officer + ": " + r.body);
         return r.json();
     }
 

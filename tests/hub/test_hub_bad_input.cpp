@@ -1,5 +1,5 @@
-// A generated corpus of malformed requests: every answer is a 4xx with the JSON error body, the hub stays up, and
-// nothing in the data changes.
+// A generated corpus of malformed requests: every answer is a 4xx with the JSON error body, the hub stays up,
+// and nothing in the data changes.
 #include <boost/test/unit_test.hpp>
 
 #include "hub/util/crypto_util.h"
@@ -23,38 +23,68 @@ struct BadRequest {
 const std::string kJson = "Content-Type: application/json";
 
 void add_json_variants(std::vector<BadRequest>& out, const std::string& path, const std::string& auth) {
-    const std::vector<std::string> malformed{
-        "{",       "}",         "[",         "nul",          "{\"a\":}",    "{\"decision\":", "{'a':1}",
-        "[1,2",    "{\"a\":1,}", "\"str",    "{\"a\" 1}",    "tru",         "{\"a\":NaN}",    "{\"a\":Infinity}",
-        "/**/{}",  "{}}",       "\xff\xfe{}", "{\"a\":\"\\x\"}", "{\"a\":\"\xc3\x28\"}", " ",
-        std::string(5000, '[') + std::string(5000, ']')};
+    const std::vector<std::string> malformed{"{",
+                                             "}",
+                                             "[",
+                                             "nul",
+                                             "{\"a\":}",
+                                             "{\"decision\":",
+                                             "{'a':1}",
+                                             "[1,2",
+                                             "{\"a\":1,}",
+                                             "\"str",
+                                             "{\"a\" 1}",
+                                             "tru",
+                                             "{\"a\":NaN}",
+                                             "{\"a\":Infinity}",
+                                             "/**/{}",
+                                             "{}}",
+                                             "\xff\xfe{}",
+                                             "{\"a\":\"\\x\"}",
+                                             "{\"a\":\"\xc3\x28\"}",
+                                             " ",
+                                             std::string(5000, '[') + std::string(5000, ']')};
     for (const auto& text : malformed)
         out.push_back({"malformed JSON on " + path, "POST", path, {auth, kJson}, text, {}});
     for (const std::string text : {"[]", "1", "\"s\"", "null", "true"})
         out.push_back({"non-object JSON on " + path, "POST", path, {auth, kJson}, text, {}});
     for (const std::string type : {"text/plain", "application/x-www-form-urlencoded", "application/jsonx",
                                    "application/xml", "multipart/form-data; boundary=x", ""})
-        out.push_back({"content type \"" + type + "\" on " + path, "POST", path,
-                       {auth, "Content-Type: " + type}, "{}", {}});
-    out.push_back({"2 MiB JSON on " + path, "POST", path, {auth, kJson},
-                   "{\"remark\":\"" + std::string(2 << 20, 'x') + "\"}", {}});
+        out.push_back({"content type \"" + type + "\" on " + path,
+                       "POST",
+                       path,
+                       {auth, "Content-Type: " + type},
+                       "{}",
+                       {}});
+    out.push_back({"2 MiB JSON on " + path,
+                   "POST",
+                   path,
+                   {auth, kJson},
+                   "{\"remark\":\"" + std::string(2 << 20, 'x') + "\"}",
+                   {}});
 }
 
 // Mutations of a valid, signed decision body: every key removed, retyped; unknown keys; broken values.
 void add_decision_mutations(std::vector<BadRequest>& out, const Json& valid, const std::string& auth) {
-    const std::vector<Json> wrong{Json(12345), Json("text"), Json::array(), Json::object(), Json(nullptr), Json(-1.5),
-                                  Json(true)};
+    const std::vector<Json> wrong{Json(12345),   Json("text"), Json::array(), Json::object(),
+                                  Json(nullptr), Json(-1.5),   Json(true)};
     for (const auto& [key, value] : valid["decision"].items()) {
         Json removed = valid;
         removed["decision"].erase(key);
-        out.push_back({"decision without " + key, "POST", "/v1/decisions", {auth, kJson}, removed.dump(), {}});
+        out.push_back(
+            {"decision without " + key, "POST", "/v1/decisions", {auth, kJson}, removed.dump(), {}});
         int n = 0;
         for (const auto& w : wrong) {
-            if (w.type() == value.type() || (w.is_null() && key == "remark") || n++ > 3) continue;
+            if (w.type() == value.type() || (w.is_null() && key == "remark") || n++ > 3)
+                continue;
             Json retyped = valid;
             retyped["decision"][key] = w;
-            out.push_back({"decision." + key + " = " + w.dump(), "POST", "/v1/decisions", {auth, kJson},
-                           retyped.dump(), {}});
+            out.push_back({"decision." + key + " = " + w.dump(),
+                           "POST",
+                           "/v1/decisions",
+                           {auth, kJson},
+                           retyped.dump(),
+                           {}});
         }
     }
     const std::vector<std::pair<std::string, Json>> values{
@@ -78,8 +108,12 @@ void add_decision_mutations(std::vector<BadRequest>& out, const Json& valid, con
     for (const auto& [key, value] : values) {
         Json changed = valid;
         changed["decision"][key] = value;
-        out.push_back({"decision." + key + " = " + value.dump().substr(0, 40), "POST", "/v1/decisions", {auth, kJson},
-                       changed.dump(), {}});
+        out.push_back({"decision." + key + " = " + value.dump().substr(0, 40),
+                       "POST",
+                       "/v1/decisions",
+                       {auth, kJson},
+                       changed.dump(),
+                       {}});
     }
     Json extra = valid;
     extra["decision"]["approved_by_minister"] = true;
@@ -91,14 +125,16 @@ void add_decision_mutations(std::vector<BadRequest>& out, const Json& valid, con
                                   Json(jaanch::hub::base64_encode("garbage")), Json::array()}) {
         Json changed = valid;
         changed["signature"] = signature;
-        out.push_back({"signature " + signature.dump(), "POST", "/v1/decisions", {auth, kJson}, changed.dump(), {}});
+        out.push_back(
+            {"signature " + signature.dump(), "POST", "/v1/decisions", {auth, kJson}, changed.dump(), {}});
     }
     Json unsigned_body = valid;
     unsigned_body.erase("signature");
     out.push_back({"no signature", "POST", "/v1/decisions", {auth, kJson}, unsigned_body.dump(), {}});
 }
 
-void add_auth_variants(std::vector<BadRequest>& out, const std::string& officer_token, const std::string& portal_key) {
+void add_auth_variants(std::vector<BadRequest>& out, const std::string& officer_token,
+                       const std::string& portal_key) {
     const std::vector<std::pair<std::string, std::string>> endpoints{{"GET", "/v1/queue"},
                                                                      {"GET", "/v1/me"},
                                                                      {"POST", "/v1/decisions"},
@@ -114,34 +150,51 @@ void add_auth_variants(std::vector<BadRequest>& out, const std::string& officer_
     for (const auto& [method, path] : endpoints) {
         for (const auto& auth : auths) {
             std::vector<std::string> headers{kJson};
-            if (!auth.empty()) headers.push_back(auth);
-            out.push_back({"auth \"" + auth.substr(0, 30) + "\" on " + path, method, path, headers, "{}", {}});
+            if (!auth.empty())
+                headers.push_back(auth);
+            out.push_back(
+                {"auth \"" + auth.substr(0, 30) + "\" on " + path, method, path, headers, "{}", {}});
         }
     }
     out.push_back({"portal key as officer", "GET", "/v1/queue", {bearer(portal_key)}, "", {}});
-    out.push_back({"officer token as portal", "GET", "/v1/portal/decisions", {bearer(officer_token)}, "", {}});
+    out.push_back(
+        {"officer token as portal", "GET", "/v1/portal/decisions", {bearer(officer_token)}, "", {}});
 }
 
 void add_path_and_query_variants(std::vector<BadRequest>& out, const std::string& auth) {
-    for (const std::string& doc : std::vector<std::string>{"..%2F..%2Fhub.sqlite", "../../etc/passwd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-                                  std::string(64, 'A'), std::string(63, 'a'), std::string(65, 'a'),
-                                  std::string(64, 'g'), "%00" + std::string(61, 'a'), "%C3%A9" + std::string(62, 'a'),
-                                  std::string(64, 'b') + "%00.pdf", std::string(64, 'c')})
+    for (const std::string& doc : std::vector<std::string>{
+             "..%2F..%2Fhub.sqlite", "../../etc/passwd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+             std::string(64, 'A'), std::string(63, 'a'), std::string(65, 'a'), std::string(64, 'g'),
+             "%00" + std::string(61, 'a'), "%C3%A9" + std::string(62, 'a'), std::string(64, 'b') + "%00.pdf",
+             std::string(64, 'c')})
         out.push_back({"document " + doc.substr(0, 30), "GET", "/v1/documents/" + doc, {auth}, "", {}});
-    for (const std::string& app : std::vector<std::string>{"..%2F..%2Fetc%2Fpasswd", "RJ%2FNO%2FSUCH", "%00", std::string(3000, 'x'),
+    for (const std::string& app :
+         std::vector<std::string>{"..%2F..%2Fetc%2Fpasswd", "RJ%2FNO%2FSUCH", "%00", std::string(3000, 'x'),
                                   "a%20b", "RJ%2F..%2F..%2Fx"}) {
         out.push_back({"application " + app.substr(0, 30), "GET", "/v1/applications/" + app, {auth}, "", {}});
-        out.push_back({"claim " + app.substr(0, 30), "POST", "/v1/applications/" + app + "/claim", {auth, kJson},
-                       "{}", {}});
+        out.push_back({"claim " + app.substr(0, 30),
+                       "POST",
+                       "/v1/applications/" + app + "/claim",
+                       {auth, kJson},
+                       "{}",
+                       {}});
     }
-    for (const auto& [method, path] : std::vector<std::pair<std::string, std::string>>{
-             {"GET", "/"}, {"GET", "/v1"}, {"GET", "/v2/queue"}, {"GET", "/v1/queue/extra"}, {"GET", "/v1/decisions"},
-             {"PUT", "/v1/decisions"}, {"PATCH", "/v1/queue"}, {"DELETE", "/v1/queue"}, {"POST", "/v1/health"},
-             {"GET", "/v1/sessions"}, {"GET", "/" + std::string(9000, 'q')}})
+    for (const auto& [method, path] :
+         std::vector<std::pair<std::string, std::string>>{{"GET", "/"},
+                                                          {"GET", "/v1"},
+                                                          {"GET", "/v2/queue"},
+                                                          {"GET", "/v1/queue/extra"},
+                                                          {"GET", "/v1/decisions"},
+                                                          {"PUT", "/v1/decisions"},
+                                                          {"PATCH", "/v1/queue"},
+                                                          {"DELETE", "/v1/queue"},
+                                                          {"POST", "/v1/health"},
+                                                          {"GET", "/v1/sessions"},
+                                                          {"GET", "/" + std::string(9000, 'q')}})
         out.push_back({method + " " + path.substr(0, 30), method, path, {auth, kJson}, "", {}});
-    for (const std::string query : {"?limit=abc", "?limit=-1", "?limit=0", "?limit=99999999", "?cursor=abc",
-                                    "?cursor=-5", "?cursor=1&cursor=2", "?sort=desc", "?limit=1e3",
-                                    "?cursor=99999999999999999999999"})
+    for (const std::string query :
+         {"?limit=abc", "?limit=-1", "?limit=0", "?limit=99999999", "?cursor=abc", "?cursor=-5",
+          "?cursor=1&cursor=2", "?sort=desc", "?limit=1e3", "?cursor=99999999999999999999999"})
         out.push_back({"queue " + query, "GET", "/v1/queue" + query, {auth}, "", {}});
 }
 
@@ -151,7 +204,11 @@ void add_ingest_variants(std::vector<BadRequest>& out, const std::string& key) {
     auto mutated = [&](const std::string& label, auto&& change) {
         Json app = valid;
         change(app);
-        out.push_back({"ingest: " + label, "POST", "/v1/portal/applications", {bearer(key)}, "",
+        out.push_back({"ingest: " + label,
+                       "POST",
+                       "/v1/portal/applications",
+                       {bearer(key)},
+                       "",
                        ingest_parts(app, docs)});
     };
     mutated("unknown service", [](Json& a) { a["service_id"] = "xx.no-such-service"; });
@@ -175,7 +232,8 @@ void add_ingest_variants(std::vector<BadRequest>& out, const std::string& key) {
     mutated("table row type", [](Json& a) { a["tables"]["members"][0] = "Santosh"; });
     auto parts = ingest_parts(valid, docs);
     auto with = [&](const std::string& label, std::vector<Part> p) {
-        out.push_back({"ingest: " + label, "POST", "/v1/portal/applications", {bearer(key)}, "", std::move(p)});
+        out.push_back(
+            {"ingest: " + label, "POST", "/v1/portal/applications", {bearer(key)}, "", std::move(p)});
     };
     auto p = parts;
     p.push_back({"../../evil", "x", "application/pdf", "../../evil.pdf"});
@@ -195,10 +253,18 @@ void add_ingest_variants(std::vector<BadRequest>& out, const std::string& key) {
     p = parts;
     p[1].content = std::string(3 << 20, 'P');
     with("upload over the limit", p);
-    out.push_back({"ingest: JSON without document bytes", "POST", "/v1/portal/applications", {bearer(key), kJson},
-                   valid.dump(), {}});
-    out.push_back({"ingest: text/plain", "POST", "/v1/portal/applications", {bearer(key), "Content-Type: text/plain"},
-                   valid.dump(), {}});
+    out.push_back({"ingest: JSON without document bytes",
+                   "POST",
+                   "/v1/portal/applications",
+                   {bearer(key), kJson},
+                   valid.dump(),
+                   {}});
+    out.push_back({"ingest: text/plain",
+                   "POST",
+                   "/v1/portal/applications",
+                   {bearer(key), "Content-Type: text/plain"},
+                   valid.dump(),
+                   {}});
 }
 
 }  // namespace
@@ -224,26 +290,39 @@ BOOST_AUTO_TEST_CASE(malformed_requests_get_clear_4xx_and_change_nothing) {
     add_ingest_variants(corpus, w.portal_key);
     for (const std::string body : {R"({"minutes":"ten"})", R"({"minutes":-5})", R"({"minutes":100000})",
                                    R"({"minute":5})", R"({"takeover":"yes"})", R"({"minutes":1.5})"})
-        corpus.push_back({"claim " + body, "POST", "/v1/applications/" + url_escape("RJ/OK/1") + "/claim",
-                          {auth, kJson}, body, {}});
+        corpus.push_back({"claim " + body,
+                          "POST",
+                          "/v1/applications/" + url_escape("RJ/OK/1") + "/claim",
+                          {auth, kJson},
+                          body,
+                          {}});
     corpus.push_back({"login missing password", "POST", "/v1/sessions", {kJson}, R"({"user":"vdo.in"})", {}});
-    corpus.push_back({"login extra key", "POST", "/v1/sessions", {kJson},
-                      R"({"user":"vdo.in","password":"x","admin":true})", {}});
-    corpus.push_back({"login user number", "POST", "/v1/sessions", {kJson}, R"({"user":7,"password":"x"})", {}});
+    corpus.push_back({"login extra key",
+                      "POST",
+                      "/v1/sessions",
+                      {kJson},
+                      R"({"user":"vdo.in","password":"x","admin":true})",
+                      {}});
+    corpus.push_back(
+        {"login user number", "POST", "/v1/sessions", {kJson}, R"({"user":7,"password":"x"})", {}});
 
     BOOST_TEST_MESSAGE("malformed requests in the corpus: " << corpus.size());
     BOOST_TEST(corpus.size() >= 200u);
     for (const auto& bad : corpus) {
         const auto started = std::chrono::steady_clock::now();
-        const HttpResponse r = bad.parts.empty() ? w.client->request(bad.method, bad.path, bad.body, bad.headers)
-                                                 : w.client->multipart(bad.path, bad.parts, bad.headers);
+        const HttpResponse r = bad.parts.empty()
+                                   ? w.client->request(bad.method, bad.path, bad.body, bad.headers)
+                                   : w.client->multipart(bad.path, bad.parts, bad.headers);
         const auto took = std::chrono::steady_clock::now() - started;
         if (took > std::chrono::milliseconds(300))
-            BOOST_TEST_MESSAGE("slow: " << bad.label << " " << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms");
+            BOOST_TEST_MESSAGE("slow: " << bad.label << " "
+                                        << std::chrono::duration_cast<std::chrono::milliseconds>(took).count()
+                                        << " ms");
         BOOST_TEST_CONTEXT(bad.label << " → " << r.status << " " << r.body.substr(0, 200)) {
             BOOST_TEST((r.status >= 400 && r.status < 500));
             BOOST_TEST(r.is_error_body());
-            BOOST_TEST((r.headers.count("content-type") && r.headers.at("content-type") == "application/json"));
+            BOOST_TEST(
+                (r.headers.count("content-type") && r.headers.at("content-type") == "application/json"));
         }
     }
     BOOST_TEST(w.hub.alive());

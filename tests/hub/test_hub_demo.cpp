@@ -27,11 +27,13 @@ BOOST_AUTO_TEST_CASE(verhoeff_and_generated_documents) {
     const std::string jpeg = jaanch::hub::demo::photo_jpeg(7);
     BOOST_TEST(jpeg.substr(0, 3) == "\xff\xd8\xff");
     BOOST_TEST(jaanch::hub::demo::photo_png(7).substr(1, 3) == "PNG");
-    const std::string pdf = jaanch::hub::demo::text_pdf({{"जाति प्रमाण पत्र / Caste certificate", {"नाम: संतोष देवी"}}});
+    const std::string pdf =
+        jaanch::hub::demo::text_pdf({{"जाति प्रमाण पत्र / Caste certificate", {"नाम: संतोष देवी"}}});
     BOOST_TEST(pdf.substr(0, 5) == "%PDF-");
     const std::string locked = jaanch::hub::demo::protect_pdf(pdf, "SANT2001");
     BOOST_TEST(locked.find("/Encrypt") != std::string::npos);
-    BOOST_TEST(jaanch::hub::demo::scanned_pdf({{"Scan", {"line"}}}, 3).find("/DCTDecode") != std::string::npos);
+    BOOST_TEST(jaanch::hub::demo::scanned_pdf({{"Scan", {"line"}}}, 3).find("/DCTDecode") !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(demo_seed_makes_a_district_its_officers_can_work_in) {
@@ -51,7 +53,8 @@ BOOST_AUTO_TEST_CASE(demo_seed_makes_a_district_its_officers_can_work_in) {
     BOOST_REQUIRE(officers.size() >= 5u);
     std::set<std::string> levels;
     for (const auto& o : officers) {
-        for (const char* key : {"user", "password", "role", "level", "services", "jurisdiction", "p12", "p12_password"})
+        for (const char* key :
+             {"user", "password", "role", "level", "services", "jurisdiction", "p12", "p12_password"})
             BOOST_TEST(o.contains(key), key);
         BOOST_TEST(std::filesystem::exists(o["p12"].get<std::string>()));
         levels.insert(o["level"].get<std::string>());
@@ -64,8 +67,8 @@ BOOST_AUTO_TEST_CASE(demo_seed_makes_a_district_its_officers_can_work_in) {
     const pid_t pid = fork();
     if (pid == 0) {
         dup2(out[1], 1);
-        execl(JAANCH_HUB_EXE, JAANCH_HUB_EXE, "serve", "--data", data.c_str(), "--listen", "127.0.0.1:0", "--forms",
-              JAANCH_FORMS_DIR, static_cast<char*>(nullptr));
+        execl(JAANCH_HUB_EXE, JAANCH_HUB_EXE, "serve", "--data", data.c_str(), "--listen", "127.0.0.1:0",
+              "--forms", JAANCH_FORMS_DIR, static_cast<char*>(nullptr));
         _exit(127);
     }
     close(out[1]);
@@ -78,7 +81,8 @@ BOOST_AUTO_TEST_CASE(demo_seed_makes_a_district_its_officers_can_work_in) {
     HttpClient client("http://127.0.0.1:" + std::to_string(port));
     bool decided = false;
     for (const auto& o : officers) {
-        if (o["level"] != "L1" || decided) continue;
+        if (o["level"] != "L1" || decided)
+            continue;
         const auto login = client.request("POST", "/v1/sessions",
                                           Json{{"user", o["user"]}, {"password", o["password"]}}.dump(),
                                           {"Content-Type: application/json"});
@@ -86,7 +90,8 @@ BOOST_AUTO_TEST_CASE(demo_seed_makes_a_district_its_officers_can_work_in) {
         const std::string token = login.json()["token"];
         const Json queue = client.request("GET", "/v1/queue", "", {bearer(token)}).json();
         for (const auto& e : queue["entries"]) {
-            if (!e["actionable"].get<bool>() || decided) continue;
+            if (!e["actionable"].get<bool>() || decided)
+                continue;
             jaanch::model::Decision d;
             d.id = new_uuid();
             d.application = e["application"]["number"];
@@ -96,12 +101,14 @@ BOOST_AUTO_TEST_CASE(demo_seed_makes_a_district_its_officers_can_work_in) {
             d.role = o["role"];
             d.level = o["level"];
             d.decided_at = std::chrono::floor<std::chrono::seconds>(jaanch::now_utc());
-            jaanch::crypto::Pkcs12Signer signer(o["p12"].get<std::string>(),
-                                                jaanch::crypto::SecretString(o["p12_password"].get<std::string>()));
+            jaanch::crypto::Pkcs12Signer signer(
+                o["p12"].get<std::string>(),
+                jaanch::crypto::SecretString(o["p12_password"].get<std::string>()));
             const std::string der = signer.sign(jaanch::crypto::canonical_decision_bytes(d));
-            const auto r = client.request("POST", "/v1/decisions",
-                                          Json{{"decision", d}, {"signature", jaanch::hub::base64_encode(der)}}.dump(),
-                                          {bearer(token), "Content-Type: application/json"});
+            const auto r =
+                client.request("POST", "/v1/decisions",
+                               Json{{"decision", d}, {"signature", jaanch::hub::base64_encode(der)}}.dump(),
+                               {bearer(token), "Content-Type: application/json"});
             BOOST_TEST(r.status == 201, r.body);
             // Its documents are there to read.
             const std::string sha = e["application"]["documents"][0]["sha256"];

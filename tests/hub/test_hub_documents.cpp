@@ -15,20 +15,23 @@ BOOST_AUTO_TEST_CASE(ingest_lists_every_field_error_and_stores_nothing) {
     World w;
     const auto docs = sample_documents("bad");
     Json app = deletion_application("RJ/V/1", "1001", "rural", "marriage", docs);
-    app["fields"]["applicant_mobile"] = "12345";          // not a mobile number
-    app["fields"]["deletion_reason"] = "boredom";         // not an option
-    app["fields"].erase("head_name");                     // required
-    app["fields"]["shoe_size"] = "9";                     // unknown field
+    app["fields"]["applicant_mobile"] = "12345";                  // not a mobile number
+    app["fields"]["deletion_reason"] = "boredom";                 // not an option
+    app["fields"].erase("head_name");                             // required
+    app["fields"]["shoe_size"] = "9";                             // unknown field
     app["tables"]["members"][1]["date_of_birth"] = "1995-02-30";  // no such date
-    app["documents"][0]["mime_type"] = "text/plain";      // not accepted
-    const auto r = w.client->multipart("/v1/portal/applications", ingest_parts(app, docs), {bearer(w.portal_key)});
+    app["documents"][0]["mime_type"] = "text/plain";              // not accepted
+    const auto r =
+        w.client->multipart("/v1/portal/applications", ingest_parts(app, docs), {bearer(w.portal_key)});
     BOOST_TEST(r.status == 422);
     BOOST_TEST(r.code() == "invalid_application");
     std::set<std::string> paths;
     const Json answer = r.json();
-    for (const auto& e : answer["details"]["errors"]) paths.insert(e["path"].get<std::string>());
-    for (const char* expected : {"$.fields.applicant_mobile", "$.fields.deletion_reason", "$.fields.head_name",
-                                 "$.fields.shoe_size", "$.tables.members[1].date_of_birth", "$.documents[0].mime_type"})
+    for (const auto& e : answer["details"]["errors"])
+        paths.insert(e["path"].get<std::string>());
+    for (const char* expected :
+         {"$.fields.applicant_mobile", "$.fields.deletion_reason", "$.fields.head_name", "$.fields.shoe_size",
+          "$.tables.members[1].date_of_birth", "$.documents[0].mime_type"})
         BOOST_TEST(paths.contains(expected), expected);
     BOOST_TEST(w.health()["applications"] == 0);
 
@@ -46,26 +49,30 @@ BOOST_AUTO_TEST_CASE(ingest_lists_every_field_error_and_stores_nothing) {
     BOOST_TEST(w.health()["applications"] == 0);
 
     // The good one, twice: created, then recognised as the same.
-    BOOST_TEST(w.client->multipart("/v1/portal/applications", ingest_parts(good, docs), {bearer(w.portal_key)}).status ==
-               201);
+    BOOST_TEST(
+        w.client->multipart("/v1/portal/applications", ingest_parts(good, docs), {bearer(w.portal_key)})
+            .status == 201);
     const auto again =
         w.client->multipart("/v1/portal/applications", ingest_parts(good, docs), {bearer(w.portal_key)});
     BOOST_TEST(again.status == 200);
     BOOST_TEST(again.json()["already_ingested"] == true);
     good["fields"]["member_name"] = "Someone Else";
-    BOOST_TEST(w.client->multipart("/v1/portal/applications", ingest_parts(good, docs), {bearer(w.portal_key)}).code() ==
-               "application_exists");
+    BOOST_TEST(
+        w.client->multipart("/v1/portal/applications", ingest_parts(good, docs), {bearer(w.portal_key)})
+            .code() == "application_exists");
 }
 
 BOOST_AUTO_TEST_CASE(documents_by_sha256_with_range_etag_and_access_rules) {
     World w;
     std::map<std::string, std::string> docs = sample_documents("range");
     std::string big(300000, '\0');
-    for (std::size_t i = 0; i < big.size(); ++i) big[i] = static_cast<char>(i * 7 % 251);
+    for (std::size_t i = 0; i < big.size(); ++i)
+        big[i] = static_cast<char>(i * 7 % 251);
     docs["janaadhaar"] = "%PDF-1.7\n" + big;
     const auto r = w.client->multipart(
         "/v1/portal/applications",
-        ingest_parts(deletion_application("RJ/D/1", "1001", "rural", "marriage", docs), docs), {bearer(w.portal_key)});
+        ingest_parts(deletion_application("RJ/D/1", "1001", "rural", "marriage", docs), docs),
+        {bearer(w.portal_key)});
     BOOST_REQUIRE_EQUAL(r.status, 201);
     const std::string sha = jaanch::hub::sha256_hex(docs["janaadhaar"]);
     // Stored content-addressed on disk, exactly.
@@ -79,12 +86,14 @@ BOOST_AUTO_TEST_CASE(documents_by_sha256_with_range_etag_and_access_rules) {
     BOOST_TEST(full.body == docs["janaadhaar"]);
     BOOST_TEST(full.headers.at("etag") == "\"" + sha + "\"");
     BOOST_TEST(full.headers.at("content-type") == "application/pdf");
-    const auto part = w.client->request("GET", "/v1/documents/" + sha, "", {bearer(vdo.token()), "Range: bytes=100-299"});
+    const auto part =
+        w.client->request("GET", "/v1/documents/" + sha, "", {bearer(vdo.token()), "Range: bytes=100-299"});
     BOOST_TEST(part.status == 206);
     BOOST_TEST(part.body == docs["janaadhaar"].substr(100, 200));
-    BOOST_TEST(part.headers.at("content-range") == "bytes 100-299/" + std::to_string(docs["janaadhaar"].size()));
-    const auto cached =
-        w.client->request("GET", "/v1/documents/" + sha, "", {bearer(vdo.token()), "If-None-Match: \"" + sha + "\""});
+    BOOST_TEST(part.headers.at("content-range") ==
+               "bytes 100-299/" + std::to_string(docs["janaadhaar"].size()));
+    const auto cached = w.client->request("GET", "/v1/documents/" + sha, "",
+                                          {bearer(vdo.token()), "If-None-Match: \"" + sha + "\""});
     BOOST_TEST(cached.status == 304);
     BOOST_TEST(cached.body.empty());
     // Officers who may not see the application get 404; so does an unknown digest and a malformed one.

@@ -17,7 +17,8 @@ std::set<std::string> queue_numbers(OfficerSession& s, int limit = 100) {
     std::set<std::string> out;
     std::string cursor;
     for (int pages = 0; pages < 100; ++pages) {
-        const auto r = s.get("/v1/queue?limit=" + std::to_string(limit) + (cursor.empty() ? "" : "&cursor=" + cursor));
+        const auto r =
+            s.get("/v1/queue?limit=" + std::to_string(limit) + (cursor.empty() ? "" : "&cursor=" + cursor));
         BOOST_REQUIRE_EQUAL(r.status, 200);
         const Json page = r.json();
         for (const auto& e : page["entries"]) {
@@ -25,7 +26,8 @@ std::set<std::string> queue_numbers(OfficerSession& s, int limit = 100) {
             BOOST_TEST(out.insert(number).second, "no duplicate across pages: " + number);
         }
         cursor = page["cursor"];
-        if (!page["more"].get<bool>()) break;
+        if (!page["more"].get<bool>())
+            break;
     }
     return out;
 }
@@ -34,7 +36,8 @@ std::set<std::string> queue_numbers(OfficerSession& s, int limit = 100) {
 
 BOOST_AUTO_TEST_CASE(queue_shows_what_each_officer_may_see_with_a_stable_cursor) {
     World w;
-    for (int i = 1; i <= 5; ++i) BOOST_REQUIRE_EQUAL(w.ingest("RJ/Q/R" + std::to_string(i)).status, 201);
+    for (int i = 1; i <= 5; ++i)
+        BOOST_REQUIRE_EQUAL(w.ingest("RJ/Q/R" + std::to_string(i)).status, 201);
     BOOST_REQUIRE_EQUAL(w.ingest("RJ/Q/U1", "1001", "urban").status, 201);
     BOOST_REQUIRE_EQUAL(w.ingest("RJ/Q/O1", "1002", "rural").status, 201);
 
@@ -150,7 +153,9 @@ BOOST_AUTO_TEST_CASE(signatures_are_verified_against_the_registered_certificate_
     // Expired, revoked, untrusted certificates, even when registered.
     for (const auto& [id, reason] : std::vector<std::pair<std::string, std::string>>{
              {"vdo.expired", "outside_validity"}, {"vdo.revoked", "revoked"}, {"vdo.rogue", "untrusted"}}) {
-        const auto& p12 = id == "vdo.expired" ? pki.expired.p12 : id == "vdo.revoked" ? pki.revoked.p12 : pki.untrusted.p12;
+        const auto& p12 = id == "vdo.expired"   ? pki.expired.p12
+                          : id == "vdo.revoked" ? pki.revoked.p12
+                                                : pki.untrusted.p12;
         OfficerSession s(*w.client, {id, "VDO", "L1", "110", "1001", false, p12});
         r = s.decide(s.decision("RJ/S/1", 1, Action::forward));
         BOOST_TEST_CONTEXT(id) {
@@ -187,7 +192,8 @@ BOOST_AUTO_TEST_CASE(portal_exports_decisions_with_signatures_since_a_cursor) {
     const auto der = jaanch::hub::base64_decode(first["signature"].get<std::string>());
     BOOST_REQUIRE(der.has_value());
     BOOST_TEST(jaanch::hub::sha256_hex(*der) == first["outcome"]["signature_sha256"].get<std::string>());
-    r = w.client->request("GET", "/v1/portal/decisions?cursor=" + page["cursor"].get<std::string>(), "", {key});
+    r = w.client->request("GET", "/v1/portal/decisions?cursor=" + page["cursor"].get<std::string>(), "",
+                          {key});
     page = r.json();
     BOOST_TEST(page["decisions"].size() == 1u);
     BOOST_TEST(page["decisions"][0]["application"] == "RJ/E/3");

@@ -1,5 +1,5 @@
-// Durability and the audit chain: a hub killed with SIGKILL right after acknowledging loses nothing; the chain
-// verifies, and tampering with one entry is found and named.
+// Durability and the audit chain: a hub killed with SIGKILL right after acknowledging loses nothing; the
+// chain verifies, and tampering with one entry is found and named.
 #include <boost/test/unit_test.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -20,7 +20,8 @@ BOOST_AUTO_TEST_CASE(a_killed_hub_loses_nothing_it_acknowledged) {
     for (int i = 1; i <= 4; ++i) {
         const std::string number = "RJ/K/" + std::to_string(i);
         BOOST_REQUIRE_EQUAL(w.ingest(number).status, 201);
-        if (i == 4) break;
+        if (i == 4)
+            break;
         last_body = vdo.body_for(vdo.decision(number, 1, Action::forward));
         const auto r = vdo.post("/v1/decisions", last_body);
         BOOST_REQUIRE_EQUAL(r.status, 201);
@@ -60,13 +61,15 @@ BOOST_AUTO_TEST_CASE(audit_verify_names_the_first_broken_entry) {
         SQLite::Database db((w.hub.data() / "hub.sqlite").string(), SQLite::OPEN_READWRITE);
         target = db.execAndGet("SELECT seq FROM audit WHERE action = 'decision'").getInt64();
         // Someone rewrites history: the rejection becomes an approval.
-        db.exec("UPDATE audit SET details = replace(details, 'rejected', 'approved') WHERE action = 'decision'");
+        db.exec(
+            "UPDATE audit SET details = replace(details, 'rejected', 'approved') WHERE action = 'decision'");
     }
     BOOST_TEST(w.hub.admin({"audit", "verify"}, &out) == 1);
     BOOST_TEST(out.find("broken at entry " + std::to_string(target)) != std::string::npos, out);
     {
         SQLite::Database db((w.hub.data() / "hub.sqlite").string(), SQLite::OPEN_READWRITE);
-        db.exec("UPDATE audit SET details = replace(details, 'approved', 'rejected') WHERE action = 'decision'");
+        db.exec(
+            "UPDATE audit SET details = replace(details, 'approved', 'rejected') WHERE action = 'decision'");
         db.exec("DELETE FROM audit WHERE seq = 2");  // an entry removed breaks the link after it
     }
     BOOST_TEST(w.hub.admin({"audit", "verify"}, &out) == 1);

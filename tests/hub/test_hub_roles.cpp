@@ -1,6 +1,7 @@
-// The role matrix: each role × each action × inside and outside its jurisdiction, wrong level, wrong role for the
-// area, and separation of duties, against a real jaanch-hub. Expectations are written out from the Jan Aadhaar
-// member-deletion definition (forms/rj.jan-aadhaar-member-deletion.json), not computed by the code under test.
+// The role matrix: each role × each action × inside and outside its jurisdiction, wrong level, wrong role for
+// the area, and separation of duties, against a real jaanch-hub. Expectations are written out from the Jan
+// Aadhaar member-deletion definition (forms/rj.jan-aadhaar-member-deletion.json), not computed by the code
+// under test.
 #include <boost/test/unit_test.hpp>
 
 #include <set>
@@ -14,8 +15,8 @@ using jaanch::model::Action;
 
 namespace {
 
-// Actions each level of the service offers for a deletion for "marriage" (the L2 → DC route is mandatory, so L2
-// cannot approve but must escalate).
+// Actions each level of the service offers for a deletion for "marriage" (the L2 → DC route is mandatory, so
+// L2 cannot approve but must escalate).
 const std::map<std::string, std::set<Action>> kAllowed{
     {"L1", {Action::forward, Action::reject, Action::return_to_applicant}},
     {"L2", {Action::reject, Action::send_back, Action::escalate}},
@@ -29,11 +30,16 @@ struct Step {
 
 Step inputs_for(Action a) {
     switch (a) {
-        case Action::reject: return {"RJ-DEL-NOT-MEMBER", ""};
-        case Action::return_to_applicant: return {"RJ-DEL-DOC-MISSING", "Please attach the marriage certificate."};
-        case Action::send_back: return {"", "Verify the family register again."};
-        case Action::escalate: return {"", "Recommended: marriage certificate checked."};
-        default: return {"", ""};
+        case Action::reject:
+            return {"RJ-DEL-NOT-MEMBER", ""};
+        case Action::return_to_applicant:
+            return {"RJ-DEL-DOC-MISSING", "Please attach the marriage certificate."};
+        case Action::send_back:
+            return {"", "Verify the family register again."};
+        case Action::escalate:
+            return {"", "Recommended: marriage certificate checked."};
+        default:
+            return {"", ""};
     }
 }
 
@@ -48,9 +54,11 @@ jaanch::hub::test::HttpResponse act(World& w, const std::string& officer, const 
 std::uint64_t bring_to(World& w, const std::string& number, const std::string& level, bool urban) {
     BOOST_REQUIRE_EQUAL(w.ingest(number, "1001", urban ? "urban" : "rural").status, 201);
     std::uint64_t version = 1;
-    if (level == "L1") return version;
+    if (level == "L1")
+        return version;
     BOOST_REQUIRE_EQUAL(act(w, urban ? "eo.in" : "vdo.in", number, version++, Action::forward).status, 201);
-    if (level == "L2") return version;
+    if (level == "L2")
+        return version;
     BOOST_REQUIRE_EQUAL(act(w, urban ? "sdo.in" : "bso.in", number, version++, Action::escalate).status, 201);
     return version;
 }
@@ -144,7 +152,8 @@ BOOST_AUTO_TEST_CASE(a_decision_on_a_level_the_application_left_is_a_conflict_no
     BOOST_TEST_CONTEXT(r.body) {
         BOOST_TEST(r.status == 409);
         BOOST_TEST(r.code() == "moved_on");
-        BOOST_TEST(r.json()["message"].get<std::string>().find("moved on since you saw it") != std::string::npos);
+        BOOST_TEST(r.json()["message"].get<std::string>().find("moved on since you saw it") !=
+                   std::string::npos);
         BOOST_TEST(r.json()["details"]["application_version"] == 2);
         BOOST_TEST(r.json()["details"]["current_level"] == "L2");
         BOOST_TEST(r.json()["details"]["status"] == "pending");

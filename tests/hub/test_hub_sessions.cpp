@@ -15,9 +15,11 @@ namespace hub = jaanch::hub;
 
 namespace {
 
-HttpResponse login(World& w, const std::string& user, const std::string& password, const std::string& totp = "") {
+HttpResponse login(World& w, const std::string& user, const std::string& password,
+                   const std::string& totp = "") {
     Json body{{"user", user}, {"password", password}};
-    if (!totp.empty()) body["totp"] = totp;
+    if (!totp.empty())
+        body["totp"] = totp;
     return w.client->request("POST", "/v1/sessions", body.dump(), {"Content-Type: application/json"});
 }
 
@@ -54,9 +56,9 @@ BOOST_AUTO_TEST_CASE(login_totp_lockout_expiry_and_logout) {
     World w;
     const std::string secret = "JBSWY3DPEHPK3PXPJBSWY3DP";
     std::string out;
-    BOOST_REQUIRE_EQUAL(w.hub.admin({"officer", "add", "--forms", JAANCH_FORMS_DIR, "--id", "eo.totp", "--name",
-                                     "Kavita", "--role", "EO", "--level", "L1", "--state", "08", "--password",
-                                     "pw-eo.totp", "--totp-secret", secret},
+    BOOST_REQUIRE_EQUAL(w.hub.admin({"officer", "add", "--forms", JAANCH_FORMS_DIR, "--id", "eo.totp",
+                                     "--name", "Kavita", "--role", "EO", "--level", "L1", "--state", "08",
+                                     "--password", "pw-eo.totp", "--totp-secret", secret},
                                     &out),
                         0);
     auto r = login(w, "eo.totp", "pw-eo.totp");
@@ -70,7 +72,8 @@ BOOST_AUTO_TEST_CASE(login_totp_lockout_expiry_and_logout) {
     BOOST_TEST(r.code() == "invalid_totp");
 
     // Lock-out after five failures; then even the right password is refused, with Retry-After.
-    for (int i = 0; i < 4; ++i) BOOST_TEST(login(w, "vdo.out", "wrong password").code() == "invalid_credentials");
+    for (int i = 0; i < 4; ++i)
+        BOOST_TEST(login(w, "vdo.out", "wrong password").code() == "invalid_credentials");
     r = login(w, "vdo.out", "wrong password");
     BOOST_TEST(r.status == 429);
     BOOST_TEST(r.code() == "account_locked");

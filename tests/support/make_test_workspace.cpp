@@ -6,10 +6,10 @@
 #include <vector>
 
 #include "catalogue/catalogue.h"
-#include "fixtures.h"
-#include "util/sha256.h"
 #include "core/workflow_fixtures.h"
+#include "fixtures.h"
 #include "store/workspace.h"
+#include "util/sha256.h"
 
 using namespace jaanch;
 
@@ -24,7 +24,8 @@ void attach_documents(store::Workspace& ws, const catalogue::ServiceDefinition& 
     const auto dir = ws.dir() / "generated";
     std::filesystem::create_directories(dir);
     for (const auto& requirement : s.documents) {
-        if (!requirement.mandatory && app.documents.size() >= 2) continue;
+        if (!requirement.mandatory && app.documents.size() >= 2)
+            continue;
         jaanch::viewer::fixtures::TextPage page;
         page.lines = {requirement.label.en, "Application " + app.number, std::string("Name: ") + name};
         const auto path = dir / (requirement.kind + ".pdf");
@@ -34,8 +35,8 @@ void attach_documents(store::Workspace& ws, const catalogue::ServiceDefinition& 
         const std::string sha = sha256_hex(text);
         ws.documents().put(text, sha);
         g_written.push_back(sha);
-        app.documents.push_back({requirement.kind, requirement.kind, requirement.kind + ".pdf", "application/pdf",
-                                 bytes.size(), sha});
+        app.documents.push_back({requirement.kind, requirement.kind, requirement.kind + ".pdf",
+                                 "application/pdf", bytes.size(), sha});
     }
     std::filesystem::remove_all(dir);
 }
@@ -51,21 +52,26 @@ int main(int argc, char** argv) {
     int with_documents = 0;
     std::filesystem::path forms = catalogue::default_catalogue_dir();
     for (int i = 3; i + 1 < argc; i += 2) {
-        if (std::string(argv[i]) == "--documents") with_documents = std::stoi(argv[i + 1]);
-        if (std::string(argv[i]) == "--forms") forms = argv[i + 1];
+        if (std::string(argv[i]) == "--documents")
+            with_documents = std::stoi(argv[i + 1]);
+        if (std::string(argv[i]) == "--forms")
+            forms = argv[i + 1];
     }
     const auto loaded = catalogue::load_catalogue(forms);
-    if (!loaded.ok()) return std::fprintf(stderr, "the catalogue has problems; run jaanch-cli forms check\n"), 1;
+    if (!loaded.ok())
+        return std::fprintf(stderr, "the catalogue has problems; run jaanch-cli forms check\n"), 1;
     const auto services = loaded.catalogue.services();
-    static const char* names[] = {"Santosh Devi", "सुनीता उरांव", "Ramesh Meena", "अनिल कुमार महतो", "Priya Sharma",
-                                  "मोहम्मद आरिफ़", "Lakshmi Bai", "गीता कुमारी", "Rajendra Singh", "सरिता देवी"};
+    static const char* names[] = {"Santosh Devi",   "सुनीता उरांव",  "Ramesh Meena", "अनिल कुमार महतो",
+                                  "Priya Sharma",   "मोहम्मद आरिफ़", "Lakshmi Bai",  "गीता कुमारी",
+                                  "Rajendra Singh", "सरिता देवी"};
     static const char* villages[] = {"Ormanjhi", "कांके", "Bundu", "नामकुम", "Ratu", "Angara"};
     store::Workspace ws(argv[1], loaded.catalogue);
     std::vector<model::Application> batch;
     const auto today = now_utc();
     for (int i = 0; i < count; ++i) {
         const auto* s = services[static_cast<std::size_t>(i) % services.size()];
-        auto app = test::make_application(*s, i % 3 == 0 ? model::Area::urban : model::Area::rural, i % 2 == 0);
+        auto app =
+            test::make_application(*s, i % 3 == 0 ? model::Area::urban : model::Area::rural, i % 2 == 0);
         char number[48];
         std::snprintf(number, sizeof number, "%s/2026/%06d", s->state.c_str(), i + 1);
         app.number = number;
@@ -78,7 +84,8 @@ int main(int argc, char** argv) {
         app.jurisdiction.village_name = villages[i % 6];
         app.submitted_at = today - std::chrono::hours(24 * (i % 40)) - std::chrono::minutes(i % 600);
         app.level_entered_at = app.submitted_at;
-        if (i < with_documents) attach_documents(ws, *s, app, names[i % 10]);
+        if (i < with_documents)
+            attach_documents(ws, *s, app, names[i % 10]);
         batch.push_back(std::move(app));
         if (batch.size() == 2000) {
             ws.store_applications(batch, "");
@@ -86,7 +93,8 @@ int main(int argc, char** argv) {
         }
     }
     ws.store_applications(batch, "test-cursor");
-    for (const auto& sha : g_written) ws.set_document_state(sha, store::DocumentState::complete);
+    for (const auto& sha : g_written)
+        ws.set_document_state(sha, store::DocumentState::complete);
     std::printf("%d applications in %s\n", count, argv[1]);
     return 0;
 }

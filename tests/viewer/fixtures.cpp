@@ -402,7 +402,8 @@ void write_first_page_set(const fs::path& dir) {
     std::vector<TextPage> pages(12);
     for (auto& p : pages)
         for (int i = 0; i < 30; ++i)
-            p.lines.push_back("Line " + std::to_string(i) + " of the certificate text, with numbers 1234567890");
+            p.lines.push_back("Line " + std::to_string(i) +
+                              " of the certificate text, with numbers 1234567890");
     write_text_pdf(dir / "text-a.pdf", pages);
     write_text_pdf(dir / "text-b.pdf", std::vector<TextPage>(40));
     write_text_pdf(dir / "text-c.pdf", {TextPage{842, 595, {"Landscape certificate"}}});

@@ -7,7 +7,8 @@
 namespace jaanch::app {
 
 void CommandRegistry::add(Command command) {
-    if (index_.contains(command.id)) throw Error("internal error: command " + command.id + " registered twice");
+    if (index_.contains(command.id))
+        throw Error("internal error: command " + command.id + " registered twice");
     index_[command.id] = commands_.size();
     commands_.push_back(std::move(command));
 }
@@ -19,12 +20,14 @@ const Command* CommandRegistry::find(const std::string& id) const {
 
 bool CommandRegistry::run(const std::string& id) const {
     const Command* c = find(id);
-    if (c == nullptr || (c->enabled && !c->enabled())) return false;
+    if (c == nullptr || (c->enabled && !c->enabled()))
+        return false;
     c->run();
     return true;
 }
 
-// Found by argument-dependent lookup from json::ObjectReader, so it lives in this namespace, not an anonymous one.
+// Found by argument-dependent lookup from json::ObjectReader, so it lives in this namespace, not an anonymous
+// one.
 void read_value(const json::Json& j, const std::string& path, MenuLayout::Menu& out);
 void read_value(const json::Json& j, const std::string& path, MenuLayout::Menu& out) {
     json::ObjectReader r(j, path);
@@ -44,6 +47,8 @@ MenuLayout parse_menu_layout(const std::string& json_text) {
     return layout;
 }
 
-MenuLayout default_menu_layout() { return parse_menu_layout(kMenusJson); }
+MenuLayout default_menu_layout() {
+    return parse_menu_layout(kMenusJson);
+}
 
 }  // namespace jaanch::app

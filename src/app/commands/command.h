@@ -20,14 +20,14 @@ struct Command {
 };
 
 class CommandRegistry {
-public:
+  public:
     void add(Command command);
     const Command* find(const std::string& id) const;
     const std::vector<Command>& all() const { return commands_; }
     // Runs the command if it exists and is enabled; returns whether it ran.
     bool run(const std::string& id) const;
 
-private:
+  private:
     std::vector<Command> commands_;
     std::map<std::string, std::size_t> index_;
 };

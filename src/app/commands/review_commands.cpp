@@ -24,10 +24,10 @@
 #include "main_frame.h"
 #include "queue_panel.h"
 #include "review_controller.h"
-#include "viewer/wx/bitmap_convert.h"
 #include "review_pane.h"
 #include "store/review_store.h"
 #include "sync/local_decision.h"
+#include "viewer/wx/bitmap_convert.h"
 #include "viewer/wx/compare_view.h"
 
 namespace jaanch::app {
@@ -70,7 +70,8 @@ void set_deadline(store::QueueFilter& f, const std::string& deadline) {
 }
 
 bool save_window(wxWindow* window, const std::string& path) {
-    return viewer::wx::capture_window(window).ConvertToImage().SaveFile(wxString::FromUTF8(path), wxBITMAP_TYPE_PNG);
+    return viewer::wx::capture_window(window).ConvertToImage().SaveFile(wxString::FromUTF8(path),
+                                                                        wxBITMAP_TYPE_PNG);
 }
 
 }  // namespace

@@ -12,8 +12,8 @@
 #include "command.h"
 #include "png_gray.h"
 #include "store/workspace.h"
-#include "workspace_options.h"
 #include "viewer/engine/open_document.h"
+#include "workspace_options.h"
 
 namespace jaanch::cli {
 namespace {
@@ -34,7 +34,6 @@ std::string extension_of(const std::filesystem::path& file) {
     return ext;
 }
 
-
 // Every page of a PDF (or image) through the viewer engine, PDFs at 300 DPI; the QR texts of all pages.
 std::vector<std::string> qr_texts_from_document(const std::filesystem::path& file,
                                                 const std::optional<std::string>& password) {
@@ -50,7 +49,8 @@ std::vector<std::string> qr_texts_from_document(const std::filesystem::path& fil
         request.page = page;
         request.scale = pdf ? checks::kQrRenderDpi / 72.0 : 1.0;
         const viewer::Bitmap pixels = doc.engine->render(request);
-        for (auto& t : checks::find_qr_codes(checks::gray_from_rgba(pixels.width, pixels.height, pixels.rgba)))
+        for (auto& t :
+             checks::find_qr_codes(checks::gray_from_rgba(pixels.width, pixels.height, pixels.rgba)))
             texts.push_back(std::move(t));
     }
     return texts;
@@ -67,7 +67,8 @@ std::vector<std::string> qr_texts(const std::filesystem::path& file,
         return {slurp(file)};
     if (ext == ".pdf" || ext == ".jpg" || ext == ".jpeg" || ext == ".tif" || ext == ".tiff" || ext == ".webp")
         return qr_texts_from_document(file, password);
-    throw Error(file.string() + " is not a PDF, an image (PNG, JPEG, TIFF, WebP) or a .txt file with a QR's "
+    throw Error(file.string() +
+                " is not a PDF, an image (PNG, JPEG, TIFF, WebP) or a .txt file with a QR's "
                 "content.");
 }
 
@@ -243,8 +244,9 @@ int reveal_command(const std::vector<std::string>& words, Io io) {
     const std::string& path = args.positionals()[1];
     const std::string officer = workspace.sync_value("user");
     if (officer.empty())
-        throw Error("Nobody is logged in to this workspace, so a reveal could not be recorded against a name. Run "
-                    "`jaanch-cli login` first.");
+        throw Error(
+            "Nobody is logged in to this workspace, so a reveal could not be recorded against a name. Run "
+            "`jaanch-cli login` first.");
     io.out << workspace.reveal(number, path, officer, now_utc()) << "\n";
     return kOk;
 }
@@ -252,12 +254,12 @@ int reveal_command(const std::vector<std::string>& words, Io io) {
 }  // namespace
 
 void add_checks_commands(CommandList& commands) {
-    commands.push_back(
-        {"qr",
-         "decode the Aadhaar QR in a PDF (pages rendered at 300 DPI), an image, or a .txt of its content, and "
-         "check its UIDAI signature; "
-         "JSON out, Aadhaar masked; exit 1 if none is found or the signature is invalid",
-         "FILE [--trust DIR] [--photo OUT.jp2] [--password P]", qr_command});
+    commands.push_back({"qr",
+                        "decode the Aadhaar QR in a PDF (pages rendered at 300 DPI), an image, or a .txt of "
+                        "its content, and "
+                        "check its UIDAI signature; "
+                        "JSON out, Aadhaar masked; exit 1 if none is found or the signature is invalid",
+                        "FILE [--trust DIR] [--photo OUT.jp2] [--password P]", qr_command});
     commands.push_back(
         {"check",
          "field checks and eligibility (with reasons) for an application JSON file; --qr compares an "

@@ -9,13 +9,13 @@
 #include <openssl/crypto.h>
 
 #include "command.h"
-#include "workspace_options.h"
 #include "crypto/canonical_json.h"
 #include "crypto/pkcs11_signer.h"
 #include "crypto/pkcs12_signer.h"
 #include "crypto/test_pki.h"
 #include "crypto/verifier.h"
 #include "util/error.h"
+#include "workspace_options.h"
 
 namespace jaanch::cli {
 namespace {
@@ -42,7 +42,7 @@ std::string canonical_of(const std::string& path) {
 
 int sign(const std::vector<std::string>& words, Io io) {
     const Args args(words, {"in", "out", "p12", "password-file", "pkcs11-module", "token", "token-serial",
-                           "key-label", "key-id", "pin-file"});
+                            "key-label", "key-id", "pin-file"});
     const std::string in = args.require("in"), out = args.require("out");
     const std::string canonical = canonical_of(in);
     auto signer = open_signer_from(args);

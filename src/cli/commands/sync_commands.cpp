@@ -204,7 +204,8 @@ int queue(const std::vector<std::string>& words, Io io) {
     return kOk;
 }
 
-// Aadhaar fields always masked; any other text with an Aadhaar-shaped number in it too (checks/aadhaar_mask.h).
+// Aadhaar fields always masked; any other text with an Aadhaar-shaped number in it too
+// (checks/aadhaar_mask.h).
 std::string display_value(const catalogue::ServiceDefinition* service, const std::string& key,
                           const std::string& v) {
     const auto* field = service ? service->find_field(key) : nullptr;

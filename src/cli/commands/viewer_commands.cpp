@@ -110,8 +110,9 @@ int text(const std::vector<std::string>& words, Io io) {
 }  // namespace
 
 void add_viewer_commands(CommandList& commands) {
-    commands.push_back({"render", "render a page of a PDF or image to PNG with the viewer's engine",
-                        "FILE --out PAGE.png [--page N] [--dpi D] [--rotate DEG] [--password P] [--no-sandbox]", render});
+    commands.push_back(
+        {"render", "render a page of a PDF or image to PNG with the viewer's engine",
+         "FILE --out PAGE.png [--page N] [--dpi D] [--rotate DEG] [--password P] [--no-sandbox]", render});
     commands.push_back({"text", "print the text of a PDF (one page, or all separated by form feeds)",
                         "FILE [--page N] [--password P] [--no-sandbox]", text});
 }

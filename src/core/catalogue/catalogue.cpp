@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "util/json_locator.h"
 
@@ -15,18 +15,21 @@ namespace {
 
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error("cannot read " + path.string() + ": " + std::strerror(errno));
+    if (!in)
+        throw Error("cannot read " + path.string() + ": " + std::strerror(errno));
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
 }
 
 void locate(std::vector<Problem>& problems, std::string_view text, const std::string& source_name) {
-    if (problems.empty()) return;
+    if (problems.empty())
+        return;
     const json::Locator locator(text);
     for (auto& p : problems) {
         p.file = source_name;
-        if (p.line == 0) p.line = locator.line_of(p.path);
+        if (p.line == 0)
+            p.line = locator.line_of(p.path);
     }
 }
 
@@ -40,15 +43,18 @@ std::vector<Problem> duplicate_key_problems(std::string_view text) {
 Problem input_problem(const InputError& e) {
     // InputError::what() starts with its path; keep the path separate so the line can be found from it.
     std::string message = e.what();
-    if (!e.path().empty() && message.rfind(e.path() + ": ", 0) == 0) message = message.substr(e.path().size() + 2);
+    if (!e.path().empty() && message.rfind(e.path() + ": ", 0) == 0)
+        message = message.substr(e.path().size() + 2);
     return Problem{"", 0, e.path(), message};
 }
 
 void load_calendars(const std::filesystem::path& dir, LoadResult& result) {
     std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) return;
+    if (!std::filesystem::is_directory(dir, ec))
+        return;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-        if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
+        if (!entry.is_regular_file() || entry.path().extension() != ".json")
+            continue;
         const std::string name = entry.path().string();
         ++result.files_read;
         try {
@@ -56,8 +62,9 @@ void load_calendars(const std::filesystem::path& dir, LoadResult& result) {
             try {
                 auto calendar = HolidayCalendar::parse(json::parse_text(text, name));
                 if (entry.path().stem() != calendar.state())
-                    result.problems.push_back(Problem{name, 1, "$.state", "calendar for state \"" + calendar.state() +
-                                                                              "\" must be named " + calendar.state() + ".json"});
+                    result.problems.push_back(Problem{name, 1, "$.state",
+                                                      "calendar for state \"" + calendar.state() +
+                                                          "\" must be named " + calendar.state() + ".json"});
                 else
                     result.catalogue.add_calendar(std::move(calendar));
             } catch (const json::SyntaxError& e) {
@@ -91,8 +98,8 @@ const ServiceDefinition* Catalogue::find(std::string_view id, int version) const
 
 const ServiceDefinition* Catalogue::latest(std::string_view id) const {
     const ServiceDefinition* best = nullptr;
-    for (auto it = services_.lower_bound(std::pair{std::string(id), 0}); it != services_.end() && it->first.first == id;
-         ++it)
+    for (auto it = services_.lower_bound(std::pair{std::string(id), 0});
+         it != services_.end() && it->first.first == id; ++it)
         best = &it->second;
     return best;
 }
@@ -110,7 +117,8 @@ void Catalogue::add_calendar(HolidayCalendar calendar) {
 
 const RoleDefinition* Catalogue::find_role(std::string_view code) const {
     for (const auto& role : roles_) {
-        if (role.code == code) return &role;
+        if (role.code == code)
+            return &role;
     }
     return nullptr;
 }
@@ -118,7 +126,8 @@ const RoleDefinition* Catalogue::find_role(std::string_view code) const {
 std::vector<const ServiceDefinition*> Catalogue::services() const {
     std::vector<const ServiceDefinition*> out;
     out.reserve(services_.size());
-    for (const auto& [key, service] : services_) out.push_back(&service);
+    for (const auto& [key, service] : services_)
+        out.push_back(&service);
     return out;
 }
 
@@ -128,7 +137,8 @@ ServiceLoad load_service_text(std::string_view text, const std::string& source_n
     try {
         ServiceDefinition service = parse_service(json::parse_text(text, source_name));
         out.problems = validate_service(service, roles);
-        if (out.problems.empty()) out.service = std::move(service);
+        if (out.problems.empty())
+            out.service = std::move(service);
     } catch (const json::SyntaxError& e) {
         out.problems.push_back(Problem{source_name, e.position().line, "",
                                        "column " + std::to_string(e.position().column) + ": " + e.detail()});
@@ -138,18 +148,21 @@ ServiceLoad load_service_text(std::string_view text, const std::string& source_n
     }
     auto duplicates = duplicate_key_problems(text);
     out.problems.insert(out.problems.end(), duplicates.begin(), duplicates.end());
-    if (!duplicates.empty()) out.service.reset();
+    if (!duplicates.empty())
+        out.service.reset();
     locate(out.problems, text, source_name);
     return out;
 }
 
 std::filesystem::path default_catalogue_dir() {
-    if (const char* env = std::getenv("JAANCH_FORMS"); env != nullptr && *env != '\0') return env;
+    if (const char* env = std::getenv("JAANCH_FORMS"); env != nullptr && *env != '\0')
+        return env;
     std::error_code ec;
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     if (!ec) {
         const auto installed = exe.parent_path().parent_path() / "share" / "jaanch" / "forms";
-        if (std::filesystem::is_directory(installed, ec)) return installed;
+        if (std::filesystem::is_directory(installed, ec))
+            return installed;
     }
     return JAANCH_SOURCE_FORMS_DIR;
 }
@@ -177,8 +190,10 @@ LoadResult load_catalogue(const std::filesystem::path& dir) {
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
         const auto name = entry.path().filename().string();
-        if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
-        if (name == "roles.json" || name.ends_with(".schema.json")) continue;
+        if (!entry.is_regular_file() || entry.path().extension() != ".json")
+            continue;
+        if (name == "roles.json" || name.ends_with(".schema.json"))
+            continue;
         files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());
@@ -196,19 +211,22 @@ LoadResult load_catalogue(const std::filesystem::path& dir) {
             }
         }
     };
-    const std::size_t workers = std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 8,
-                                                       files.size() / 64 + 1});
+    const std::size_t workers =
+        std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, files.size() / 64 + 1});
     std::vector<std::thread> threads;
-    for (std::size_t t = 1; t < workers; ++t) threads.emplace_back(work);
+    for (std::size_t t = 1; t < workers; ++t)
+        threads.emplace_back(work);
     work();
-    for (auto& t : threads) t.join();
+    for (auto& t : threads)
+        t.join();
 
     result.services_read = files.size();
     for (std::size_t i = 0; i < files.size(); ++i) {
         ++result.files_read;
         ServiceLoad& load = loads[i];
         result.problems.insert(result.problems.end(), load.problems.begin(), load.problems.end());
-        if (!load.service) continue;
+        if (!load.service)
+            continue;
         try {
             result.catalogue.add(std::move(*load.service));
         } catch (const Error& e) {

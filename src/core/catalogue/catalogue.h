@@ -1,8 +1,9 @@
 // The service catalogue: every service definition of forms/, validated, looked up by id and version.
 //
-// Loading reads DIR/roles.json, DIR/calendars/*.json, and then every other DIR/*.json (files ending .schema.json are editors' schemas
-// and skipped), in parallel on up to 8 threads, joined in name order. A file with any problem is reported and left out; the rest still load, so one
-// bad file never hides the others. A loaded Catalogue is immutable and safe to share between threads.
+// Loading reads DIR/roles.json, DIR/calendars/*.json, and then every other DIR/*.json (files ending
+// .schema.json are editors' schemas and skipped), in parallel on up to 8 threads, joined in name order. A
+// file with any problem is reported and left out; the rest still load, so one bad file never hides the
+// others. A loaded Catalogue is immutable and safe to share between threads.
 #pragma once
 
 #include <filesystem>
@@ -18,7 +19,7 @@
 namespace jaanch::catalogue {
 
 class Catalogue {
-public:
+  public:
     // Adds a definition that passed validation. Throws jaanch::Error if the same id and version is present.
     void add(ServiceDefinition service);
     void set_roles(std::vector<RoleDefinition> roles) { roles_ = std::move(roles); }
@@ -35,7 +36,7 @@ public:
     const std::vector<RoleDefinition>& roles() const { return roles_; }
     std::size_t size() const { return services_.size(); }
 
-private:
+  private:
     std::map<std::pair<std::string, int>, ServiceDefinition, std::less<>> services_;
     std::vector<RoleDefinition> roles_;
     std::map<std::string, HolidayCalendar, std::less<>> calendars_;

@@ -75,7 +75,8 @@ Truth truth_or(Truth a, Truth b) {
 // Digit strings that are identifiers rather than quantities (a leading zero, or more digits than a double
 // holds exactly) stay text, so two different 18-digit IDs never compare equal.
 bool is_identifier_digits(const std::string& text) {
-    const bool all_digits = std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool all_digits =
+        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
     return all_digits && (text.size() > 15 || (text.size() > 1 && text[0] == '0'));
 }
 

@@ -34,10 +34,12 @@ HolidayCalendar HolidayCalendar::parse(const json::Json& j) {
     const auto offs = r.required<std::vector<std::string>>("weekly_off");
     for (std::size_t i = 0; i < offs.size(); ++i) {
         auto day = enum_from_name(kWeekdays, offs[i]);
-        if (!day) json::fail(json::index_path("$.weekly_off", i), "expected " + enum_choices(kWeekdays));
+        if (!day)
+            json::fail(json::index_path("$.weekly_off", i), "expected " + enum_choices(kWeekdays));
         calendar.weekly_off_.insert(*day);
     }
-    if (calendar.weekly_off_.size() == 7) json::fail("$.weekly_off", "a week needs at least one working day");
+    if (calendar.weekly_off_.size() == 7)
+        json::fail("$.weekly_off", "a week needs at least one working day");
     for (const auto& h : r.required<std::vector<Holiday>>("holidays"))
         calendar.holidays_.insert(std::chrono::sys_days{h.date});
     r.finish();

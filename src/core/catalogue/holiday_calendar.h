@@ -12,7 +12,7 @@
 namespace jaanch::catalogue {
 
 class HolidayCalendar {
-public:
+  public:
     // Sundays off, no holidays: the fallback when a state has no calendar file.
     HolidayCalendar();
 
@@ -23,7 +23,7 @@ public:
     const std::string& state() const { return state_; }
     bool is_working_day(Date d) const;
 
-private:
+  private:
     std::string state_;
     std::set<unsigned> weekly_off_;  // 0 = Sunday … 6 = Saturday, as std::chrono::weekday::c_encoding()
     std::set<std::chrono::sys_days> holidays_;

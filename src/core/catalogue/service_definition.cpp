@@ -9,7 +9,9 @@ void read_value(const json::Json& j, const std::string& path, LocalizedText& out
     r.finish();
 }
 
-void to_json(json::Json& j, const LocalizedText& v) { j = json::Json{{"en", v.en}, {"hi", v.hi}}; }
+void to_json(json::Json& j, const LocalizedText& v) {
+    j = json::Json{{"en", v.en}, {"hi", v.hi}};
+}
 
 void read_value(const json::Json& j, const std::string& path, EnumOption& out) {
     json::ObjectReader r(j, path);
@@ -154,14 +156,16 @@ std::vector<RoleDefinition> parse_roles(const json::Json& j) {
 
 const Level* ServiceDefinition::find_level(std::string_view level_id) const {
     for (const auto& level : levels) {
-        if (level.id == level_id) return &level;
+        if (level.id == level_id)
+            return &level;
     }
     return nullptr;
 }
 
 const FieldDefinition* ServiceDefinition::find_field(std::string_view key) const {
     for (const auto& field : fields) {
-        if (field.key == key) return &field;
+        if (field.key == key)
+            return &field;
     }
     return nullptr;
 }
@@ -170,16 +174,19 @@ const ReasonCode* ServiceDefinition::find_reason(model::Action action, std::stri
     const auto* list = action == model::Action::reject                ? &reject_reasons
                        : action == model::Action::return_to_applicant ? &return_reasons
                                                                       : nullptr;
-    if (list == nullptr) return nullptr;
+    if (list == nullptr)
+        return nullptr;
     for (const auto& reason : *list) {
-        if (reason.code == code) return &reason;
+        if (reason.code == code)
+            return &reason;
     }
     return nullptr;
 }
 
 const ExceptionRoute* ServiceDefinition::route_from(std::string_view level_id) const {
     for (const auto& route : exception_routes) {
-        if (route.from == level_id) return &route;
+        if (route.from == level_id)
+            return &route;
     }
     return nullptr;
 }

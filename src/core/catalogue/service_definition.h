@@ -1,9 +1,9 @@
-// One service of the catalogue (forms/<id>.json) as plain values. The format is documented in docs/forms.md and
-// forms/service.schema.json; this header is its C++ twin.
+// One service of the catalogue (forms/<id>.json) as plain values. The format is documented in docs/forms.md
+// and forms/service.schema.json; this header is its C++ twin.
 //
 // Parsing (parse_service) checks shape only: types, required and unknown keys. Meaning (unknown field types,
-// duplicate keys, unreachable states …) is checked by validate_service in catalogue/validator.h, which reports
-// every problem instead of stopping at the first.
+// duplicate keys, unreachable states …) is checked by validate_service in catalogue/validator.h, which
+// reports every problem instead of stopping at the first.
 #pragma once
 
 #include <optional>
@@ -16,12 +16,15 @@
 
 namespace jaanch::catalogue {
 
-// A label in both languages the workstation speaks. Either may be missing after parsing; the validator insists.
+// A label in both languages the workstation speaks. Either may be missing after parsing; the validator
+// insists.
 struct LocalizedText {
     std::string en;
     std::string hi;
 
-    const std::string& in(std::string_view language) const { return language == "hi" && !hi.empty() ? hi : en; }
+    const std::string& in(std::string_view language) const {
+        return language == "hi" && !hi.empty() ? hi : en;
+    }
     bool operator==(const LocalizedText&) const = default;
 };
 

@@ -20,15 +20,17 @@ bool has_devanagari(const std::string& text) {
     // U+0900..U+097F is E0 A4 80 .. E0 A5 BF in UTF-8.
     for (std::size_t i = 0; i + 1 < text.size(); ++i) {
         const auto a = static_cast<unsigned char>(text[i]), b = static_cast<unsigned char>(text[i + 1]);
-        if (a == 0xE0 && (b == 0xA4 || b == 0xA5)) return true;
+        if (a == 0xE0 && (b == 0xA4 || b == 0xA5))
+            return true;
     }
     return false;
 }
 
 class ServiceValidator {
-public:
+  public:
     ServiceValidator(const ServiceDefinition& s, const std::vector<RoleDefinition>& roles) : s_(s) {
-        for (const auto& r : roles) role_codes_.insert(r.code);
+        for (const auto& r : roles)
+            role_codes_.insert(r.code);
     }
 
     std::vector<Problem> run() {
@@ -44,13 +46,14 @@ public:
         return std::move(problems_);
     }
 
-private:
+  private:
     void add(std::string path, std::string message) {
         problems_.push_back(Problem{"", 0, std::move(path), std::move(message)});
     }
 
     void label(const LocalizedText& text, const std::string& path) {
-        if (text.en.empty()) add(path + ".en", "missing English label");
+        if (text.en.empty())
+            add(path + ".en", "missing English label");
         if (text.hi.empty()) {
             add(path + ".hi", "missing Hindi label");
         } else if (!has_devanagari(text.hi)) {
@@ -64,27 +67,34 @@ private:
     }
 
     void deadline(const Deadline& d, const std::string& path) {
-        if (d.days < 1 || d.days > 365) add(path + ".days", "deadline must be 1 to 365 days");
+        if (d.days < 1 || d.days > 365)
+            add(path + ".days", "deadline must be 1 to 365 days");
         if (d.count != "calendar" && d.count != "working")
-            add(path + ".count", "deadline count must be \"calendar\" or \"working\", found \"" + d.count + "\"");
+            add(path + ".count",
+                "deadline count must be \"calendar\" or \"working\", found \"" + d.count + "\"");
     }
 
     void header() {
         identifier(s_.id, "$.id", "service id");
         std::string prefix;
-        for (char c : s_.state) prefix += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        for (char c : s_.state)
+            prefix += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
         prefix += '.';
-        const bool lowercase = std::none_of(s_.id.begin(), s_.id.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        const bool lowercase =
+            std::none_of(s_.id.begin(), s_.id.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
         if (!lowercase || s_.id.rfind(prefix, 0) != 0)
             add("$.id", "service id must be lowercase and start with its state code, e.g. \"" + prefix +
                             "caste-certificate\"; found \"" + s_.id + "\"");
-        if (s_.version < 1) add("$.version", "version must be 1 or more");
-        static const std::set<std::string> kStates{"AN", "AP", "AR", "AS", "BR", "CG", "CH", "DH", "DL", "GA",
-                                                   "GJ", "HP", "HR", "JH", "JK", "KA", "KL", "LA", "LD", "MH",
-                                                   "ML", "MN", "MP", "MZ", "NL", "OD", "PB", "PY", "RJ", "SK",
-                                                   "TN", "TG", "TR", "UK", "UP", "WB"};
-        if (!kStates.contains(s_.state)) add("$.state", "unknown state code \"" + s_.state + "\" (ISO 3166-2:IN)");
-        if (s_.portal.empty()) add("$.portal", "portal name must not be empty");
+        if (s_.version < 1)
+            add("$.version", "version must be 1 or more");
+        static const std::set<std::string> kStates{"AN", "AP", "AR", "AS", "BR", "CG", "CH", "DH", "DL",
+                                                   "GA", "GJ", "HP", "HR", "JH", "JK", "KA", "KL", "LA",
+                                                   "LD", "MH", "ML", "MN", "MP", "MZ", "NL", "OD", "PB",
+                                                   "PY", "RJ", "SK", "TN", "TG", "TR", "UK", "UP", "WB"};
+        if (!kStates.contains(s_.state))
+            add("$.state", "unknown state code \"" + s_.state + "\" (ISO 3166-2:IN)");
+        if (s_.portal.empty())
+            add("$.portal", "portal name must not be empty");
         label(s_.department, "$.department");
         label(s_.title, "$.title");
         deadline(s_.deadline, "$.deadline");
@@ -99,7 +109,8 @@ private:
                 add(at + ".key", "duplicate group key \"" + s_.groups[i].key + "\"");
             label(s_.groups[i].label, at + ".label");
         }
-        if (s_.fields.empty()) add("$.fields", "a service needs at least one field");
+        if (s_.fields.empty())
+            add("$.fields", "a service needs at least one field");
         field_list(s_.fields, "$.fields", group_keys, /*in_table=*/false);
     }
 
@@ -110,13 +121,16 @@ private:
             const FieldDefinition& f = fields[i];
             const std::string at = json::index_path(path, i);
             identifier(f.key, at + ".key", "field key");
-            if (!keys.insert(f.key).second) add(at + ".key", "duplicate field key \"" + f.key + "\"");
+            if (!keys.insert(f.key).second)
+                add(at + ".key", "duplicate field key \"" + f.key + "\"");
             label(f.label, at + ".label");
             field_type(f, at, in_table);
             if (!in_table && !group_keys.contains(f.group))
                 add(at + ".group", "unknown group \"" + f.group + "\" (declare it in $.groups)");
-            if (in_table && !f.group.empty()) add(at + ".group", "table columns take no group");
-            if (f.is_table()) field_list(f.columns, at + ".columns", group_keys, true);
+            if (in_table && !f.group.empty())
+                add(at + ".group", "table columns take no group");
+            if (f.is_table())
+                field_list(f.columns, at + ".columns", group_keys, true);
         }
     }
 
@@ -126,11 +140,13 @@ private:
             return;
         }
         if (f.type == "enum") {
-            if (f.options.empty()) add(at + ".options", "an enum field needs options");
+            if (f.options.empty())
+                add(at + ".options", "an enum field needs options");
             std::set<std::string> codes;
             for (std::size_t k = 0; k < f.options.size(); ++k) {
                 const std::string ot = json::index_path(at + ".options", k);
-                if (f.options[k].code.empty()) add(ot + ".code", "option code must not be empty");
+                if (f.options[k].code.empty())
+                    add(ot + ".code", "option code must not be empty");
                 if (!codes.insert(f.options[k].code).second)
                     add(ot + ".code", "duplicate option code \"" + f.options[k].code + "\"");
                 label(f.options[k].label, ot + ".label");
@@ -139,8 +155,10 @@ private:
             add(at + ".options", "only enum fields take options");
         }
         if (f.is_table()) {
-            if (in_table) add(at + ".type", "tables cannot be nested");
-            if (f.columns.empty()) add(at + ".columns", "a table field needs columns");
+            if (in_table)
+                add(at + ".type", "tables cannot be nested");
+            if (f.columns.empty())
+                add(at + ".columns", "a table field needs columns");
         } else if (!f.columns.empty()) {
             add(at + ".columns", "only table fields take columns");
         }
@@ -152,12 +170,15 @@ private:
             const DocumentRequirement& d = s_.documents[i];
             const std::string at = json::index_path("$.documents", i);
             identifier(d.kind, at + ".kind", "document kind");
-            if (!kinds.insert(d.kind).second) add(at + ".kind", "duplicate document kind \"" + d.kind + "\"");
+            if (!kinds.insert(d.kind).second)
+                add(at + ".kind", "duplicate document kind \"" + d.kind + "\"");
             label(d.label, at + ".label");
-            if (d.accepted.empty()) add(at + ".accepted", "list the accepted file types");
+            if (d.accepted.empty())
+                add(at + ".accepted", "list the accepted file types");
             for (std::size_t k = 0; k < d.accepted.size(); ++k) {
                 if (!contains(document_types(), d.accepted[k]))
-                    add(json::index_path(at + ".accepted", k), "unsupported document type \"" + d.accepted[k] + "\"");
+                    add(json::index_path(at + ".accepted", k),
+                        "unsupported document type \"" + d.accepted[k] + "\"");
             }
         }
     }
@@ -180,7 +201,8 @@ private:
     std::vector<const Level*> normal_levels() const {
         std::vector<const Level*> out;
         for (const auto& l : s_.levels) {
-            if (!l.exception) out.push_back(&l);
+            if (!l.exception)
+                out.push_back(&l);
         }
         return out;
     }
@@ -191,15 +213,18 @@ private:
     }
 
     void levels() {
-        if (s_.levels.empty()) return add("$.workflow.levels", "a workflow needs at least one level");
-        if (s_.levels.front().exception) add("$.workflow.levels[0].exception", "the first level cannot be an exception level");
+        if (s_.levels.empty())
+            return add("$.workflow.levels", "a workflow needs at least one level");
+        if (s_.levels.front().exception)
+            add("$.workflow.levels[0].exception", "the first level cannot be an exception level");
         std::set<std::string> ids;
         const auto normal = normal_levels();
         for (std::size_t i = 0; i < s_.levels.size(); ++i) {
             const Level& l = s_.levels[i];
             const std::string at = json::index_path("$.workflow.levels", i);
             identifier(l.id, at + ".id", "level id");
-            if (!ids.insert(l.id).second) add(at + ".id", "duplicate level id \"" + l.id + "\"");
+            if (!ids.insert(l.id).second)
+                add(at + ".id", "duplicate level id \"" + l.id + "\"");
             label(l.label, at + ".label");
             deadline(l.deadline, at + ".deadline");
             level_roles(l, at);
@@ -212,18 +237,21 @@ private:
     }
 
     void level_roles(const Level& l, const std::string& at) {
-        if (l.roles.empty()) add(at + ".roles", "a level needs at least one role");
+        if (l.roles.empty())
+            add(at + ".roles", "a level needs at least one role");
         for (std::size_t k = 0; k < l.roles.size(); ++k) {
             const std::string rt = json::index_path(at + ".roles", k);
             if (!role_codes_.contains(l.roles[k].code))
                 add(rt + ".code", "unknown role \"" + l.roles[k].code + "\" (not in forms/roles.json)");
             if (l.roles[k].area != "any" && l.roles[k].area != "rural" && l.roles[k].area != "urban")
-                add(rt + ".area", "area must be \"any\", \"rural\" or \"urban\", found \"" + l.roles[k].area + "\"");
+                add(rt + ".area",
+                    "area must be \"any\", \"rural\" or \"urban\", found \"" + l.roles[k].area + "\"");
         }
     }
 
     void level_actions(const Level& l, const std::string& at, bool last_normal, bool first_normal) {
-        if (l.actions.empty()) add(at + ".actions", "a level needs at least one action");
+        if (l.actions.empty())
+            add(at + ".actions", "a level needs at least one action");
         std::set<std::string> seen;
         for (std::size_t k = 0; k < l.actions.size(); ++k) {
             const std::string& name = l.actions[k];
@@ -233,7 +261,8 @@ private:
                 add(ak, "unknown action \"" + name + "\"");
                 continue;
             }
-            if (!seen.insert(name).second) add(ak, "action \"" + name + "\" listed twice");
+            if (!seen.insert(name).second)
+                add(ak, "action \"" + name + "\" listed twice");
             using model::Action;
             if (*action == Action::forward && (l.exception || last_normal))
                 add(ak, "\"forward\" at level \"" + l.id + "\" has no next level to go to");
@@ -254,27 +283,33 @@ private:
             const ExceptionRoute& r = s_.exception_routes[i];
             const std::string at = json::index_path("$.workflow.exception_routes", i);
             identifier(r.id, at + ".id", "route id");
-            if (!ids.insert(r.id).second) add(at + ".id", "duplicate route id \"" + r.id + "\"");
+            if (!ids.insert(r.id).second)
+                add(at + ".id", "duplicate route id \"" + r.id + "\"");
             label(r.label, at + ".label");
             const Level* from = s_.find_level(r.from);
             const Level* to = s_.find_level(r.to);
-            if (from == nullptr) add(at + ".from", "unknown level \"" + r.from + "\"");
-            if (to == nullptr) add(at + ".to", "unknown level \"" + r.to + "\"");
+            if (from == nullptr)
+                add(at + ".from", "unknown level \"" + r.from + "\"");
+            if (to == nullptr)
+                add(at + ".to", "unknown level \"" + r.to + "\"");
             if (to != nullptr && !to->exception)
                 add(at + ".to", "level \"" + r.to + "\" is not an exception level (set \"exception\": true)");
             if (from != nullptr && !contains(from->actions, std::string("escalate")))
                 add(at + ".from", "level \"" + r.from + "\" does not allow \"escalate\"");
             if (!froms.insert(r.from).second)
                 add(at + ".from", "a second exception route from level \"" + r.from + "\"");
-            if (!r.when.is_null()) condition(r.when, at + ".when");
+            if (!r.when.is_null())
+                condition(r.when, at + ".when");
             if (r.mandatory && r.when.is_null())
-                add(at + ".mandatory", "a mandatory route needs a \"when\" condition, or no level could ever approve");
+                add(at + ".mandatory",
+                    "a mandatory route needs a \"when\" condition, or no level could ever approve");
         }
     }
 
     // Walks the level graph from the first level and reports levels and outcomes no application can reach.
     void reachability() {
-        if (s_.levels.empty()) return;
+        if (s_.levels.empty())
+            return;
         const auto normal = normal_levels();
         std::set<std::string> reached;
         std::vector<const Level*> todo{&s_.levels.front()};
@@ -282,32 +317,43 @@ private:
         while (!todo.empty()) {
             const Level* l = todo.back();
             todo.pop_back();
-            if (!reached.insert(l->id).second) continue;
+            if (!reached.insert(l->id).second)
+                continue;
             approve = approve || contains(l->actions, std::string("approve"));
             reject = reject || contains(l->actions, std::string("reject"));
             auto pos = std::find(normal.begin(), normal.end(), l);
-            if (contains(l->actions, std::string("forward")) && pos != normal.end() && pos + 1 != normal.end())
+            if (contains(l->actions, std::string("forward")) && pos != normal.end() &&
+                pos + 1 != normal.end())
                 todo.push_back(*(pos + 1));
-            if (const ExceptionRoute* r = s_.route_from(l->id); r && contains(l->actions, std::string("escalate"))) {
-                if (const Level* to = s_.find_level(r->to)) todo.push_back(to);
+            if (const ExceptionRoute* r = s_.route_from(l->id);
+                r && contains(l->actions, std::string("escalate"))) {
+                if (const Level* to = s_.find_level(r->to))
+                    todo.push_back(to);
             }
         }
         for (std::size_t i = 0; i < s_.levels.size(); ++i) {
             if (!reached.contains(s_.levels[i].id))
-                add(json::index_path("$.workflow.levels", i),
-                    "level \"" + s_.levels[i].id + "\" can never be reached from \"" + s_.levels.front().id + "\"");
+                add(json::index_path("$.workflow.levels", i), "level \"" + s_.levels[i].id +
+                                                                  "\" can never be reached from \"" +
+                                                                  s_.levels.front().id + "\"");
         }
-        if (!approve) add("$.workflow.levels", "terminal state \"approved\" is unreachable: no reachable level allows \"approve\"");
-        if (!reject) add("$.workflow.levels", "terminal state \"rejected\" is unreachable: no reachable level allows \"reject\"");
+        if (!approve)
+            add("$.workflow.levels",
+                "terminal state \"approved\" is unreachable: no reachable level allows \"approve\"");
+        if (!reject)
+            add("$.workflow.levels",
+                "terminal state \"rejected\" is unreachable: no reachable level allows \"reject\"");
     }
 
     void deadlines() {
         int total = 0;
         for (std::size_t i = 0; i < s_.levels.size(); ++i) {
             const Level& l = s_.levels[i];
-            if (l.exception) continue;
+            if (l.exception)
+                continue;
             total += l.deadline.days;
-            // Mixed counts cannot be added up; one count per service keeps the sum (and the citizen's promise) exact.
+            // Mixed counts cannot be added up; one count per service keeps the sum (and the citizen's
+            // promise) exact.
             if (l.deadline.count != s_.deadline.count)
                 add(json::index_path("$.workflow.levels", i) + ".deadline.count",
                     "level counts " + l.deadline.count + " days but the service counts " + s_.deadline.count +
@@ -315,7 +361,8 @@ private:
         }
         if (total > s_.deadline.days)
             add("$.deadline.days", "the level deadlines add up to " + std::to_string(total) +
-                                       " days, more than the service deadline of " + std::to_string(s_.deadline.days));
+                                       " days, more than the service deadline of " +
+                                       std::to_string(s_.deadline.days));
     }
 
     void eligibility() {
@@ -333,7 +380,8 @@ private:
     void condition(const json::Json& c, const std::string& path) {
         std::vector<std::pair<std::string, std::string>> found;
         check_condition(c, path, s_, found);
-        for (auto& [p, m] : found) add(std::move(p), std::move(m));
+        for (auto& [p, m] : found)
+            add(std::move(p), std::move(m));
     }
 
     const ServiceDefinition& s_;
@@ -344,13 +392,29 @@ private:
 }  // namespace
 
 const std::vector<std::string>& field_types() {
-    static const std::vector<std::string> types{
-        "text",        "long_text",     "date",       "number",         "money",
-        "boolean",     "enum",          "email",      "aadhaar",        "pan",
-        "ifsc",        "mobile",        "pincode",    "bank_account",   "lgd_code",
-        "year",        "jan_aadhaar_family_id",       "jan_aadhaar_member_id",
-        "samagra_family_id",            "samagra_member_id",            "haryana_family_id",
-        "table",       "family_members"};
+    static const std::vector<std::string> types{"text",
+                                                "long_text",
+                                                "date",
+                                                "number",
+                                                "money",
+                                                "boolean",
+                                                "enum",
+                                                "email",
+                                                "aadhaar",
+                                                "pan",
+                                                "ifsc",
+                                                "mobile",
+                                                "pincode",
+                                                "bank_account",
+                                                "lgd_code",
+                                                "year",
+                                                "jan_aadhaar_family_id",
+                                                "jan_aadhaar_member_id",
+                                                "samagra_family_id",
+                                                "samagra_member_id",
+                                                "haryana_family_id",
+                                                "table",
+                                                "family_members"};
     return types;
 }
 
@@ -362,12 +426,15 @@ const std::vector<std::string>& document_types() {
 
 std::string Problem::to_string() const {
     std::string out;
-    if (!file.empty()) out += file + (line > 0 ? ":" + std::to_string(line) : "") + ": ";
-    if (!path.empty()) out += path + ": ";
+    if (!file.empty())
+        out += file + (line > 0 ? ":" + std::to_string(line) : "") + ": ";
+    if (!path.empty())
+        out += path + ": ";
     return out + message;
 }
 
-std::vector<Problem> validate_service(const ServiceDefinition& service, const std::vector<RoleDefinition>& roles) {
+std::vector<Problem> validate_service(const ServiceDefinition& service,
+                                      const std::vector<RoleDefinition>& roles) {
     return ServiceValidator(service, roles).run();
 }
 

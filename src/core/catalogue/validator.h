@@ -24,6 +24,7 @@ struct Problem {
     std::string to_string() const;
 };
 
-std::vector<Problem> validate_service(const ServiceDefinition& service, const std::vector<RoleDefinition>& roles);
+std::vector<Problem> validate_service(const ServiceDefinition& service,
+                                      const std::vector<RoleDefinition>& roles);
 
 }  // namespace jaanch::catalogue

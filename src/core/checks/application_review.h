@@ -5,8 +5,9 @@
 //   fields       identifier and value checks per field and table cell (checks/identifiers.h)
 //   documents    mandatory documents present and downloaded, accepted file types, reuse by others and earlier
 //                verification (checks/cross_checks.h)
-//   eligibility  the service's rules, once_per_financial_year answered by the workspace (checks/eligibility.h)
-//   duplicates   same Aadhaar token, family ID, or person in the same service (checks/cross_checks.h)
+//   eligibility  the service's rules, once_per_financial_year answered by the workspace
+//   (checks/eligibility.h) duplicates   same Aadhaar token, family ID, or person in the same service
+//   (checks/cross_checks.h)
 //
 // The application may be the masked one Workspace::application returns: sealed values are opened inside this
 // call for the checks and never leave it. Reasons never hold a full Aadhaar number.
@@ -36,7 +37,7 @@ struct ApplicationReport {
 
 // `today` bounds dates (none may be later) and is the default reference for ages.
 ApplicationReport review_application(const model::Application& application,
-                                     const catalogue::ServiceDefinition& service, const store::Workspace& workspace,
-                                     Date today);
+                                     const catalogue::ServiceDefinition& service,
+                                     const store::Workspace& workspace, Date today);
 
 }  // namespace jaanch::checks

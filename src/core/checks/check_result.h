@@ -29,11 +29,12 @@ struct FieldCheck {
 // eligibility, duplicates and document reuse all report this way. `attention` is advice to look (a possible
 // duplicate, a document another applicant attached); `unknown` means data is missing to decide.
 enum class ReviewStatus { pass, fail, unknown, not_applicable, attention };
-std::string_view review_status_name(ReviewStatus s);  // "pass", "fail", "unknown", "not_applicable", "attention"
+std::string_view review_status_name(
+    ReviewStatus s);  // "pass", "fail", "unknown", "not_applicable", "attention"
 
 struct ReviewItem {
-    std::string subject;               // field path, document id, rule id, or the key compared
-    LocalizedText label;               // what was checked, for display
+    std::string subject;  // field path, document id, rule id, or the key compared
+    LocalizedText label;  // what was checked, for display
     ReviewStatus status = ReviewStatus::not_applicable;
     LocalizedText reason;              // one sentence; never a full Aadhaar number
     std::vector<std::string> related;  // other application numbers involved

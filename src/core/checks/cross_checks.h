@@ -30,7 +30,8 @@ namespace jaanch::checks {
 
 // One item per other application found (subject "aadhaar", "family_id" or "person"); a single pass when
 // there is none, not_applicable when the application has nothing to match on.
-std::vector<ReviewItem> find_duplicates(const model::Application& plain, const catalogue::ServiceDefinition& service,
+std::vector<ReviewItem> find_duplicates(const model::Application& plain,
+                                        const catalogue::ServiceDefinition& service,
                                         const store::Workspace& workspace);
 
 // Items about one attached document (subject = the document id): reuse by others, earlier verification.

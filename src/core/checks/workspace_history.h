@@ -1,7 +1,7 @@
 // ApplicationHistory over the local workspace: "approved applications of service S whose field K equals V in
-// financial year Y" for once_per_financial_year rules (e.g. a Jan Aadhaar family's income updated once a year).
-// Family IDs and Aadhaar numbers are looked up through the workspace's identity index (Aadhaar by its keyed
-// token, never in plain text); any other field by a scan of that service's approved applications.
+// financial year Y" for once_per_financial_year rules (e.g. a Jan Aadhaar family's income updated once a
+// year). Family IDs and Aadhaar numbers are looked up through the workspace's identity index (Aadhaar by its
+// keyed token, never in plain text); any other field by a scan of that service's approved applications.
 //
 // Same thread as its Workspace.
 #pragma once

@@ -12,7 +12,7 @@ namespace jaanch::crypto {
 
 // Base of every error raised by src/core/crypto.
 class CryptoError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
@@ -36,11 +36,11 @@ enum class SigningFailure {
 std::string_view failure_name(SigningFailure f);  // "wrong_pin", "token_removed" …
 
 class SigningError : public CryptoError {
-public:
+  public:
     SigningError(SigningFailure kind, const std::string& message) : CryptoError(message), kind_(kind) {}
     SigningFailure kind() const { return kind_; }
 
-private:
+  private:
     SigningFailure kind_;
 };
 

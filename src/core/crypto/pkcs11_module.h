@@ -18,7 +18,7 @@
 namespace jaanch::crypto::p11 {
 
 class Module {
-public:
+  public:
     ~Module();
     Module(const Module&) = delete;
     Module& operator=(const Module&) = delete;
@@ -28,7 +28,7 @@ public:
     unsigned slot_count() const { return slot_count_; }
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     friend std::shared_ptr<Module> acquire(const std::filesystem::path&);
     Module() = default;
     std::filesystem::path path_;

@@ -66,7 +66,7 @@ struct TokenInfo {
 std::vector<TokenInfo> list_tokens(const std::filesystem::path& module);
 
 class Pkcs11Signer final : public Signer {
-public:
+  public:
     Pkcs11Signer(const Pkcs11Config& config, const PinPrompt& prompt);
     ~Pkcs11Signer() override;
     Pkcs11Signer(const Pkcs11Signer&) = delete;
@@ -76,7 +76,7 @@ public:
     std::string description() const override;
     std::string sign_at(std::string_view canonical, Timestamp signing_time) override;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -19,7 +19,7 @@
 namespace jaanch::crypto {
 
 class Pkcs12Signer final : public Signer {
-public:
+  public:
     Pkcs12Signer(const std::filesystem::path& file, const SecretString& password);
     ~Pkcs12Signer() override;
     Pkcs12Signer(const Pkcs12Signer&) = delete;
@@ -29,7 +29,7 @@ public:
     std::string description() const override;
     std::string sign_at(std::string_view canonical, Timestamp signing_time) override;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

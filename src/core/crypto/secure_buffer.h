@@ -12,7 +12,7 @@
 namespace jaanch::crypto {
 
 class SecretString {
-public:
+  public:
     SecretString() = default;
     explicit SecretString(std::string_view text);
     ~SecretString();
@@ -29,7 +29,7 @@ public:
     // Wipes and empties now.
     void clear();
 
-private:
+  private:
     char* data_ = nullptr;
     std::size_t size_ = 0;
 };

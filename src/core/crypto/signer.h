@@ -19,7 +19,7 @@
 namespace jaanch::crypto {
 
 class Signer {
-public:
+  public:
     virtual ~Signer() = default;
 
     // DER of the signer certificate (what the hub registers for the officer, by its SHA-256).

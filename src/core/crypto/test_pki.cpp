@@ -65,12 +65,12 @@ struct Authority {
 };
 
 class Generator {
-public:
+  public:
     explicit Generator(const TestPkiOptions& options) : o_(options), password_(random_password()) {}
 
     TestPki run();
 
-private:
+  private:
     TestIdentity issue_identity(const DemoOfficer& officer, const path& folder, const std::string& file_stem,
                                 Timestamp not_before, Timestamp not_after, const char* usage,
                                 const Authority& ca, ossl::EvpPkeyPtr* key_out = nullptr,

@@ -29,8 +29,8 @@ CK_FUNCTION_LIST_PTR functions_of(const std::filesystem::path& module, std::stri
     void* handle = ::dlopen(module.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (handle == nullptr) {
         const char* why = ::dlerror();
-        problem = "Cannot load the PKCS#11 module " + module.string() + " (" + (why ? why : "unknown reason") +
-                  "). Check the module path in Preferences.";
+        problem = "Cannot load the PKCS#11 module " + module.string() + " (" +
+                  (why ? why : "unknown reason") + "). Check the module path in Preferences.";
         return nullptr;
     }
     auto get = reinterpret_cast<CK_C_GetFunctionList>(::dlsym(handle, "C_GetFunctionList"));
@@ -48,7 +48,8 @@ std::vector<TokenInfo> list_present(CK_FUNCTION_LIST_PTR f, std::string& problem
     CK_ULONG count = 0;
     CK_RV rv = f->C_GetSlotList(CK_TRUE, nullptr, &count);
     std::vector<CK_SLOT_ID> slots(count);
-    if (rv == CKR_OK && count > 0) rv = f->C_GetSlotList(CK_TRUE, slots.data(), &count);
+    if (rv == CKR_OK && count > 0)
+        rv = f->C_GetSlotList(CK_TRUE, slots.data(), &count);
     if (rv != CKR_OK) {
         problem = "The PKCS#11 module cannot list its slots (" + p11::ckr_name(rv) + ").";
         return out;
@@ -56,11 +57,14 @@ std::vector<TokenInfo> list_present(CK_FUNCTION_LIST_PTR f, std::string& problem
     slots.resize(count);
     for (CK_SLOT_ID slot : slots) {
         CK_TOKEN_INFO info{};
-        if (f->C_GetTokenInfo(slot, &info) != CKR_OK) continue;  // pulled out between the two calls
-        if ((info.flags & CKF_TOKEN_INITIALIZED) == 0) continue;  // an empty slot (SoftHSM's free slot)
-        out.push_back({field(info.label, sizeof info.label), field(info.serialNumber, sizeof info.serialNumber),
-                       field(info.manufacturerID, sizeof info.manufacturerID), field(info.model, sizeof info.model),
-                       true, (info.flags & CKF_USER_PIN_LOCKED) != 0});
+        if (f->C_GetTokenInfo(slot, &info) != CKR_OK)
+            continue;  // pulled out between the two calls
+        if ((info.flags & CKF_TOKEN_INITIALIZED) == 0)
+            continue;  // an empty slot (SoftHSM's free slot)
+        out.push_back({field(info.label, sizeof info.label),
+                       field(info.serialNumber, sizeof info.serialNumber),
+                       field(info.manufacturerID, sizeof info.manufacturerID),
+                       field(info.model, sizeof info.model), true, (info.flags & CKF_USER_PIN_LOCKED) != 0});
     }
     return out;
 }
@@ -68,10 +72,12 @@ std::vector<TokenInfo> list_present(CK_FUNCTION_LIST_PTR f, std::string& problem
 }  // namespace
 
 bool TokenPresence::operator==(const TokenPresence& other) const {
-    if (problem != other.problem || tokens.size() != other.tokens.size()) return false;
+    if (problem != other.problem || tokens.size() != other.tokens.size())
+        return false;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const auto &a = tokens[i], &b = other.tokens[i];
-        if (a.label != b.label || a.serial != b.serial || a.pin_locked != b.pin_locked) return false;
+        if (a.label != b.label || a.serial != b.serial || a.pin_locked != b.pin_locked)
+            return false;
     }
     return true;
 }
@@ -80,7 +86,8 @@ TokenPresence scan_tokens(const std::filesystem::path& module) {
     TokenPresence presence;
     std::lock_guard lock(token_mutex());
     CK_FUNCTION_LIST_PTR f = functions_of(module, presence.problem);
-    if (f == nullptr) return presence;
+    if (f == nullptr)
+        return presence;
     if (p11::is_loaded(module)) {  // a signer holds it: list without disturbing its session
         presence.tokens = list_present(f, presence.problem);
         return presence;
@@ -89,11 +96,13 @@ TokenPresence scan_tokens(const std::filesystem::path& module) {
     args.flags = CKF_OS_LOCKING_OK;
     const CK_RV rv = f->C_Initialize(&args);
     if (rv != CKR_OK && rv != CKR_CRYPTOKI_ALREADY_INITIALIZED) {
-        presence.problem = "The PKCS#11 module " + module.string() + " does not start (" + p11::ckr_name(rv) + ").";
+        presence.problem =
+            "The PKCS#11 module " + module.string() + " does not start (" + p11::ckr_name(rv) + ").";
         return presence;
     }
     presence.tokens = list_present(f, presence.problem);
-    if (rv == CKR_OK) f->C_Finalize(nullptr);  // only what this look started; a fresh start sees new tokens
+    if (rv == CKR_OK)
+        f->C_Finalize(nullptr);  // only what this look started; a fresh start sees new tokens
     return presence;
 }
 
@@ -102,16 +111,18 @@ std::string token_certificate_subject(const std::filesystem::path& module, const
     auto m = p11::acquire(module);
     for (unsigned i = 0; i < m->slot_count(); ++i) {
         PKCS11_TOKEN* t = m->slots()[i].token;
-        if (t == nullptr || label != t->label) continue;
+        if (t == nullptr || label != t->label)
+            continue;
         PKCS11_CERT* certs = nullptr;
         unsigned count = 0;
-        if (PKCS11_enumerate_certs(t, &certs, &count) != 0 || count == 0 || certs[0].x509 == nullptr) return "";
+        if (PKCS11_enumerate_certs(t, &certs, &count) != 0 || count == 0 || certs[0].x509 == nullptr)
+            return "";
         char buffer[512];
         X509_NAME_oneline(X509_get_subject_name(certs[0].x509), buffer, sizeof buffer);
         return buffer;
     }
-    throw SigningError(SigningFailure::token_not_found,
-                       "No token labelled \"" + label + "\" is present in " + module.string() + ". Insert it and try again.");
+    throw SigningError(SigningFailure::token_not_found, "No token labelled \"" + label + "\" is present in " +
+                                                            module.string() + ". Insert it and try again.");
 }
 
 struct TokenWatcher::Shared {
@@ -134,7 +145,8 @@ TokenWatcher::TokenWatcher(std::filesystem::path module, Listener listener, std:
             if (!last || !(*last == now)) {
                 last = now;
                 dispatch::to_main([shared, now] {
-                    if (shared->alive) shared->listener(now);
+                    if (shared->alive)
+                        shared->listener(now);
                 });
             }
             lock.lock();

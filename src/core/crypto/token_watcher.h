@@ -40,7 +40,7 @@ std::string token_certificate_subject(const std::filesystem::path& module, const
 
 // "Token: LABEL ✓" / "No token — insert your DSC" wording lives in the app; this is the data.
 class TokenWatcher {
-public:
+  public:
     using Listener = std::function<void(const TokenPresence&)>;
 
     // The first report comes after the first look; later ones only when the tokens present change.
@@ -52,7 +52,7 @@ public:
 
     const std::filesystem::path& module() const { return module_; }
 
-private:
+  private:
     struct Shared;
     std::filesystem::path module_;
     std::shared_ptr<Shared> shared_;

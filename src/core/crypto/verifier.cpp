@@ -131,8 +131,8 @@ struct Verifier::Impl {
                      const VerifyExpectations& expect) const;
     bool check_cms(Check& c, CMS_ContentInfo* cms, CMS_SignerInfo*& si, X509*& signer) const;
     // `at_is_signing_time` only words the message.
-    bool check_chain(Check& c, X509* signer, STACK_OF(X509) * untrusted, Timestamp at, bool at_is_signing_time,
-                     X509** issuer_out) const;
+    bool check_chain(Check& c, X509* signer, STACK_OF(X509) * untrusted, Timestamp at,
+                     bool at_is_signing_time, X509** issuer_out) const;
     bool check_revocation(Check& c, X509* signer, X509* issuer) const;
 };
 

@@ -88,7 +88,7 @@ struct VerifyResult {
 
 // Loads the trust anchors and CRLs once; then verifies any number of signatures.
 class Verifier {
-public:
+  public:
     // Throws CryptoError (util/error.h style message) when the trust folder or a CRL file cannot be read.
     explicit Verifier(const VerifyOptions& options);
     ~Verifier();
@@ -106,7 +106,7 @@ public:
     VerifyResult verify_at(std::string_view canonical, std::string_view der_cms, Timestamp at_time,
                            const VerifyExpectations& expect = {}) const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

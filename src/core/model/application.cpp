@@ -8,7 +8,8 @@ namespace jaanch::model {
 
 const DocumentRef* Application::find_document(const std::string& id) const {
     for (const auto& doc : documents) {
-        if (doc.id == id) return &doc;
+        if (doc.id == id)
+            return &doc;
     }
     return nullptr;
 }
@@ -25,7 +26,8 @@ void read_value(const json::Json& j, const std::string& path, Application& out) 
         json::fail(r.path_of("number"), "not a valid application number: \"" + out.number + "\"");
     out.service_id = read_identifier(r, "service_id");
     out.service_version = r.required<int>("service_version");
-    if (out.service_version < 1) json::fail(r.path_of("service_version"), "must be 1 or more");
+    if (out.service_version < 1)
+        json::fail(r.path_of("service_version"), "must be 1 or more");
     out.submitted_at = r.required<Timestamp>("submitted_at");
     out.jurisdiction = r.required<Jurisdiction>("jurisdiction");
     out.fields = r.required<FieldValues>("fields");
@@ -41,7 +43,8 @@ void read_value(const json::Json& j, const std::string& path, Application& out) 
     out.status = r.required<Status>("status");
     out.level_entered_at = r.required<Timestamp>("level_entered_at");
     out.version = r.required<std::uint64_t>("version");
-    if (out.version < 1) json::fail(r.path_of("version"), "must be 1 or more");
+    if (out.version < 1)
+        json::fail(r.path_of("version"), "must be 1 or more");
     out.history = r.required<std::vector<ActionRecord>>("history");
     r.finish();
 }

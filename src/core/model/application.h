@@ -1,8 +1,8 @@
 // A citizen's application as verifiers see it: form values, documents, where it stands and how it got there.
 //
-// Field values are strings in the canonical text form of their field type (dates `YYYY-MM-DD`, money in rupees
-// with up to two decimals, identifiers as digits); the service definition says which type each key has.
-// Table fields (the family-member table, years of service …) hold rows of such values.
+// Field values are strings in the canonical text form of their field type (dates `YYYY-MM-DD`, money in
+// rupees with up to two decimals, identifiers as digits); the service definition says which type each key
+// has. Table fields (the family-member table, years of service …) hold rows of such values.
 #pragma once
 
 #include <cstdint>
@@ -30,7 +30,8 @@ struct Application {
     FieldValues fields;
     std::map<std::string, TableRows> tables;  // e.g. "members" → one row per family member
     std::vector<DocumentRef> documents;
-    std::string current_level;  // level id of the service; for a finished application, the level that finished it
+    std::string
+        current_level;  // level id of the service; for a finished application, the level that finished it
     Status status = Status::pending;
     Timestamp level_entered_at{};  // when it reached current_level (per-level deadlines count from here)
     std::uint64_t version = 1;     // bumped by every change; decisions name the version they saw

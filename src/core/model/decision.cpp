@@ -13,7 +13,8 @@ constexpr EnumNames<Action, 6> kActionNames{{{Action::approve, "approve"},
                                              {Action::return_to_applicant, "return_to_applicant"},
                                              {Action::send_back, "send_back"},
                                              {Action::escalate, "escalate"}}};
-constexpr EnumNames<FieldMark, 2> kFieldMarkNames{{{FieldMark::matches, "matches"}, {FieldMark::mismatch, "mismatch"}}};
+constexpr EnumNames<FieldMark, 2> kFieldMarkNames{
+    {{FieldMark::matches, "matches"}, {FieldMark::mismatch, "mismatch"}}};
 constexpr EnumNames<DocumentMark, 3> kDocumentMarkNames{
     {{DocumentMark::seen, "seen"}, {DocumentMark::valid, "valid"}, {DocumentMark::invalid, "invalid"}}};
 constexpr EnumNames<Status, 4> kStatusNames{{{Status::pending, "pending"},
@@ -23,26 +24,37 @@ constexpr EnumNames<Status, 4> kStatusNames{{{Status::pending, "pending"},
 
 }  // namespace
 
-std::string_view action_name(Action a) { return enum_name(kActionNames, a); }
-std::optional<Action> action_from_name(std::string_view name) { return enum_from_name(kActionNames, name); }
+std::string_view action_name(Action a) {
+    return enum_name(kActionNames, a);
+}
+std::optional<Action> action_from_name(std::string_view name) {
+    return enum_from_name(kActionNames, name);
+}
 const std::vector<Action>& all_actions() {
     static const std::vector<Action> actions = [] {
         std::vector<Action> out;
-        for (const auto& entry : kActionNames) out.push_back(entry.first);
+        for (const auto& entry : kActionNames)
+            out.push_back(entry.first);
         return out;
     }();
     return actions;
 }
-std::string_view status_name(Status s) { return enum_name(kStatusNames, s); }
+std::string_view status_name(Status s) {
+    return enum_name(kStatusNames, s);
+}
 
-void read_value(const json::Json& j, const std::string& path, Action& out) { read_enum(j, path, kActionNames, out); }
+void read_value(const json::Json& j, const std::string& path, Action& out) {
+    read_enum(j, path, kActionNames, out);
+}
 void read_value(const json::Json& j, const std::string& path, FieldMark& out) {
     read_enum(j, path, kFieldMarkNames, out);
 }
 void read_value(const json::Json& j, const std::string& path, DocumentMark& out) {
     read_enum(j, path, kDocumentMarkNames, out);
 }
-void read_value(const json::Json& j, const std::string& path, Status& out) { read_enum(j, path, kStatusNames, out); }
+void read_value(const json::Json& j, const std::string& path, Status& out) {
+    read_enum(j, path, kStatusNames, out);
+}
 
 void read_value(const json::Json& j, const std::string& path, FieldCheck& out) {
     json::ObjectReader r(j, path);
@@ -67,7 +79,8 @@ void read_value(const json::Json& j, const std::string& path, DocumentCheck& out
 void read_value(const json::Json& j, const std::string& path, Decision& out) {
     json::ObjectReader r(j, path);
     out.id = r.required<std::string>("id");
-    if (!is_uuid(out.id)) json::fail(r.path_of("id"), "expected a lowercase UUID, found \"" + out.id + "\"");
+    if (!is_uuid(out.id))
+        json::fail(r.path_of("id"), "expected a lowercase UUID, found \"" + out.id + "\"");
     out.application = r.required<std::string>("application");
     if (!is_application_number(out.application))
         json::fail(r.path_of("application"), "not a valid application number: \"" + out.application + "\"");
@@ -101,7 +114,8 @@ void to_json(json::Json& j, const FieldCheck& v) {
 }
 
 void to_json(json::Json& j, const DocumentCheck& v) {
-    j = json::Json{{"document", v.document}, {"mark", enum_name(kDocumentMarkNames, v.mark)}, {"reason", v.reason}};
+    j = json::Json{
+        {"document", v.document}, {"mark", enum_name(kDocumentMarkNames, v.mark)}, {"reason", v.reason}};
 }
 
 void to_json(json::Json& j, const Decision& v) {

@@ -1,7 +1,8 @@
 // An officer's decision on one application, exactly as it is signed, and the record of it once applied.
 //
-// The JSON form of Decision is what the officer signs (its canonical bytes are defined in docs/signatures.md),
-// so every key is always written, including empty ones, and reading rejects anything missing or extra.
+// The JSON form of Decision is what the officer signs (its canonical bytes are defined in
+// docs/signatures.md), so every key is always written, including empty ones, and reading rejects anything
+// missing or extra.
 #pragma once
 
 #include <cstdint>

@@ -5,9 +5,11 @@
 namespace jaanch::model {
 
 bool is_sha256_hex(std::string_view text) {
-    if (text.size() != 64) return false;
+    if (text.size() != 64)
+        return false;
     for (char c : text) {
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return false;
     }
     return true;
 }
@@ -21,15 +23,17 @@ void read_value(const json::Json& j, const std::string& path, DocumentRef& out) 
     out.size = r.required<std::uint64_t>("size");
     out.sha256 = r.required<std::string>("sha256");
     if (!is_sha256_hex(out.sha256))
-        json::fail(r.path_of("sha256"), "expected 64 lowercase hexadecimal digits, found \"" + out.sha256 + "\"");
+        json::fail(r.path_of("sha256"),
+                   "expected 64 lowercase hexadecimal digits, found \"" + out.sha256 + "\"");
     if (out.mime_type.find('/') == std::string::npos)
         json::fail(r.path_of("mime_type"), "not a MIME type: \"" + out.mime_type + "\"");
     r.finish();
 }
 
 void to_json(json::Json& j, const DocumentRef& v) {
-    j = json::Json{{"id", v.id},           {"kind", v.kind}, {"file_name", v.file_name},
-                   {"mime_type", v.mime_type}, {"size", v.size}, {"sha256", v.sha256}};
+    j = json::Json{
+        {"id", v.id},     {"kind", v.kind},    {"file_name", v.file_name}, {"mime_type", v.mime_type},
+        {"size", v.size}, {"sha256", v.sha256}};
 }
 
 }  // namespace jaanch::model

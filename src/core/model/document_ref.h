@@ -1,4 +1,5 @@
-// A citizen's uploaded document as an application refers to it. The bytes live elsewhere, addressed by SHA-256.
+// A citizen's uploaded document as an application refers to it. The bytes live elsewhere, addressed by
+// SHA-256.
 #pragma once
 
 #include <cstdint>

@@ -10,18 +10,24 @@ constexpr EnumNames<Area, 2> kAreaNames{{{Area::rural, "rural"}, {Area::urban, "
 // LGD codes are decimal digits; anything else is a data error worth catching at the door.
 std::string read_code(json::ObjectReader& r, std::string_view key, bool required) {
     std::string code = required ? r.required<std::string>(key) : r.optional_or<std::string>(key, "");
-    if (required && code.empty()) json::fail(r.path_of(key), "LGD code must not be empty");
+    if (required && code.empty())
+        json::fail(r.path_of(key), "LGD code must not be empty");
     for (char c : code) {
-        if (c < '0' || c > '9') json::fail(r.path_of(key), "LGD code must be digits only, found \"" + code + "\"");
+        if (c < '0' || c > '9')
+            json::fail(r.path_of(key), "LGD code must be digits only, found \"" + code + "\"");
     }
     return code;
 }
 
 }  // namespace
 
-std::string_view area_name(Area a) { return enum_name(kAreaNames, a); }
+std::string_view area_name(Area a) {
+    return enum_name(kAreaNames, a);
+}
 
-void read_value(const json::Json& j, const std::string& path, Area& out) { read_enum(j, path, kAreaNames, out); }
+void read_value(const json::Json& j, const std::string& path, Area& out) {
+    read_enum(j, path, kAreaNames, out);
+}
 
 void read_value(const json::Json& j, const std::string& path, Jurisdiction& out) {
     json::ObjectReader r(j, path);
@@ -56,22 +62,30 @@ void to_json(json::Json& j, const Jurisdiction& v) {
                    {"subdistrict", v.subdistrict},
                    {"village", v.village},
                    {"area", area_name(v.area)}};
-    if (!v.village_name.empty()) j["village_name"] = v.village_name;
+    if (!v.village_name.empty())
+        j["village_name"] = v.village_name;
 }
 
 void to_json(json::Json& j, const JurisdictionScope& v) {
     j = json::Json::object();
     j["state"] = v.state;
-    if (!v.district.empty()) j["district"] = v.district;
-    if (!v.subdistrict.empty()) j["subdistrict"] = v.subdistrict;
-    if (!v.village.empty()) j["village"] = v.village;
-    if (!v.area.empty()) j["area"] = v.area;
+    if (!v.district.empty())
+        j["district"] = v.district;
+    if (!v.subdistrict.empty())
+        j["subdistrict"] = v.subdistrict;
+    if (!v.village.empty())
+        j["village"] = v.village;
+    if (!v.area.empty())
+        j["area"] = v.area;
 }
 
 bool JurisdictionScope::covers(const Jurisdiction& place) const {
-    auto matches = [](const std::string& scope, const std::string& code) { return scope.empty() || scope == code; };
-    return state == place.state && matches(district, place.district) && matches(subdistrict, place.subdistrict) &&
-           matches(village, place.village) && (area.empty() || area == area_name(place.area));
+    auto matches = [](const std::string& scope, const std::string& code) {
+        return scope.empty() || scope == code;
+    };
+    return state == place.state && matches(district, place.district) &&
+           matches(subdistrict, place.subdistrict) && matches(village, place.village) &&
+           (area.empty() || area == area_name(place.area));
 }
 
 }  // namespace jaanch::model

@@ -22,7 +22,8 @@ struct Jurisdiction {
 };
 
 // The area an officer covers: a state, optionally narrowed to a district, sub-district and village.
-// An empty code means "all of the level above". `area`, when set, limits the officer to rural or urban places.
+// An empty code means "all of the level above". `area`, when set, limits the officer to rural or urban
+// places.
 struct JurisdictionScope {
     std::string state;
     std::string district;

@@ -1,4 +1,5 @@
-// An officer as the workflow sees them: who, in which role and level, where, and with which signing certificate.
+// An officer as the workflow sees them: who, in which role and level, where, and with which signing
+// certificate.
 #pragma once
 
 #include <string>
@@ -15,8 +16,9 @@ struct Officer {
     std::string role;   // a role code of the service definitions, e.g. "VDO", "BSO", "COLLECTOR"
     std::string level;  // a level id of the service definitions, e.g. "L1", "L2", "DC"
     JurisdictionScope jurisdiction;
-    std::vector<std::string> services;  // service ids this officer handles; empty = every service with their role
-    std::string certificate_sha256;     // SHA-256 of the DER signing certificate; empty until registered
+    std::vector<std::string>
+        services;  // service ids this officer handles; empty = every service with their role
+    std::string certificate_sha256;  // SHA-256 of the DER signing certificate; empty until registered
 
     bool operator==(const Officer&) const = default;
     bool handles_service(const std::string& service_id) const;

@@ -24,13 +24,15 @@ ActivityEntry read_entry(SQLite::Statement& q) {
     return e;
 }
 
-constexpr const char* kSelect = "SELECT seq, at, officer, kind, application, detail, prev_hash, hash FROM activity_log ";
+constexpr const char* kSelect =
+    "SELECT seq, at, officer, kind, application, detail, prev_hash, hash FROM activity_log ";
 
 }  // namespace
 
 std::string ActivityLog::entry_hash(const ActivityEntry& e) {
     // A JSON array gives every field an unambiguous boundary (no "ab"+"c" == "a"+"bc").
-    const json::Json fields = {e.seq, format_timestamp(e.at), e.officer, e.kind, e.application, e.detail, e.prev_hash};
+    const json::Json fields = {e.seq,      format_timestamp(e.at), e.officer, e.kind, e.application, e.detail,
+                               e.prev_hash};
     return sha256_hex(fields.dump());
 }
 
@@ -46,8 +48,10 @@ ActivityEntry ActivityLog::append(Timestamp at, const std::string& officer, cons
             e.seq = 1;
         }
         e.hash = entry_hash(e);
-        SQLite::Statement q(db_, "INSERT INTO activity_log (seq, at, officer, kind, application, detail, prev_hash, "
-                                 "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        SQLite::Statement q(
+            db_,
+            "INSERT INTO activity_log (seq, at, officer, kind, application, detail, prev_hash, "
+            "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         q.bind(1, e.seq);
         q.bind(2, format_timestamp(e.at));
         q.bind(3, e.officer);
@@ -65,10 +69,12 @@ ActivityEntry ActivityLog::append(Timestamp at, const std::string& officer, cons
 
 std::vector<ActivityEntry> ActivityLog::entries(const std::string& application) const {
     std::vector<ActivityEntry> out;
-    SQLite::Statement q(db_, std::string(kSelect) + (application.empty() ? "" : "WHERE application = ? ") +
-                                 "ORDER BY seq");
-    if (!application.empty()) q.bind(1, application);
-    while (q.executeStep()) out.push_back(read_entry(q));
+    SQLite::Statement q(
+        db_, std::string(kSelect) + (application.empty() ? "" : "WHERE application = ? ") + "ORDER BY seq");
+    if (!application.empty())
+        q.bind(1, application);
+    while (q.executeStep())
+        out.push_back(read_entry(q));
     return out;
 }
 
@@ -78,7 +84,8 @@ std::optional<std::int64_t> ActivityLog::first_broken() const {
     std::int64_t expected_seq = 1;
     while (q.executeStep()) {
         const ActivityEntry e = read_entry(q);
-        if (e.seq != expected_seq || e.prev_hash != prev || entry_hash(e) != e.hash) return e.seq;
+        if (e.seq != expected_seq || e.prev_hash != prev || entry_hash(e) != e.hash)
+            return e.seq;
         prev = e.hash;
         ++expected_seq;
     }

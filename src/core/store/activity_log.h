@@ -26,7 +26,7 @@ struct ActivityEntry {
 };
 
 class ActivityLog {
-public:
+  public:
     explicit ActivityLog(SQLite::Database& db) : db_(db) {}
 
     ActivityEntry append(Timestamp at, const std::string& officer, const std::string& kind,
@@ -39,7 +39,7 @@ public:
     // The hash an entry must carry, from its fields and the previous hash.
     static std::string entry_hash(const ActivityEntry& e);
 
-private:
+  private:
     SQLite::Database& db_;
 };
 

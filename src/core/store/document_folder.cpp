@@ -24,16 +24,19 @@ namespace {
 
 void fsync_path(const std::filesystem::path& path, int flags) {
     const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-    if (fd < 0) fail_io("open", path, errno);
+    if (fd < 0)
+        fail_io("open", path, errno);
     const int rc = ::fsync(fd);
     const int err = errno;
     ::close(fd);
-    if (rc != 0) fail_io("flush to disk", path, err);
+    if (rc != 0)
+        fail_io("flush to disk", path, err);
 }
 
 void check_name(const std::string& sha256) {
     // The name becomes a path: only a real SHA-256 may, so no input can climb out of the folder.
-    if (!model::is_sha256_hex(sha256)) throw StoreError("Not a SHA-256 document name: \"" + sha256 + "\"");
+    if (!model::is_sha256_hex(sha256))
+        throw StoreError("Not a SHA-256 document name: \"" + sha256 + "\"");
 }
 
 }  // namespace
@@ -41,11 +44,13 @@ void check_name(const std::string& sha256) {
 void write_file_durably(const std::filesystem::path& path, std::string_view bytes) {
     const auto temp = path.parent_path() / (path.filename().string() + ".tmp" + std::to_string(::getpid()));
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) fail_io("create", temp, errno);
+    if (fd < 0)
+        fail_io("create", temp, errno);
     std::size_t done = 0;
     while (done < bytes.size()) {
         const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && errno == EINTR)
+            continue;
         if (n < 0) {
             const int err = errno;
             ::close(fd);
@@ -72,7 +77,8 @@ void write_file_durably(const std::filesystem::path& path, std::string_view byte
 DocumentFolder::DocumentFolder(std::filesystem::path root) : root_(std::move(root)) {
     std::error_code ec;
     std::filesystem::create_directories(root_ / "partial", ec);
-    if (ec) throw StoreError("Cannot create the document folder " + root_.string() + ": " + ec.message());
+    if (ec)
+        throw StoreError("Cannot create the document folder " + root_.string() + ": " + ec.message());
 }
 
 std::filesystem::path DocumentFolder::path_of(const std::string& sha256) const {
@@ -107,7 +113,8 @@ bool DocumentFolder::complete_partial(const std::string& sha256) {
     const auto target = path_of(sha256);
     std::error_code ec;
     std::filesystem::create_directories(target.parent_path(), ec);
-    if (::rename(partial.c_str(), target.c_str()) != 0) fail_io("rename into", target, errno);
+    if (::rename(partial.c_str(), target.c_str()) != 0)
+        fail_io("rename into", target, errno);
     fsync_path(target.parent_path(), O_RDONLY | O_DIRECTORY);
     return true;
 }
@@ -115,7 +122,8 @@ bool DocumentFolder::complete_partial(const std::string& sha256) {
 void DocumentFolder::put(std::string_view bytes, const std::string& sha256) {
     const std::string actual = sha256_hex(bytes);
     if (actual != sha256)
-        throw StoreError("Document bytes do not match their name: expected SHA-256 " + sha256 + ", got " + actual);
+        throw StoreError("Document bytes do not match their name: expected SHA-256 " + sha256 + ", got " +
+                         actual);
     const auto target = path_of(sha256);
     std::error_code ec;
     std::filesystem::create_directories(target.parent_path(), ec);
@@ -124,7 +132,8 @@ void DocumentFolder::put(std::string_view bytes, const std::string& sha256) {
 
 std::string DocumentFolder::read(const std::string& sha256) const {
     std::ifstream in(path_of(sha256), std::ios::binary);
-    if (!in) throw StoreError("Document " + sha256 + " is not in the workspace yet; sync to download it.");
+    if (!in)
+        throw StoreError("Document " + sha256 + " is not in the workspace yet; sync to download it.");
     std::ostringstream out;
     out << in.rdbuf();
     return out.str();

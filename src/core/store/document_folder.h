@@ -1,9 +1,9 @@
 // The content-addressed document folder: every downloaded document is a file named by its SHA-256.
 //
-// Layout: ROOT/ab/abcdef… for complete documents, ROOT/partial/abcdef….part for downloads in progress (resumed
-// with HTTP Range). A document counts as complete only after its bytes hash to its name; it is fsynced and
-// renamed into place, so a crash never leaves a wrong file under a right name.
-// Thread-safety: distinct documents may be written from different threads; one document by one thread.
+// Layout: ROOT/ab/abcdef… for complete documents, ROOT/partial/abcdef….part for downloads in progress
+// (resumed with HTTP Range). A document counts as complete only after its bytes hash to its name; it is
+// fsynced and renamed into place, so a crash never leaves a wrong file under a right name. Thread-safety:
+// distinct documents may be written from different threads; one document by one thread.
 #pragma once
 
 #include <cstdint>
@@ -14,7 +14,7 @@
 namespace jaanch::store {
 
 class DocumentFolder {
-public:
+  public:
     explicit DocumentFolder(std::filesystem::path root);  // creates the folders; throws StoreError
 
     std::filesystem::path path_of(const std::string& sha256) const;
@@ -33,7 +33,7 @@ public:
     std::string read(const std::string& sha256) const;  // throws StoreError when missing
     void remove(const std::string& sha256);
 
-private:
+  private:
     std::filesystem::path root_;
 };
 

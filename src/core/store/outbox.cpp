@@ -26,7 +26,8 @@ OutboxEntry read_entry(SQLite::Statement& q) {
     e.hub_message = q.getColumn(3).getString();
     e.attempts = q.getColumn(4).getInt();
     const std::string next = q.getColumn(5).getString();
-    if (!next.empty()) e.next_attempt_at = parse_timestamp(next);
+    if (!next.empty())
+        e.next_attempt_at = parse_timestamp(next);
     e.created_at = *parse_timestamp(q.getColumn(6).getString());
     e.updated_at = *parse_timestamp(q.getColumn(7).getString());
     return e;
@@ -34,12 +35,16 @@ OutboxEntry read_entry(SQLite::Statement& q) {
 
 }  // namespace
 
-std::string_view outbox_state_name(OutboxState s) { return enum_name(kStateNames, s); }
+std::string_view outbox_state_name(OutboxState s) {
+    return enum_name(kStateNames, s);
+}
 
 bool Outbox::add(const model::Decision& decision, const std::string& signature, Timestamp now) {
     try {
-        SQLite::Statement q(db_, "INSERT OR IGNORE INTO outbox (decision_id, application, decision, signature, state, "
-                                 "created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)");
+        SQLite::Statement q(
+            db_,
+            "INSERT OR IGNORE INTO outbox (decision_id, application, decision, signature, state, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)");
         q.bind(1, decision.id);
         q.bind(2, decision.application);
         q.bind(3, json::Json(decision).dump());
@@ -56,15 +61,18 @@ std::vector<OutboxEntry> Outbox::list(std::optional<OutboxState> state) const {
     std::vector<OutboxEntry> out;
     SQLite::Statement q(db_, std::string("SELECT ") + kColumns + " FROM outbox " +
                                  (state ? "WHERE state = ? " : "") + "ORDER BY created_at, decision_id");
-    if (state) q.bind(1, std::string(outbox_state_name(*state)));
-    while (q.executeStep()) out.push_back(read_entry(q));
+    if (state)
+        q.bind(1, std::string(outbox_state_name(*state)));
+    while (q.executeStep())
+        out.push_back(read_entry(q));
     return out;
 }
 
 std::optional<OutboxEntry> Outbox::find(const std::string& decision_id) const {
     SQLite::Statement q(db_, std::string("SELECT ") + kColumns + " FROM outbox WHERE decision_id = ?");
     q.bind(1, decision_id);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.executeStep())
+        return std::nullopt;
     return read_entry(q);
 }
 
@@ -74,7 +82,8 @@ std::vector<OutboxEntry> Outbox::due(Timestamp now) const {
                                  " FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? "
                                  "ORDER BY created_at, decision_id");
     q.bind(1, format_timestamp(now));
-    while (q.executeStep()) out.push_back(read_entry(q));
+    while (q.executeStep())
+        out.push_back(read_entry(q));
     return out;
 }
 
@@ -88,12 +97,14 @@ std::size_t Outbox::count(OutboxState state) const {
 void Outbox::set_state(const std::string& decision_id, OutboxState state, const std::string& message,
                        Timestamp now) {
     try {
-        SQLite::Statement q(db_, "UPDATE outbox SET state = ?, hub_message = ?, updated_at = ? WHERE decision_id = ?");
+        SQLite::Statement q(
+            db_, "UPDATE outbox SET state = ?, hub_message = ?, updated_at = ? WHERE decision_id = ?");
         q.bind(1, std::string(outbox_state_name(state)));
         q.bind(2, message);
         q.bind(3, format_timestamp(now));
         q.bind(4, decision_id);
-        if (q.exec() != 1) throw StoreError("Decision " + decision_id + " is not in the outbox.");
+        if (q.exec() != 1)
+            throw StoreError("Decision " + decision_id + " is not in the outbox.");
     } catch (const StoreError&) {
         throw;
     } catch (const std::exception& e) {

@@ -1,4 +1,5 @@
-// Decisions waiting to reach the hub. A decision is in the outbox, on disk, before anyone is told it is saved.
+// Decisions waiting to reach the hub. A decision is in the outbox, on disk, before anyone is told it is
+// saved.
 //
 // States: pending → sending → accepted | rejected (a permanent 4xx, with the hub's message) | conflict (409);
 // sending → pending again after a network error, with the next attempt time. Only a pending decision can be
@@ -31,7 +32,7 @@ struct OutboxEntry {
 };
 
 class Outbox {
-public:
+  public:
     explicit Outbox(SQLite::Database& db) : db_(db) {}
 
     // Durable on return (synchronous=FULL). Adding the same decision id again is a no-op that returns false.
@@ -48,15 +49,18 @@ public:
     void mark_rejected(const std::string& decision_id, const std::string& hub_message, Timestamp now);
     void mark_conflict(const std::string& decision_id, const std::string& hub_message, Timestamp now);
     // Back to pending after a transient failure; next attempt at `retry_at`.
-    void mark_retry(const std::string& decision_id, const std::string& reason, Timestamp retry_at, Timestamp now);
-    // Crash recovery: anything left "sending" by a killed process goes back to pending (the hub is idempotent).
+    void mark_retry(const std::string& decision_id, const std::string& reason, Timestamp retry_at,
+                    Timestamp now);
+    // Crash recovery: anything left "sending" by a killed process goes back to pending (the hub is
+    // idempotent).
     std::size_t reset_sending(Timestamp now);
 
     // Removes a pending decision. Returns false (and changes nothing) for any other state.
     bool recall(const std::string& decision_id);
 
-private:
-    void set_state(const std::string& decision_id, OutboxState state, const std::string& message, Timestamp now);
+  private:
+    void set_state(const std::string& decision_id, OutboxState state, const std::string& message,
+                   Timestamp now);
     SQLite::Database& db_;
 };
 

@@ -10,32 +10,40 @@ namespace {
 std::string digits_of(const std::string& v) {
     std::string out;
     for (char c : v)
-        if (c >= '0' && c <= '9') out += c;
+        if (c >= '0' && c <= '9')
+            out += c;
     return out;
 }
 
 // 12 digits in any common spelling (digits, 4-4-4 with spaces or hyphens), Verhoeff-valid.
 bool is_aadhaar_value(const std::string& v) {
     for (char c : v)
-        if (!((c >= '0' && c <= '9') || c == ' ' || c == '-')) return false;
+        if (!((c >= '0' && c <= '9') || c == ' ' || c == '-'))
+            return false;
     return checks::is_valid_aadhaar(digits_of(v));
 }
 
 enum class Seal { none, aadhaar, text };
 
 Seal seal_kind(const catalogue::FieldDefinition* field, bool service_known, const std::string& value) {
-    if (value.empty()) return Seal::none;
-    if (field != nullptr && field->type == "aadhaar") return Seal::aadhaar;
+    if (value.empty())
+        return Seal::none;
+    if (field != nullptr && field->type == "aadhaar")
+        return Seal::aadhaar;
     const bool free_text = field == nullptr || field->type == "text" || field->type == "long_text";
-    if (!service_known && is_aadhaar_value(value)) return Seal::aadhaar;
-    if ((free_text || !service_known) && checks::redact_aadhaar_numbers(value) != value) return Seal::text;
+    if (!service_known && is_aadhaar_value(value))
+        return Seal::aadhaar;
+    if ((free_text || !service_known) && checks::redact_aadhaar_numbers(value) != value)
+        return Seal::text;
     return Seal::none;
 }
 
 const catalogue::FieldDefinition* column_of(const catalogue::FieldDefinition* table, const std::string& key) {
-    if (table == nullptr) return nullptr;
+    if (table == nullptr)
+        return nullptr;
     for (const auto& c : table->columns)
-        if (c.key == key) return &c;
+        if (c.key == key)
+            return &c;
     return nullptr;
 }
 
@@ -51,17 +59,19 @@ class Sealer {
 
     // Seals `value` in place when it must be; records its Aadhaar token as an identity key.
     void visit(const catalogue::FieldDefinition* field, const std::string& path, std::string& value) {
-        if (auto it = previous_.find(path); it != previous_.end() && it->second.kind == "text" && !value.empty() &&
-                                            checks::redact_aadhaar_numbers(vault_.open(
-                                                it->second.sealed, sealing_context(app_.number, path))) == value) {
+        if (auto it = previous_.find(path);
+            it != previous_.end() && it->second.kind == "text" && !value.empty() &&
+            checks::redact_aadhaar_numbers(
+                vault_.open(it->second.sealed, sealing_context(app_.number, path))) == value) {
             out_.sealed.push_back(it->second);  // the masked text read back: its sealed original still holds
             return;
         }
         const Seal kind = seal_kind(field, service_ != nullptr, value);
-        if (kind == Seal::none) return;
+        if (kind == Seal::none)
+            return;
         if (kind == Seal::aadhaar && is_masked_aadhaar(value)) {
-            if (auto it = previous_.find(path); it != previous_.end() && it->second.kind == "aadhaar" &&
-                                                mask_matches(it->second, value)) {
+            if (auto it = previous_.find(path);
+                it != previous_.end() && it->second.kind == "aadhaar" && mask_matches(it->second, value)) {
                 out_.sealed.push_back(it->second);
                 out_.keys.push_back({"aadhaar", it->second.token, path, ""});
             }
@@ -109,14 +119,16 @@ class Sealer {
     }
 
     void add_person(const std::string& path, const std::string& name, const std::string& birth) {
-        if (name.empty() || birth.empty() || app_.jurisdiction.village.empty()) return;
+        if (name.empty() || birth.empty() || app_.jurisdiction.village.empty())
+            return;
         out_.keys.push_back({"person", birth + "|" + app_.jurisdiction.village, path, name});
     }
 
     // The applicant (display name and the first birth-date field) and every row of a family table with a
     // name and a birth date.
     void add_people() {
-        if (service_ == nullptr) return;
+        if (service_ == nullptr)
+            return;
         const std::string name = applicant_name(service_, app_);
         for (const auto& f : service_->fields) {
             if (is_birth_date(f)) {
@@ -125,16 +137,21 @@ class Sealer {
             }
         }
         for (const auto& f : service_->fields) {
-            if (f.type != "family_members") continue;
+            if (f.type != "family_members")
+                continue;
             const auto rows = app_.tables.find(f.key);
-            if (rows == app_.tables.end()) continue;
+            if (rows == app_.tables.end())
+                continue;
             const catalogue::FieldDefinition* name_col = nullptr;
             const catalogue::FieldDefinition* birth_col = nullptr;
             for (const auto& c : f.columns) {
-                if (name_col == nullptr && (c.key == "name" || c.type == "text")) name_col = &c;
-                if (birth_col == nullptr && is_birth_date(c)) birth_col = &c;
+                if (name_col == nullptr && (c.key == "name" || c.type == "text"))
+                    name_col = &c;
+                if (birth_col == nullptr && is_birth_date(c))
+                    birth_col = &c;
             }
-            if (name_col == nullptr || birth_col == nullptr) continue;
+            if (name_col == nullptr || birth_col == nullptr)
+                continue;
             for (std::size_t i = 0; i < rows->second.size(); ++i) {
                 const auto& row = rows->second[i];
                 auto get = [&](const std::string& k) {
@@ -177,10 +194,12 @@ void unseal_into(model::Application& app, const std::map<std::string, std::strin
             continue;
         }
         const auto close = path.find("].", bracket);
-        if (close == std::string::npos) continue;
+        if (close == std::string::npos)
+            continue;
         auto& rows = app.tables[path.substr(0, bracket)];
         const std::size_t index = std::stoul(path.substr(bracket + 1, close - bracket - 1));
-        if (index < rows.size()) rows[index][path.substr(close + 2)] = value;
+        if (index < rows.size())
+            rows[index][path.substr(close + 2)] = value;
     }
 }
 

@@ -1,7 +1,8 @@
-// What of an application the workspace may keep in plain text, and what it seals (docs/checks.md#aadhaar-at-rest).
+// What of an application the workspace may keep in plain text, and what it seals
+// (docs/checks.md#aadhaar-at-rest).
 //
-// Sealed, with the value kept only as AES-256-GCM ciphertext (checks/aadhaar_vault.h) and the application JSON
-// holding the masked form instead:
+// Sealed, with the value kept only as AES-256-GCM ciphertext (checks/aadhaar_vault.h) and the application
+// JSON holding the masked form instead:
 //   - every field and table cell whose type in the service definition is `aadhaar` (kind "aadhaar", masked
 //     `XXXX-XXXX-1234`, found again through the keyed lookup token of its digits);
 //   - every `text` / `long_text` value with an Aadhaar-shaped number inside (kind "text", shown with those
@@ -35,7 +36,8 @@ struct SealedValue {
 };
 
 struct IdentityKey {
-    std::string kind;   // "aadhaar", "jan_aadhaar_family_id", "samagra_family_id", "haryana_family_id", "person"
+    std::string
+        kind;  // "aadhaar", "jan_aadhaar_family_id", "samagra_family_id", "haryana_family_id", "person"
     std::string value;  // token, ID digits, or "YYYY-MM-DD|<village LGD code>" for a person
     std::string path;   // where in the application
     std::string name;   // a person's name as written; empty for the other kinds

@@ -8,7 +8,8 @@
 namespace jaanch::store {
 
 void rethrow_sqlite(const std::exception& e, const std::string& doing) {
-    if (const auto* sq = dynamic_cast<const SQLite::Exception*>(&e); sq != nullptr && sq->getErrorCode() == SQLITE_FULL)
+    if (const auto* sq = dynamic_cast<const SQLite::Exception*>(&e);
+        sq != nullptr && sq->getErrorCode() == SQLITE_FULL)
         throw DiskFullError("The disk is full while " + doing +
                             ". Nothing was lost: free some space (old downloads, the trash) and try again.");
     throw StoreError("Local database error while " + doing + ": " + e.what());
@@ -31,7 +32,8 @@ std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& fil
                              std::to_string(current) + ", this program knows " + std::to_string(newest) +
                              "). Update Jaanch; the file was not changed.");
         for (const auto& m : migrations) {
-            if (m.version <= current) continue;
+            if (m.version <= current)
+                continue;
             SQLite::Transaction tx(*db);
             db->exec(m.sql);
             db->exec("PRAGMA user_version=" + std::to_string(m.version));

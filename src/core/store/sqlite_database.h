@@ -16,13 +16,13 @@
 namespace jaanch::store {
 
 class StoreError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 // The disk is full: nothing was half-written, and the message says what to free.
 class DiskFullError : public StoreError {
-public:
+  public:
     using StoreError::StoreError;
 };
 
@@ -33,7 +33,8 @@ struct Migration {
 
 // Opens or creates the database and applies every migration newer than its user_version, each in its own
 // transaction. Throws StoreError naming the file for an unreadable, corrupt, or newer-than-known database.
-std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& file, std::span<const Migration> migrations);
+std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& file,
+                                                std::span<const Migration> migrations);
 
 // Wraps an SQLite failure into a StoreError (or DiskFullError) that says what was being done.
 [[noreturn]] void rethrow_sqlite(const std::exception& e, const std::string& doing);

@@ -22,32 +22,45 @@ constexpr EnumNames<DocumentState, 4> kDocumentStates{{{DocumentState::missing, 
 
 const char* sort_column(QueueSort s) {
     switch (s) {
-        case QueueSort::level_due: return "level_due";
-        case QueueSort::service_due: return "service_due";
-        case QueueSort::submitted_at: return "submitted_at";
-        case QueueSort::number: return "number";
-        case QueueSort::applicant_name: return "name_key";
-        case QueueSort::service_id: return "service_id";
-        case QueueSort::village: return "village";
-        case QueueSort::status: return "status";
-        case QueueSort::current_level: return "current_level";
-        case QueueSort::claimed_by: return "claimed_by";
+        case QueueSort::level_due:
+            return "level_due";
+        case QueueSort::service_due:
+            return "service_due";
+        case QueueSort::submitted_at:
+            return "submitted_at";
+        case QueueSort::number:
+            return "number";
+        case QueueSort::applicant_name:
+            return "name_key";
+        case QueueSort::service_id:
+            return "service_id";
+        case QueueSort::village:
+            return "village";
+        case QueueSort::status:
+            return "status";
+        case QueueSort::current_level:
+            return "current_level";
+        case QueueSort::claimed_by:
+            return "claimed_by";
     }
     return "level_due";
 }
 
 std::string host_of(const std::string& url) {
     std::string host = url;
-    if (auto scheme = host.find("://"); scheme != std::string::npos) host = host.substr(scheme + 3);
+    if (auto scheme = host.find("://"); scheme != std::string::npos)
+        host = host.substr(scheme + 3);
     host = host.substr(0, host.find('/'));
     for (char& c : host) {
-        if (c == ':') c = '_';  // a port in a folder name
+        if (c == ':')
+            c = '_';  // a port in a folder name
     }
     return host.empty() ? "hub" : host;
 }
 
 // Writes the row; false when the stored version is newer (nothing changed).
-bool upsert_application(SQLite::Database& db, const catalogue::Catalogue& catalogue, const model::Application& app) {
+bool upsert_application(SQLite::Database& db, const catalogue::Catalogue& catalogue,
+                        const model::Application& app) {
     const auto* service = catalogue.find(app.service_id, app.service_version);
     std::string service_due, level_due;
     if (service != nullptr && service->find_level(app.current_level) != nullptr) {
@@ -72,17 +85,21 @@ bool upsert_application(SQLite::Database& db, const catalogue::Catalogue& catalo
     q.bind(4, app.current_level);
     q.bind(5, name);
     q.bind(6, name_search_key(name));
-    q.bind(7, app.jurisdiction.village_name.empty() ? app.jurisdiction.village : app.jurisdiction.village_name);
+    q.bind(7,
+           app.jurisdiction.village_name.empty() ? app.jurisdiction.village : app.jurisdiction.village_name);
     q.bind(8, format_timestamp(app.submitted_at));
     q.bind(9, service_due);
     q.bind(10, level_due);
     q.bind(11, static_cast<std::int64_t>(app.version));
     q.bind(12, json::Json(app).dump());
-    if (q.exec() == 0) return false;
+    if (q.exec() == 0)
+        return false;
 
-    SQLite::Statement doc(db, "INSERT OR IGNORE INTO documents (sha256, size, mime_type, state) VALUES (?, ?, ?, 'missing')");
-    SQLite::Statement link(db, "INSERT OR REPLACE INTO application_documents (application, document_id, sha256) "
-                               "VALUES (?, ?, ?)");
+    SQLite::Statement doc(
+        db, "INSERT OR IGNORE INTO documents (sha256, size, mime_type, state) VALUES (?, ?, ?, 'missing')");
+    SQLite::Statement link(db,
+                           "INSERT OR REPLACE INTO application_documents (application, document_id, sha256) "
+                           "VALUES (?, ?, ?)");
     for (const auto& d : app.documents) {
         doc.bind(1, d.sha256);
         doc.bind(2, static_cast<std::int64_t>(d.size));
@@ -101,7 +118,8 @@ bool upsert_application(SQLite::Database& db, const catalogue::Catalogue& catalo
 std::string random_id() {
     unsigned char b[16];
     if (RAND_bytes(b, sizeof b) != 1)
-        throw StoreError("The system's random generator failed, so the workspace could not be named. Try again.");
+        throw StoreError(
+            "The system's random generator failed, so the workspace could not be named. Try again.");
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out;
     for (unsigned char c : b) {
@@ -132,7 +150,8 @@ void replace_sealed(SQLite::Database& db, const std::string& number, const Seale
     SQLite::Statement del_keys(db, "DELETE FROM identity_keys WHERE application = ?");
     del_keys.bind(1, number);
     del_keys.exec();
-    SQLite::Statement ins(db, "INSERT INTO sealed_values (application, path, kind, token, sealed) VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement ins(
+        db, "INSERT INTO sealed_values (application, path, kind, token, sealed) VALUES (?, ?, ?, ?, ?)");
     for (const auto& v : sealed.sealed) {
         ins.bind(1, number);
         ins.bind(2, v.path);
@@ -142,8 +161,9 @@ void replace_sealed(SQLite::Database& db, const std::string& number, const Seale
         ins.exec();
         ins.reset();
     }
-    SQLite::Statement key(db, "INSERT OR REPLACE INTO identity_keys (application, kind, value, path, name) "
-                              "VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement key(db,
+                          "INSERT OR REPLACE INTO identity_keys (application, kind, value, path, name) "
+                          "VALUES (?, ?, ?, ?, ?)");
     for (const auto& k : sealed.keys) {
         key.bind(1, number);
         key.bind(2, k.kind);
@@ -173,12 +193,15 @@ QueueRow read_row(SQLite::Statement& q) {
 
 }  // namespace
 
-std::string_view document_state_name(DocumentState s) { return enum_name(kDocumentStates, s); }
+std::string_view document_state_name(DocumentState s) {
+    return enum_name(kDocumentStates, s);
+}
 
 std::string applicant_name(const catalogue::ServiceDefinition* service, const model::Application& app) {
     if (service != nullptr) {
         for (const auto& f : service->fields) {
-            if (f.required && f.type == "text") return app.field(f.key);
+            if (f.required && f.type == "text")
+                return app.field(f.key);
         }
     }
     return app.field("applicant_name");
@@ -192,14 +215,16 @@ std::string name_search_key(const std::string& name) {
             space = !out.empty();
             continue;
         }
-        if (space) out += ' ';
+        if (space)
+            out += ' ';
         space = false;
         out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     }
     return out;
 }
 
-Workspace::Workspace(std::filesystem::path dir, const catalogue::Catalogue& catalogue, WorkspaceOptions options)
+Workspace::Workspace(std::filesystem::path dir, const catalogue::Catalogue& catalogue,
+                     WorkspaceOptions options)
     : dir_(std::move(dir)),
       catalogue_(catalogue),
       options_(std::move(options)),
@@ -208,11 +233,13 @@ Workspace::Workspace(std::filesystem::path dir, const catalogue::Catalogue& cata
       outbox_(*db_),
       activity_(*db_) {
     try {
-        SQLite::Statement name(*db_, "INSERT OR IGNORE INTO sync_state (key, value) VALUES ('workspace_id', ?)");
+        SQLite::Statement name(*db_,
+                               "INSERT OR IGNORE INTO sync_state (key, value) VALUES ('workspace_id', ?)");
         name.bind(1, random_id());
         name.exec();
         workspace_id_ = sync_value("workspace_id");
-        if (sync_value("aadhaar_sealed").empty()) seal_existing();
+        if (sync_value("aadhaar_sealed").empty())
+            seal_existing();
     } catch (const Error&) {
         throw;
     } catch (const std::exception& e) {
@@ -220,17 +247,21 @@ Workspace::Workspace(std::filesystem::path dir, const catalogue::Catalogue& cata
     }
 }
 
-std::filesystem::path Workspace::key_file() const { return vault_key_path(workspace_id_, options_.key_dir); }
+std::filesystem::path Workspace::key_file() const {
+    return vault_key_path(workspace_id_, options_.key_dir);
+}
 
 const checks::AadhaarVault& Workspace::vault() const {
-    if (vault_) return *vault_;
+    if (vault_)
+        return *vault_;
     const auto file = key_file();
     auto key = read_vault_key(file);
     if (!key) {
         if (db_->execAndGet("SELECT COUNT(*) FROM sealed_values").getInt64() > 0)
-            throw StoreError("The Aadhaar key of the workspace " + dir_.string() + " is missing (" + file.string() +
-                             "), so its Aadhaar numbers cannot be read. Restore the key file from the backup, or "
-                             "delete the workspace and sync again.");
+            throw StoreError(
+                "The Aadhaar key of the workspace " + dir_.string() + " is missing (" + file.string() +
+                "), so its Aadhaar numbers cannot be read. Restore the key file from the backup, or "
+                "delete the workspace and sync again.");
         key = load_or_create_vault_key(file);
     }
     vault_ = std::make_unique<checks::AadhaarVault>(*key);
@@ -240,7 +271,8 @@ const checks::AadhaarVault& Workspace::vault() const {
 void Workspace::upsert(const model::Application& app) {
     const auto* service = catalogue_.find(app.service_id, app.service_version);
     const auto sealed = seal_application(app, service, vault(), sealed_rows(*db_, app.number));
-    if (upsert_application(*db_, catalogue_, sealed.shown)) replace_sealed(*db_, app.number, sealed);
+    if (upsert_application(*db_, catalogue_, sealed.shown))
+        replace_sealed(*db_, app.number, sealed);
 }
 
 // A workspace from before sealing: seal every application, then VACUUM and truncate the WAL so the plain
@@ -251,12 +283,14 @@ void Workspace::seal_existing() {
     if (any) {
         std::vector<std::string> numbers;
         SQLite::Statement q(*db_, "SELECT number FROM applications");
-        while (q.executeStep()) numbers.push_back(q.getColumn(0).getString());
+        while (q.executeStep())
+            numbers.push_back(q.getColumn(0).getString());
         SQLite::Transaction tx(*db_);
         for (const auto& n : numbers) {
             SQLite::Statement body(*db_, "SELECT body FROM applications WHERE number = ?");
             body.bind(1, n);
-            if (!body.executeStep()) continue;
+            if (!body.executeStep())
+                continue;
             auto app = model::parse_application(body.getColumn(0).getString(), "workspace application " + n);
             const auto* service = catalogue_.find(app.service_id, app.service_version);
             const auto sealed = seal_application(app, service, vault(), sealed_rows(*db_, n));
@@ -284,17 +318,21 @@ std::filesystem::path Workspace::default_dir(const std::string& hub_url, const s
     } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
         base = std::filesystem::path(home) / ".local" / "share";
     } else {
-        throw StoreError("Cannot find a place for the workspace: neither XDG_DATA_HOME nor HOME is set. "
-                         "Pass --workspace DIR.");
+        throw StoreError(
+            "Cannot find a place for the workspace: neither XDG_DATA_HOME nor HOME is set. "
+            "Pass --workspace DIR.");
     }
     return base / "jaanch" / host_of(hub_url) / officer;
 }
 
-void Workspace::store_applications(const std::vector<model::Application>& apps, const std::string& next_cursor) {
+void Workspace::store_applications(const std::vector<model::Application>& apps,
+                                   const std::string& next_cursor) {
     try {
         SQLite::Transaction tx(*db_);
-        for (const auto& app : apps) upsert(app);
-        if (!next_cursor.empty()) set_sync_value("cursor", next_cursor);
+        for (const auto& app : apps)
+            upsert(app);
+        if (!next_cursor.empty())
+            set_sync_value("cursor", next_cursor);
         tx.commit();
     } catch (const Error&) {
         throw;  // StoreError, or the vault's CryptoError: already a sentence
@@ -313,7 +351,8 @@ void Workspace::set_claim(const std::string& number, const std::string& claimed_
 std::optional<model::Application> Workspace::application(const std::string& number) const {
     SQLite::Statement q(*db_, "SELECT body FROM applications WHERE number = ?");
     q.bind(1, number);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.executeStep())
+        return std::nullopt;
     return model::parse_application(q.getColumn(0).getString(), "workspace application " + number);
 }
 
@@ -324,21 +363,28 @@ QueuePage Workspace::queue(const QueueFilter& f) const {
         where += clause;
         params.push_back(std::move(value));
     };
-    if (!f.service_id.empty()) add(" AND service_id = ?", f.service_id);
-    if (!f.status.empty()) add(" AND status = ?", f.status);
-    if (!f.level.empty()) add(" AND current_level = ?", f.level);
-    if (f.overdue_on) add(" AND status = 'pending' AND level_due < ?", format_date(*f.overdue_on));
-    if (f.due_by) add(" AND status = 'pending' AND level_due <= ?", format_date(*f.due_by));
+    if (!f.service_id.empty())
+        add(" AND service_id = ?", f.service_id);
+    if (!f.status.empty())
+        add(" AND status = ?", f.status);
+    if (!f.level.empty())
+        add(" AND current_level = ?", f.level);
+    if (f.overdue_on)
+        add(" AND status = 'pending' AND level_due < ?", format_date(*f.overdue_on));
+    if (f.due_by)
+        add(" AND status = 'pending' AND level_due <= ?", format_date(*f.due_by));
     if (!f.search.empty()) {
         where += " AND (number LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\')";
         std::string escaped;
         for (char c : name_search_key(f.search)) {
-            if (c == '%' || c == '_' || c == '\\') escaped += '\\';
+            if (c == '%' || c == '_' || c == '\\')
+                escaped += '\\';
             escaped += c;
         }
         std::string raw;
         for (char c : f.search) {
-            if (c == '%' || c == '_' || c == '\\') raw += '\\';
+            if (c == '%' || c == '_' || c == '\\')
+                raw += '\\';
             raw += c;
         }
         params.push_back(raw + "%");
@@ -346,22 +392,27 @@ QueuePage Workspace::queue(const QueueFilter& f) const {
     }
     QueuePage page;
     SQLite::Statement count(*db_, "SELECT COUNT(*) FROM applications" + where);
-    for (std::size_t i = 0; i < params.size(); ++i) count.bind(static_cast<int>(i + 1), params[i]);
+    for (std::size_t i = 0; i < params.size(); ++i)
+        count.bind(static_cast<int>(i + 1), params[i]);
     count.executeStep();
     page.total = static_cast<std::size_t>(count.getColumn(0).getInt64());
 
-    // Ties broken by number; for the number itself a second term would make SQLite sort instead of walking its index.
+    // Ties broken by number; for the number itself a second term would make SQLite sort instead of walking
+    // its index.
     const std::string direction = f.descending ? " DESC" : " ASC";
     const std::string order = std::string(" ORDER BY ") + sort_column(f.sort) + direction +
                               (f.sort == QueueSort::number ? "" : ", number" + direction);
-    SQLite::Statement q(*db_, "SELECT number, service_id, applicant_name, village, submitted_at, service_due, "
-                              "level_due, current_level, status, claimed_by, version FROM applications" +
-                                  where + order + " LIMIT ? OFFSET ?");
+    SQLite::Statement q(*db_,
+                        "SELECT number, service_id, applicant_name, village, submitted_at, service_due, "
+                        "level_due, current_level, status, claimed_by, version FROM applications" +
+                            where + order + " LIMIT ? OFFSET ?");
     int i = 1;
-    for (const auto& p : params) q.bind(i++, p);
+    for (const auto& p : params)
+        q.bind(i++, p);
     q.bind(i++, static_cast<std::int64_t>(f.limit));
     q.bind(i, static_cast<std::int64_t>(f.offset));
-    while (q.executeStep()) page.rows.push_back(read_row(q));
+    while (q.executeStep())
+        page.rows.push_back(read_row(q));
     return page;
 }
 
@@ -372,7 +423,8 @@ std::size_t Workspace::application_count() const {
 DocumentState Workspace::document_state(const std::string& sha256) const {
     SQLite::Statement q(*db_, "SELECT state FROM documents WHERE sha256 = ?");
     q.bind(1, sha256);
-    if (!q.executeStep()) return DocumentState::missing;
+    if (!q.executeStep())
+        return DocumentState::missing;
     return enum_from_name(kDocumentStates, q.getColumn(0).getString()).value_or(DocumentState::missing);
 }
 
@@ -381,7 +433,8 @@ void Workspace::set_document_state(const std::string& sha256, DocumentState stat
     q.bind(1, std::string(document_state_name(state)));
     q.bind(2, error);
     q.bind(3, sha256);
-    if (q.exec() != 1) throw StoreError("Document " + sha256 + " is not referenced by any application here.");
+    if (q.exec() != 1)
+        throw StoreError("Document " + sha256 + " is not referenced by any application here.");
 }
 
 std::vector<DocumentToFetch> Workspace::documents_to_fetch(std::size_t limit) const {
@@ -403,7 +456,8 @@ std::optional<std::string> Workspace::document_note(const std::string& sha256, c
     SQLite::Statement q(*db_, "SELECT value FROM document_notes WHERE sha256 = ? AND key = ?");
     q.bind(1, sha256);
     q.bind(2, key);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.executeStep())
+        return std::nullopt;
     return q.getColumn(0).getString();
 }
 
@@ -411,14 +465,17 @@ std::vector<std::pair<std::string, std::string>> Workspace::document_notes(const
     std::vector<std::pair<std::string, std::string>> out;
     SQLite::Statement q(*db_, "SELECT key, value FROM document_notes WHERE sha256 = ? ORDER BY key");
     q.bind(1, sha256);
-    while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
+    while (q.executeStep())
+        out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
     return out;
 }
 
-void Workspace::set_document_note(const std::string& sha256, const std::string& key, const std::string& value) {
+void Workspace::set_document_note(const std::string& sha256, const std::string& key,
+                                  const std::string& value) {
     try {
-        SQLite::Statement q(*db_, "INSERT INTO document_notes (sha256, key, value) VALUES (?, ?, ?) "
-                                  "ON CONFLICT(sha256, key) DO UPDATE SET value = excluded.value");
+        SQLite::Statement q(*db_,
+                            "INSERT INTO document_notes (sha256, key, value) VALUES (?, ?, ?) "
+                            "ON CONFLICT(sha256, key) DO UPDATE SET value = excluded.value");
         q.bind(1, sha256);
         q.bind(2, key);
         q.bind(3, value);
@@ -435,8 +492,9 @@ std::string Workspace::sync_value(const std::string& key) const {
 }
 
 void Workspace::set_sync_value(const std::string& key, const std::string& value) {
-    SQLite::Statement q(*db_, "INSERT INTO sync_state (key, value) VALUES (?, ?) "
-                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    SQLite::Statement q(*db_,
+                        "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     q.bind(1, key);
     q.bind(2, value);
     q.exec();

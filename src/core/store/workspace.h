@@ -47,7 +47,16 @@ struct QueueRow {
 };
 
 enum class QueueSort {
-    level_due, service_due, submitted_at, number, applicant_name, service_id, village, status, current_level, claimed_by
+    level_due,
+    service_due,
+    submitted_at,
+    number,
+    applicant_name,
+    service_id,
+    village,
+    status,
+    current_level,
+    claimed_by
 };
 
 struct QueueFilter {
@@ -55,8 +64,8 @@ struct QueueFilter {
     std::string status;              // empty = all
     std::string level;               // empty = all
     std::optional<Date> overdue_on;  // only applications whose level deadline is before this day
-    std::optional<Date> due_by;      // only pending applications whose level deadline is on or before this day
-    std::string search;              // application number prefix or part of the applicant's name
+    std::optional<Date> due_by;  // only pending applications whose level deadline is on or before this day
+    std::string search;          // application number prefix or part of the applicant's name
     QueueSort sort = QueueSort::level_due;
     bool descending = false;
     std::size_t offset = 0;
@@ -100,10 +109,12 @@ struct DocumentUse {
 };
 
 class Workspace {
-public:
-    // Opens or creates the workspace. The catalogue supplies deadlines and display fields; it must outlive this.
-    // A workspace made before Aadhaar sealing has its applications sealed (and the file vacuumed) on opening.
-    Workspace(std::filesystem::path dir, const catalogue::Catalogue& catalogue, WorkspaceOptions options = {});
+  public:
+    // Opens or creates the workspace. The catalogue supplies deadlines and display fields; it must outlive
+    // this. A workspace made before Aadhaar sealing has its applications sealed (and the file vacuumed) on
+    // opening.
+    Workspace(std::filesystem::path dir, const catalogue::Catalogue& catalogue,
+              WorkspaceOptions options = {});
     ~Workspace();
     Workspace(const Workspace&) = delete;
     Workspace& operator=(const Workspace&) = delete;
@@ -122,9 +133,9 @@ public:
     // masked inside.
     std::optional<model::Application> application(const std::string& number) const;
 
-    // The full value of a sealed field ("aadhaar", "members[1].aadhaar"). Appends "revealed_aadhaar" (officer,
-    // application, field path) to the activity log first, in the same transaction. Throws StoreError when the
-    // application holds no sealed value at `path`, or the key is missing.
+    // The full value of a sealed field ("aadhaar", "members[1].aadhaar"). Appends "revealed_aadhaar"
+    // (officer, application, field path) to the activity log first, in the same transaction. Throws
+    // StoreError when the application holds no sealed value at `path`, or the key is missing.
     std::string reveal(const std::string& number, const std::string& path, const std::string& officer,
                        Timestamp at);
     // The sealed paths of an application ("aadhaar", "members[0].aadhaar" …), for a Reveal button per field.
@@ -136,11 +147,13 @@ public:
     // The identity keys of an application whose values are in plain text (e.g. unsealed_application's).
     std::vector<IdentityKey> identity_keys_of(const model::Application& plain) const;
     // Other pending or approved applications of `service_id` holding any of `keys` (an index lookup each).
-    std::vector<IdentityMatch> identity_matches(const std::vector<IdentityKey>& keys, const std::string& service_id,
+    std::vector<IdentityMatch> identity_matches(const std::vector<IdentityKey>& keys,
+                                                const std::string& service_id,
                                                 const std::string& except_number) const;
     // Approved applications of `service_id` whose field `key_field` equals `key_value` (plain; Aadhaar fields
     // are matched by token), other than `except_number`.
-    std::vector<model::Application> approved_with_field(const std::string& service_id, const std::string& key_field,
+    std::vector<model::Application> approved_with_field(const std::string& service_id,
+                                                        const std::string& key_field,
                                                         const std::string& key_value,
                                                         const std::string& except_number) const;
     // Every application with the document `sha256` attached.
@@ -173,7 +186,7 @@ public:
     ActivityLog& activity() { return activity_; }
     SQLite::Database& database() { return *db_; }
 
-private:
+  private:
     // The vault, its key read or (while nothing is sealed yet) made on first use.
     const checks::AadhaarVault& vault() const;
     void upsert(const model::Application& app);

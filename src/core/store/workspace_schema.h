@@ -86,8 +86,8 @@ CREATE TABLE document_notes (
     PRIMARY KEY (sha256, key)
 );
 )sql"},
-    // Aadhaar at rest (docs/checks.md): sealed values beside the masked application JSON, and the identity keys
-    // duplicates are found by. Applications stored before this are sealed by the Workspace on opening.
+    // Aadhaar at rest (docs/checks.md): sealed values beside the masked application JSON, and the identity
+    // keys duplicates are found by. Applications stored before this are sealed by the Workspace on opening.
     {3, R"sql(
 CREATE TABLE sealed_values (
     application TEXT NOT NULL REFERENCES applications(number) ON DELETE CASCADE,

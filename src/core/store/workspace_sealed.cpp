@@ -1,5 +1,5 @@
-// Workspace: revealing sealed values, and the indexed lookups the cross-application checks use (identity keys,
-// document uses, approved applications by field).
+// Workspace: revealing sealed values, and the indexed lookups the cross-application checks use (identity
+// keys, document uses, approved applications by field).
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
@@ -42,13 +42,15 @@ std::vector<std::string> Workspace::sealed_paths(const std::string& number) cons
     std::vector<std::string> out;
     SQLite::Statement q(*db_, "SELECT path FROM sealed_values WHERE application = ? ORDER BY path");
     q.bind(1, number);
-    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    while (q.executeStep())
+        out.push_back(q.getColumn(0).getString());
     return out;
 }
 
 std::optional<model::Application> Workspace::unsealed_application(const std::string& number) const {
     auto app = application(number);
-    if (!app) return app;
+    if (!app)
+        return app;
     std::map<std::string, std::string> values;
     SQLite::Statement q(*db_, "SELECT path, sealed FROM sealed_values WHERE application = ?");
     q.bind(1, number);
@@ -81,8 +83,9 @@ std::vector<IdentityMatch> Workspace::identity_matches(const std::vector<Identit
         q.bind(3, except_number);
         q.bind(4, service_id);
         while (q.executeStep())
-            out.push_back({key, q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                           q.getColumn(3).getString(), q.getColumn(4).getString()});
+            out.push_back({key, q.getColumn(0).getString(), q.getColumn(1).getString(),
+                           q.getColumn(2).getString(), q.getColumn(3).getString(),
+                           q.getColumn(4).getString()});
         q.reset();
     }
     return out;
@@ -107,7 +110,8 @@ std::vector<model::Application> Workspace::approved_with_field(const std::string
         if (type == "aadhaar") {
             std::string digits;
             for (char c : key_value)
-                if (c >= '0' && c <= '9') digits += c;
+                if (c >= '0' && c <= '9')
+                    digits += c;
             value = vault().lookup_token(digits);
         }
         q.bind(1, type);
@@ -115,19 +119,23 @@ std::vector<model::Application> Workspace::approved_with_field(const std::string
         q.bind(3, key_field);
         q.bind(4, service_id);
         q.bind(5, except_number);
-        while (q.executeStep()) numbers.push_back(q.getColumn(0).getString());
+        while (q.executeStep())
+            numbers.push_back(q.getColumn(0).getString());
     } else {
-        SQLite::Statement q(*db_, "SELECT number FROM applications WHERE service_id = ? AND status = 'approved' "
-                                  "AND number <> ? AND json_extract(body, ?) = ?");
+        SQLite::Statement q(*db_,
+                            "SELECT number FROM applications WHERE service_id = ? AND status = 'approved' "
+                            "AND number <> ? AND json_extract(body, ?) = ?");
         q.bind(1, service_id);
         q.bind(2, except_number);
         q.bind(3, "$.fields.\"" + key_field + "\"");
         q.bind(4, key_value);
-        while (q.executeStep()) numbers.push_back(q.getColumn(0).getString());
+        while (q.executeStep())
+            numbers.push_back(q.getColumn(0).getString());
     }
     std::vector<model::Application> out;
     for (const auto& n : numbers)
-        if (auto app = application(n)) out.push_back(std::move(*app));
+        if (auto app = application(n))
+            out.push_back(std::move(*app));
     return out;
 }
 

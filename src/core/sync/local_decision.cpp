@@ -13,12 +13,14 @@
 namespace jaanch::sync {
 namespace {
 
-// The officer must learn that this decision is NOT saved (not merely that "the disk is full"), and what to do.
+// The officer must learn that this decision is NOT saved (not merely that "the disk is full"), and what to
+// do.
 store::DiskFullError not_saved_disk_full(const store::Workspace& workspace, const model::Decision& d) {
-    return store::DiskFullError("The disk holding the workspace (" + workspace.dir().string() +
-                                ") is full, so the decision on " + d.application +
-                                " was NOT saved: nothing went into the outbox. Free some space on that disk (old "
-                                "downloads, the trash) and decide again.");
+    return store::DiskFullError(
+        "The disk holding the workspace (" + workspace.dir().string() + ") is full, so the decision on " +
+        d.application +
+        " was NOT saved: nothing went into the outbox. Free some space on that disk (old "
+        "downloads, the trash) and decide again.");
 }
 
 }  // namespace
@@ -79,8 +81,8 @@ model::Decision prepare_decision(store::Workspace& workspace, const catalogue::C
     return d;
 }
 
-model::Decision commit_decision(store::Workspace& workspace, const model::Officer& officer, crypto::Signer& signer,
-                                const model::Decision& d, Timestamp now) {
+model::Decision commit_decision(store::Workspace& workspace, const model::Officer& officer,
+                                crypto::Signer& signer, const model::Decision& d, Timestamp now) {
     const std::string certificate = signer.certificate_der();
     if (!officer.certificate_sha256.empty() && sha256_hex(certificate) != officer.certificate_sha256)
         throw SyncError("The signing certificate (" + signer.description() +
@@ -109,18 +111,20 @@ model::Decision commit_decision(store::Workspace& workspace, const model::Office
 model::Decision decide_locally(store::Workspace& workspace, const catalogue::Catalogue& catalogue,
                                const model::Officer& officer, crypto::Signer& signer,
                                const DecisionInput& input, Timestamp now) {
-    return commit_decision(workspace, officer, signer, prepare_decision(workspace, catalogue, officer, input, now),
-                           now);
+    return commit_decision(workspace, officer, signer,
+                           prepare_decision(workspace, catalogue, officer, input, now), now);
 }
 
 void recall_decision(store::Workspace& workspace, const std::string& officer, const std::string& decision_id,
                      Timestamp now) {
     const auto entry = workspace.outbox().find(decision_id);
     if (!entry)
-        throw SyncError("Decision " + decision_id + " is not in this workspace's outbox, so there is nothing to recall.");
+        throw SyncError("Decision " + decision_id +
+                        " is not in this workspace's outbox, so there is nothing to recall.");
     if (!workspace.outbox().recall(decision_id)) {
         const auto now_state = workspace.outbox().find(decision_id);  // a sync may have taken it meanwhile
-        throw SyncError("Decision " + decision_id + " on " + entry->decision.application + " cannot be recalled: it is " +
+        throw SyncError("Decision " + decision_id + " on " + entry->decision.application +
+                        " cannot be recalled: it is " +
                         std::string(store::outbox_state_name(now_state ? now_state->state : entry->state)) +
                         ", and only a decision still waiting in the outbox can be taken back.");
     }

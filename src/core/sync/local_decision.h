@@ -35,8 +35,8 @@ struct DecisionInput {
 // canonical bytes and stores decision + signature + activity in one transaction.
 model::Decision prepare_decision(store::Workspace& workspace, const catalogue::Catalogue& catalogue,
                                  const model::Officer& officer, const DecisionInput& input, Timestamp now);
-model::Decision commit_decision(store::Workspace& workspace, const model::Officer& officer, crypto::Signer& signer,
-                                const model::Decision& decision, Timestamp now);
+model::Decision commit_decision(store::Workspace& workspace, const model::Officer& officer,
+                                crypto::Signer& signer, const model::Decision& decision, Timestamp now);
 
 model::Decision decide_locally(store::Workspace& workspace, const catalogue::Catalogue& catalogue,
                                const model::Officer& officer, crypto::Signer& signer,

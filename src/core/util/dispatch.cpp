@@ -12,10 +12,13 @@ MainThreadPoster& poster() {
 
 }  // namespace
 
-void set_main_thread_poster(MainThreadPoster p) { poster() = std::move(p); }
+void set_main_thread_poster(MainThreadPoster p) {
+    poster() = std::move(p);
+}
 
 void to_main(Task task) {
-    if (!poster()) throw Error("internal error: no main-thread hook installed before background work started");
+    if (!poster())
+        throw Error("internal error: no main-thread hook installed before background work started");
     poster()(std::move(task));
 }
 
@@ -33,7 +36,8 @@ std::size_t MainQueue::run_pending() {
         std::lock_guard lock(mutex_);
         batch.swap(tasks_);
     }
-    for (auto& task : batch) task();
+    for (auto& task : batch)
+        task();
     return batch.size();
 }
 

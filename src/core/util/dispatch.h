@@ -28,7 +28,7 @@ void to_main(Task task);
 
 // A main-thread queue for programs without an event loop (CLI, tests): workers post, the main thread pumps.
 class MainQueue {
-public:
+  public:
     void post(Task task);
     // Runs every task queued so far; returns how many ran. Main thread only.
     std::size_t run_pending();
@@ -37,7 +37,7 @@ public:
     // Installs this queue as the main-thread poster. The queue must outlive every worker that may post.
     void install();
 
-private:
+  private:
     std::mutex mutex_;
     std::condition_variable ready_;
     std::deque<Task> tasks_;

@@ -17,7 +17,8 @@ using EnumNames = std::array<std::pair<E, std::string_view>, N>;
 template <class E, std::size_t N>
 constexpr std::string_view enum_name(const EnumNames<E, N>& names, E value) {
     for (const auto& [e, name] : names) {
-        if (e == value) return name;
+        if (e == value)
+            return name;
     }
     return "?";
 }
@@ -25,7 +26,8 @@ constexpr std::string_view enum_name(const EnumNames<E, N>& names, E value) {
 template <class E, std::size_t N>
 constexpr std::optional<E> enum_from_name(const EnumNames<E, N>& names, std::string_view text) {
     for (const auto& [e, name] : names) {
-        if (name == text) return e;
+        if (name == text)
+            return e;
     }
     return std::nullopt;
 }
@@ -35,7 +37,8 @@ template <class E, std::size_t N>
 std::string enum_choices(const EnumNames<E, N>& names) {
     std::string out = "one of ";
     for (std::size_t i = 0; i < N; ++i) {
-        if (i > 0) out += ", ";
+        if (i > 0)
+            out += ", ";
         out += names[i].second;
     }
     return out;
@@ -43,9 +46,11 @@ std::string enum_choices(const EnumNames<E, N>& names) {
 
 template <class E, std::size_t N>
 void read_enum(const json::Json& j, const std::string& path, const EnumNames<E, N>& names, E& out) {
-    if (!j.is_string()) json::fail_type(path, "a string", j);
+    if (!j.is_string())
+        json::fail_type(path, "a string", j);
     auto value = enum_from_name(names, j.get_ref<const std::string&>());
-    if (!value) json::fail(path, "unknown value " + j.dump() + ", expected " + enum_choices(names));
+    if (!value)
+        json::fail(path, "unknown value " + j.dump() + ", expected " + enum_choices(names));
     out = *value;
 }
 

@@ -9,19 +9,19 @@ namespace jaanch {
 
 // Base of every Jaanch error. what() is a complete sentence fit to show to a user or write to a log.
 class Error : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // Input that does not have the expected shape: malformed JSON, a missing or unknown key, a wrong type.
 // path() is a JSON path such as `$.documents[2].sha256`; empty when the whole input is at fault.
 class InputError : public Error {
-public:
+  public:
     InputError(std::string path, const std::string& message)
         : Error(path.empty() ? message : path + ": " + message), path_(std::move(path)) {}
     const std::string& path() const { return path_; }
 
-private:
+  private:
     std::string path_;
 };
 

@@ -6,19 +6,29 @@ namespace jaanch::json {
 
 std::string type_name(const Json& j) {
     switch (j.type()) {
-        case Json::value_t::null: return "null";
-        case Json::value_t::object: return "an object";
-        case Json::value_t::array: return "an array";
-        case Json::value_t::string: return "a string";
-        case Json::value_t::boolean: return "a boolean";
+        case Json::value_t::null:
+            return "null";
+        case Json::value_t::object:
+            return "an object";
+        case Json::value_t::array:
+            return "an array";
+        case Json::value_t::string:
+            return "a string";
+        case Json::value_t::boolean:
+            return "a boolean";
         case Json::value_t::number_integer:
-        case Json::value_t::number_unsigned: return "an integer";
-        case Json::value_t::number_float: return "a number with a fraction";
-        default: return "an unsupported value";
+        case Json::value_t::number_unsigned:
+            return "an integer";
+        case Json::value_t::number_float:
+            return "a number with a fraction";
+        default:
+            return "an unsupported value";
     }
 }
 
-void fail(const std::string& path, const std::string& message) { throw InputError(path, message); }
+void fail(const std::string& path, const std::string& message) {
+    throw InputError(path, message);
+}
 
 void fail_type(const std::string& path, const char* expected, const Json& actual) {
     fail(path, std::string("expected ") + expected + ", found " + type_name(actual));
@@ -36,12 +46,14 @@ std::string key_path(const std::string& path, std::string_view key) {
 }
 
 void read_value(const Json& j, const std::string& path, std::string& out) {
-    if (!j.is_string()) fail_type(path, "a string", j);
+    if (!j.is_string())
+        fail_type(path, "a string", j);
     out = j.get<std::string>();
 }
 
 void read_value(const Json& j, const std::string& path, bool& out) {
-    if (!j.is_boolean()) fail_type(path, "a boolean", j);
+    if (!j.is_boolean())
+        fail_type(path, "a boolean", j);
     out = j.get<bool>();
 }
 
@@ -53,7 +65,8 @@ void read_value(const Json& j, const std::string& path, std::int64_t& out) {
         out = static_cast<std::int64_t>(value);
         return;
     }
-    if (!j.is_number_integer()) fail_type(path, "an integer", j);
+    if (!j.is_number_integer())
+        fail_type(path, "an integer", j);
     out = j.get<std::int64_t>();
 }
 
@@ -70,36 +83,44 @@ void read_value(const Json& j, const std::string& path, std::uint64_t& out) {
         out = j.get<std::uint64_t>();
         return;
     }
-    if (j.is_number_integer()) fail(path, "expected a non-negative integer, found " + j.dump());
+    if (j.is_number_integer())
+        fail(path, "expected a non-negative integer, found " + j.dump());
     fail_type(path, "a non-negative integer", j);
 }
 
 void read_value(const Json& j, const std::string& path, double& out) {
-    if (!j.is_number()) fail_type(path, "a number", j);
+    if (!j.is_number())
+        fail_type(path, "a number", j);
     out = j.get<double>();
 }
 
 void read_value(const Json& j, const std::string& path, Timestamp& out) {
-    if (!j.is_string()) fail_type(path, "an RFC 3339 timestamp string", j);
+    if (!j.is_string())
+        fail_type(path, "an RFC 3339 timestamp string", j);
     auto parsed = parse_timestamp(j.get_ref<const std::string&>());
-    if (!parsed) fail(path, "not an RFC 3339 timestamp (expected e.g. \"2026-11-21T10:30:00Z\"): " + j.dump());
+    if (!parsed)
+        fail(path, "not an RFC 3339 timestamp (expected e.g. \"2026-11-21T10:30:00Z\"): " + j.dump());
     out = *parsed;
 }
 
 void read_value(const Json& j, const std::string& path, Date& out) {
-    if (!j.is_string()) fail_type(path, "a YYYY-MM-DD date string", j);
+    if (!j.is_string())
+        fail_type(path, "a YYYY-MM-DD date string", j);
     auto parsed = parse_date(j.get_ref<const std::string&>());
-    if (!parsed) fail(path, "not a valid YYYY-MM-DD date: " + j.dump());
+    if (!parsed)
+        fail(path, "not a valid YYYY-MM-DD date: " + j.dump());
     out = *parsed;
 }
 
 ObjectReader::ObjectReader(const Json& j, std::string path) : object_(j), path_(std::move(path)) {
-    if (!j.is_object()) fail_type(path_, "an object", j);
+    if (!j.is_object())
+        fail_type(path_, "an object", j);
 }
 
 const Json& ObjectReader::raw_required(std::string_view key) {
     const Json* value = raw_optional(key);
-    if (value == nullptr) fail(path_, "missing required key \"" + std::string(key) + "\"");
+    if (value == nullptr)
+        fail(path_, "missing required key \"" + std::string(key) + "\"");
     return *value;
 }
 
@@ -111,7 +132,8 @@ const Json* ObjectReader::raw_optional(std::string_view key) {
 
 void ObjectReader::finish() const {
     for (auto it = object_.begin(); it != object_.end(); ++it) {
-        if (!consumed_.contains(it.key())) fail(key_path(path_, it.key()), "unknown key");
+        if (!consumed_.contains(it.key()))
+            fail(key_path(path_, it.key()), "unknown key");
     }
 }
 
@@ -130,8 +152,8 @@ TextPosition position_of(std::string_view text, std::size_t byte_offset) {
 }
 
 SyntaxError::SyntaxError(const std::string& source_name, TextPosition position, const std::string& detail)
-    : InputError("", source_name + ":" + std::to_string(position.line) + ":" + std::to_string(position.column) +
-                         ": " + detail),
+    : InputError("", source_name + ":" + std::to_string(position.line) + ":" +
+                         std::to_string(position.column) + ": " + detail),
       position_(position),
       detail_(detail) {}
 
@@ -143,7 +165,8 @@ Json parse_text(std::string_view text, const std::string& source_name) {
         const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
         const TextPosition pos = position_of(text, offset);
         std::string detail = e.what();
-        if (auto colon = detail.find("syntax error"); colon != std::string::npos) detail = detail.substr(colon);
+        if (auto colon = detail.find("syntax error"); colon != std::string::npos)
+            detail = detail.substr(colon);
         throw SyntaxError(source_name, pos, "not valid JSON (" + detail + ")");
     }
 }

@@ -51,7 +51,8 @@ void read_value(const Json& j, const std::string& path, std::map<std::string, T>
 
 template <class T>
 void read_value(const Json& j, const std::string& path, std::vector<T>& out) {
-    if (!j.is_array()) fail_type(path, "an array", j);
+    if (!j.is_array())
+        fail_type(path, "an array", j);
     out.clear();
     out.reserve(j.size());
     for (std::size_t i = 0; i < j.size(); ++i) {
@@ -63,7 +64,8 @@ void read_value(const Json& j, const std::string& path, std::vector<T>& out) {
 
 template <class T>
 void read_value(const Json& j, const std::string& path, std::map<std::string, T>& out) {
-    if (!j.is_object()) fail_type(path, "an object", j);
+    if (!j.is_object())
+        fail_type(path, "an object", j);
     out.clear();
     for (auto it = j.begin(); it != j.end(); ++it) {
         T item{};
@@ -74,7 +76,7 @@ void read_value(const Json& j, const std::string& path, std::map<std::string, T>
 
 // Reads the keys of one JSON object, remembering which were consumed so finish() can reject the rest.
 class ObjectReader {
-public:
+  public:
     ObjectReader(const Json& j, std::string path);
 
     template <class T>
@@ -88,7 +90,8 @@ public:
     template <class T>
     std::optional<T> optional(std::string_view key) {
         const Json* value = raw_optional(key);
-        if (value == nullptr || value->is_null()) return std::nullopt;
+        if (value == nullptr || value->is_null())
+            return std::nullopt;
         T out{};
         read_value(*value, key_path(path_, key), out);
         return out;
@@ -108,7 +111,7 @@ public:
     // Throws for the first key that no required/optional call asked for.
     void finish() const;
 
-private:
+  private:
     const Json& object_;
     std::string path_;
     std::set<std::string, std::less<>> consumed_;
@@ -122,12 +125,12 @@ struct TextPosition {
 
 // Text that is not JSON at all. what() is "SOURCE:LINE:COLUMN: not valid JSON (…)".
 class SyntaxError : public InputError {
-public:
+  public:
     SyntaxError(const std::string& source_name, TextPosition position, const std::string& detail);
     TextPosition position() const { return position_; }
     const std::string& detail() const { return detail_; }
 
-private:
+  private:
     TextPosition position_;
     std::string detail_;
 };

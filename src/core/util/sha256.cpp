@@ -28,7 +28,9 @@ Sha256::~Sha256() {
     delete state_;
 }
 
-void Sha256::update(const void* data, std::size_t size) { EVP_DigestUpdate(state_->ctx, data, size); }
+void Sha256::update(const void* data, std::size_t size) {
+    EVP_DigestUpdate(state_->ctx, data, size);
+}
 
 std::string Sha256::hex_digest() {
     unsigned char digest[EVP_MAX_MD_SIZE];
@@ -52,14 +54,16 @@ std::string sha256_hex(std::string_view bytes) {
 
 std::string sha256_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error("cannot read " + path.string() + ": " + std::strerror(errno));
+    if (!in)
+        throw Error("cannot read " + path.string() + ": " + std::strerror(errno));
     Sha256 h;
     char buffer[1 << 16];
     while (in) {
         in.read(buffer, sizeof buffer);
         h.update(buffer, static_cast<std::size_t>(in.gcount()));
     }
-    if (in.bad()) throw Error("error while reading " + path.string());
+    if (in.bad())
+        throw Error("error while reading " + path.string());
     return h.hex_digest();
 }
 

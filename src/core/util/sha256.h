@@ -12,7 +12,7 @@ std::string sha256_hex(std::string_view bytes);
 
 // Incremental hashing for streams and files.
 class Sha256 {
-public:
+  public:
     Sha256();
     ~Sha256();
     Sha256(const Sha256&) = delete;
@@ -21,7 +21,7 @@ public:
     void update(const void* data, std::size_t size);
     std::string hex_digest();  // finishes the hash; the object is spent afterwards
 
-private:
+  private:
     struct State;
     State* state_;
 };

@@ -4,10 +4,12 @@ namespace jaanch::workflow {
 
 Date due_date(Date start, const catalogue::Deadline& deadline, const catalogue::HolidayCalendar& calendar) {
     std::chrono::sys_days day{start};
-    if (deadline.count != "working") return Date{day + std::chrono::days{deadline.days}};
+    if (deadline.count != "working")
+        return Date{day + std::chrono::days{deadline.days}};
     for (int counted = 0; counted < deadline.days;) {
         day += std::chrono::days{1};
-        if (calendar.is_working_day(Date{day})) ++counted;
+        if (calendar.is_working_day(Date{day}))
+            ++counted;
     }
     return Date{day};
 }

@@ -13,29 +13,34 @@ using catalogue::ServiceDefinition;
 using model::Action;
 
 constexpr EnumNames<Denial, 15> kDenialCodes{{{Denial::none, "none"},
-                                               {Denial::wrong_service, "wrong_service"},
-                                               {Denial::wrong_role, "wrong_role"},
-                                               {Denial::wrong_level, "wrong_level"},
-                                               {Denial::outside_jurisdiction, "outside_jurisdiction"},
-                                               {Denial::separation_of_duties, "separation_of_duties"},
-                                               {Denial::not_the_officer, "not_the_officer"},
-                                               {Denial::stale_version, "stale_version"},
-                                               {Denial::not_pending, "not_pending"},
-                                               {Denial::moved_on, "moved_on"},
-                                               {Denial::wrong_application, "wrong_application"},
-                                               {Denial::action_not_allowed, "action_not_allowed"},
-                                               {Denial::missing_reason, "missing_reason"},
-                                               {Denial::invalid_reason, "invalid_reason"},
-                                               {Denial::missing_remark, "missing_remark"}}};
+                                              {Denial::wrong_service, "wrong_service"},
+                                              {Denial::wrong_role, "wrong_role"},
+                                              {Denial::wrong_level, "wrong_level"},
+                                              {Denial::outside_jurisdiction, "outside_jurisdiction"},
+                                              {Denial::separation_of_duties, "separation_of_duties"},
+                                              {Denial::not_the_officer, "not_the_officer"},
+                                              {Denial::stale_version, "stale_version"},
+                                              {Denial::not_pending, "not_pending"},
+                                              {Denial::moved_on, "moved_on"},
+                                              {Denial::wrong_application, "wrong_application"},
+                                              {Denial::action_not_allowed, "action_not_allowed"},
+                                              {Denial::missing_reason, "missing_reason"},
+                                              {Denial::invalid_reason, "invalid_reason"},
+                                              {Denial::missing_remark, "missing_remark"}}};
 
-Verdict deny(Denial d, std::string message) { return Verdict{d, std::move(message)}; }
+Verdict deny(Denial d, std::string message) {
+    return Verdict{d, std::move(message)};
+}
 
-std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+std::string quoted(const std::string& s) {
+    return "\"" + s + "\"";
+}
 
 std::vector<const Level*> normal_levels(const ServiceDefinition& service) {
     std::vector<const Level*> out;
     for (const auto& level : service.levels) {
-        if (!level.exception) out.push_back(&level);
+        if (!level.exception)
+            out.push_back(&level);
     }
     return out;
 }
@@ -51,13 +56,16 @@ bool route_applies(const catalogue::ExceptionRoute& route, const model::Applicat
     return catalogue::evaluate_condition(route.when, app) != catalogue::Truth::no;
 }
 
-bool action_permitted_here(const ServiceDefinition& service, const Level& level, const model::Application& app,
-                           Action action) {
+bool action_permitted_here(const ServiceDefinition& service, const Level& level,
+                           const model::Application& app, Action action) {
     const std::string name(model::action_name(action));
-    if (std::find(level.actions.begin(), level.actions.end(), name) == level.actions.end()) return false;
+    if (std::find(level.actions.begin(), level.actions.end(), name) == level.actions.end())
+        return false;
     const catalogue::ExceptionRoute* route = service.route_from(level.id);
-    if (action == Action::escalate) return route != nullptr && route_applies(*route, app);
-    if (action == Action::approve && route != nullptr && route->mandatory) return !route_applies(*route, app);
+    if (action == Action::escalate)
+        return route != nullptr && route_applies(*route, app);
+    if (action == Action::approve && route != nullptr && route->mandatory)
+        return !route_applies(*route, app);
     return true;
 }
 
@@ -67,13 +75,13 @@ Verdict check_reason_and_remark(const ServiceDefinition& service, const model::D
     if (takes_reason && d.reason_code.empty())
         return deny(Denial::missing_reason, "A " + action + " needs a reason code of this service.");
     if (!takes_reason && !d.reason_code.empty())
-        return deny(Denial::invalid_reason, "A " + action + " takes no reason code, but " + quoted(d.reason_code) +
-                                                " was given.");
+        return deny(Denial::invalid_reason,
+                    "A " + action + " takes no reason code, but " + quoted(d.reason_code) + " was given.");
     if (takes_reason && service.find_reason(d.action, d.reason_code) == nullptr)
         return deny(Denial::invalid_reason, "Reason code " + quoted(d.reason_code) + " is not a " + action +
                                                 " reason of service " + quoted(service.id) + ".");
-    const bool needs_remark =
-        d.action == Action::return_to_applicant || d.action == Action::escalate || d.action == Action::send_back;
+    const bool needs_remark = d.action == Action::return_to_applicant || d.action == Action::escalate ||
+                              d.action == Action::send_back;
     if (needs_remark && d.remark.find_first_not_of(" \t\r\n") == std::string::npos)
         return deny(Denial::missing_remark, "A " + action + " needs a remark explaining it.");
     return {};
@@ -83,48 +91,59 @@ Verdict check_reason_and_remark(const ServiceDefinition& service, const model::D
 
 DenialClass denial_class(Denial d) {
     switch (d) {
-        case Denial::none: return DenialClass::none;
+        case Denial::none:
+            return DenialClass::none;
         case Denial::wrong_service:
         case Denial::wrong_role:
         case Denial::wrong_level:
         case Denial::outside_jurisdiction:
         case Denial::separation_of_duties:
-        case Denial::not_the_officer: return DenialClass::forbidden;
+        case Denial::not_the_officer:
+            return DenialClass::forbidden;
         case Denial::stale_version:
         case Denial::not_pending:
-        case Denial::moved_on: return DenialClass::conflict;
-        default: return DenialClass::invalid;
+        case Denial::moved_on:
+            return DenialClass::conflict;
+        default:
+            return DenialClass::invalid;
     }
 }
 
-std::string_view denial_code(Denial d) { return enum_name(kDenialCodes, d); }
+std::string_view denial_code(Denial d) {
+    return enum_name(kDenialCodes, d);
+}
 
-Verdict may_act(const ServiceDefinition& service, const model::Application& app, const model::Officer& officer) {
+Verdict may_act(const ServiceDefinition& service, const model::Application& app,
+                const model::Officer& officer) {
     if (app.status != model::Status::pending)
         return deny(Denial::not_pending, "Application " + app.number + " is already " +
-                                             std::string(model::status_name(app.status)) + "; it accepts no decision.");
+                                             std::string(model::status_name(app.status)) +
+                                             "; it accepts no decision.");
     if (app.service_id != service.id || !officer.handles_service(app.service_id))
-        return deny(Denial::wrong_service, "Officer " + officer.id + " does not handle service " +
-                                               quoted(app.service_id) + ".");
+        return deny(Denial::wrong_service,
+                    "Officer " + officer.id + " does not handle service " + quoted(app.service_id) + ".");
     const Level* level = service.find_level(app.current_level);
     if (level == nullptr)
-        return deny(Denial::wrong_level, "Application " + app.number + " is at level " + quoted(app.current_level) +
-                                             ", which service " + quoted(service.id) + " does not define.");
+        return deny(Denial::wrong_level, "Application " + app.number + " is at level " +
+                                             quoted(app.current_level) + ", which service " +
+                                             quoted(service.id) + " does not define.");
     if (officer.level != level->id)
         return deny(Denial::wrong_level, "Application " + app.number + " is at level " + level->id +
-                                             "; officer " + officer.id + " works at level " + officer.level + ".");
+                                             "; officer " + officer.id + " works at level " + officer.level +
+                                             ".");
     if (!role_fits(*level, officer, app.jurisdiction.area))
         return deny(Denial::wrong_role, "Role " + quoted(officer.role) + " does not verify " +
                                             std::string(model::area_name(app.jurisdiction.area)) +
                                             " applications at level " + level->id + " of this service.");
     if (!officer.jurisdiction.covers(app.jurisdiction))
-        return deny(Denial::outside_jurisdiction, "Application " + app.number +
-                                                      " is outside officer " + officer.id + "'s jurisdiction.");
+        return deny(Denial::outside_jurisdiction,
+                    "Application " + app.number + " is outside officer " + officer.id + "'s jurisdiction.");
     for (const auto& record : app.history) {
         if (record.decision.officer == officer.id && record.decision.level != level->id)
-            return deny(Denial::separation_of_duties,
-                        "Officer " + officer.id + " already acted on application " + app.number + " at level " +
-                            record.decision.level + " and cannot also act at level " + level->id + ".");
+            return deny(Denial::separation_of_duties, "Officer " + officer.id +
+                                                          " already acted on application " + app.number +
+                                                          " at level " + record.decision.level +
+                                                          " and cannot also act at level " + level->id + ".");
     }
     return {};
 }
@@ -132,11 +151,13 @@ Verdict may_act(const ServiceDefinition& service, const model::Application& app,
 std::vector<Action> allowed_actions(const ServiceDefinition& service, const model::Application& app,
                                     const model::Officer& officer) {
     std::vector<Action> out;
-    if (!may_act(service, app, officer).ok()) return out;
+    if (!may_act(service, app, officer).ok())
+        return out;
     const Level& level = *service.find_level(app.current_level);
     for (const auto& name : level.actions) {
         auto action = model::action_from_name(name);
-        if (action && action_permitted_here(service, level, app, *action)) out.push_back(*action);
+        if (action && action_permitted_here(service, level, app, *action))
+            out.push_back(*action);
     }
     return out;
 }
@@ -147,22 +168,26 @@ namespace {
 // other's level. That is not the other officer overstepping (forbidden) but a race they lost (conflict: pull
 // the latest state and look again). It is a race only when the decision names an older version, the officer
 // handles this service in this jurisdiction, and the application really was at the decision's level.
-bool moved_on_since(const ServiceDefinition& service, const model::Application& app, const model::Officer& officer,
-                    const model::Decision& decision, const Verdict& refusal) {
-    if (refusal.denial != Denial::wrong_level || decision.application_version >= app.version) return false;
-    if (!officer.jurisdiction.covers(app.jurisdiction) || decision.level == app.current_level) return false;
+bool moved_on_since(const ServiceDefinition& service, const model::Application& app,
+                    const model::Officer& officer, const model::Decision& decision, const Verdict& refusal) {
+    if (refusal.denial != Denial::wrong_level || decision.application_version >= app.version)
+        return false;
+    if (!officer.jurisdiction.covers(app.jurisdiction) || decision.level == app.current_level)
+        return false;
     const bool first_level = !service.levels.empty() && service.levels.front().id == decision.level;
-    return first_level || std::any_of(app.history.begin(), app.history.end(), [&](const model::ActionRecord& r) {
+    return first_level ||
+           std::any_of(app.history.begin(), app.history.end(), [&](const model::ActionRecord& r) {
                return r.decision.level == decision.level || r.level_after == decision.level;
            });
 }
 
 Verdict moved_on(const model::Application& app, const model::Decision& decision) {
-    return deny(Denial::moved_on, "Application " + app.number + " has moved on since you saw it: you decided on version " +
-                                      std::to_string(decision.application_version) + " at level " + decision.level +
-                                      ", and it is now version " + std::to_string(app.version) + ", " +
-                                      std::string(model::status_name(app.status)) + " at level " + app.current_level +
-                                      ". Sync to see its latest state; your decision was not applied.");
+    return deny(Denial::moved_on,
+                "Application " + app.number + " has moved on since you saw it: you decided on version " +
+                    std::to_string(decision.application_version) + " at level " + decision.level +
+                    ", and it is now version " + std::to_string(app.version) + ", " +
+                    std::string(model::status_name(app.status)) + " at level " + app.current_level +
+                    ". Sync to see its latest state; your decision was not applied.");
 }
 
 }  // namespace
@@ -170,25 +195,28 @@ Verdict moved_on(const model::Application& app, const model::Decision& decision)
 Verdict check_decision(const ServiceDefinition& service, const model::Application& app,
                        const model::Officer& officer, const model::Decision& decision) {
     if (decision.application != app.number)
-        return deny(Denial::wrong_application, "The decision is for application " + decision.application +
-                                                   ", not " + app.number + ".");
+        return deny(Denial::wrong_application,
+                    "The decision is for application " + decision.application + ", not " + app.number + ".");
     if (decision.officer != officer.id || decision.role != officer.role || decision.level != officer.level)
         return deny(Denial::not_the_officer, "The decision names officer " + decision.officer + " (" +
-                                                 decision.role + ", " + decision.level + "), but " + officer.id +
-                                                 " (" + officer.role + ", " + officer.level + ") is acting.");
+                                                 decision.role + ", " + decision.level + "), but " +
+                                                 officer.id + " (" + officer.role + ", " + officer.level +
+                                                 ") is acting.");
     if (Verdict v = may_act(service, app, officer); !v.ok()) {
-        if (moved_on_since(service, app, officer, decision, v)) return moved_on(app, decision);
+        if (moved_on_since(service, app, officer, decision, v))
+            return moved_on(app, decision);
         return v;
     }
     if (decision.application_version != app.version)
-        return deny(Denial::stale_version, "Application " + app.number + " changed since it was opened (version " +
-                                               std::to_string(decision.application_version) + " was seen, it is now " +
-                                               std::to_string(app.version) + "); reopen it and decide again.");
+        return deny(Denial::stale_version,
+                    "Application " + app.number + " changed since it was opened (version " +
+                        std::to_string(decision.application_version) + " was seen, it is now " +
+                        std::to_string(app.version) + "); reopen it and decide again.");
     const Level& level = *service.find_level(app.current_level);
     if (!action_permitted_here(service, level, app, decision.action))
-        return deny(Denial::action_not_allowed, "Action " + quoted(std::string(model::action_name(decision.action))) +
-                                                    " is not allowed at level " + level.id + " for application " +
-                                                    app.number + ".");
+        return deny(Denial::action_not_allowed,
+                    "Action " + quoted(std::string(model::action_name(decision.action))) +
+                        " is not allowed at level " + level.id + " for application " + app.number + ".");
     return check_reason_and_remark(service, decision);
 }
 
@@ -197,15 +225,21 @@ Transition transition_for(const ServiceDefinition& service, const model::Applica
     const Level* level = service.find_level(app.current_level);
     auto pos = std::find(normal.begin(), normal.end(), level);
     switch (action) {
-        case Action::approve: return {model::Status::approved, level->id};
-        case Action::reject: return {model::Status::rejected, level->id};
-        case Action::return_to_applicant: return {model::Status::returned, level->id};
-        case Action::forward: return {model::Status::pending, (*(pos + 1))->id};
-        case Action::escalate: return {model::Status::pending, service.route_from(level->id)->to};
+        case Action::approve:
+            return {model::Status::approved, level->id};
+        case Action::reject:
+            return {model::Status::rejected, level->id};
+        case Action::return_to_applicant:
+            return {model::Status::returned, level->id};
+        case Action::forward:
+            return {model::Status::pending, (*(pos + 1))->id};
+        case Action::escalate:
+            return {model::Status::pending, service.route_from(level->id)->to};
         case Action::send_back:
             if (level->exception) {
                 for (const auto& route : service.exception_routes) {
-                    if (route.to == level->id) return {model::Status::pending, route.from};
+                    if (route.to == level->id)
+                        return {model::Status::pending, route.from};
                 }
             }
             return {model::Status::pending, (*(pos - 1))->id};
@@ -216,23 +250,27 @@ Transition transition_for(const ServiceDefinition& service, const model::Applica
 model::Application apply_decision(const ServiceDefinition& service, const model::Application& app,
                                   const model::Officer& officer, const model::Decision& decision,
                                   const std::string& signature_sha256, Timestamp applied_at) {
-    if (Verdict v = check_decision(service, app, officer, decision); !v.ok()) throw WorkflowError(std::move(v));
+    if (Verdict v = check_decision(service, app, officer, decision); !v.ok())
+        throw WorkflowError(std::move(v));
     const Transition next = transition_for(service, app, decision.action);
     model::Application out = app;
-    if (next.level != out.current_level) out.level_entered_at = applied_at;
+    if (next.level != out.current_level)
+        out.level_entered_at = applied_at;
     out.status = next.status;
     out.current_level = next.level;
     out.version = app.version + 1;
-    out.history.push_back(model::ActionRecord{decision, signature_sha256, applied_at, next.status, next.level});
+    out.history.push_back(
+        model::ActionRecord{decision, signature_sha256, applied_at, next.status, next.level});
     return out;
 }
 
 model::Application resubmit(const ServiceDefinition& service, const model::Application& app,
                             Timestamp resubmitted_at) {
     if (app.status != model::Status::returned)
-        throw WorkflowError(deny(Denial::not_pending, "Application " + app.number +
-                                                          " was not returned to the applicant, so it cannot be "
-                                                          "resubmitted."));
+        throw WorkflowError(
+            deny(Denial::not_pending, "Application " + app.number +
+                                          " was not returned to the applicant, so it cannot be "
+                                          "resubmitted."));
     model::Application out = app;
     out.status = model::Status::pending;
     out.current_level = service.levels.front().id;

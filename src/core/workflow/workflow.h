@@ -1,8 +1,8 @@
 // The workflow rules: who may do what to an application, and what a decision leads to.
 //
 // Pure and deterministic, so the hub (which enforces) and the workstation (which only offers what will be
-// accepted) apply exactly the same rules from the same service definition. No I/O, no clock: the caller passes
-// every time. Thread-safe.
+// accepted) apply exactly the same rules from the same service definition. No I/O, no clock: the caller
+// passes every time. Thread-safe.
 #pragma once
 
 #include <string>
@@ -41,7 +41,8 @@ enum class Denial {
 enum class DenialClass { none, forbidden, conflict, invalid };
 
 DenialClass denial_class(Denial d);
-std::string_view denial_code(Denial d);  // stable snake_case code for APIs and logs, e.g. "separation_of_duties"
+std::string_view denial_code(
+    Denial d);  // stable snake_case code for APIs and logs, e.g. "separation_of_duties"
 
 struct Verdict {
     Denial denial = Denial::none;
@@ -51,11 +52,11 @@ struct Verdict {
 };
 
 class WorkflowError : public Error {
-public:
+  public:
     explicit WorkflowError(Verdict verdict) : Error(verdict.message), verdict_(std::move(verdict)) {}
     const Verdict& verdict() const { return verdict_; }
 
-private:
+  private:
     Verdict verdict_;
 };
 
@@ -63,7 +64,8 @@ private:
 Verdict may_act(const catalogue::ServiceDefinition& service, const model::Application& app,
                 const model::Officer& officer);
 
-// The actions this officer may take on this application now, in the service's order; empty when may_act fails.
+// The actions this officer may take on this application now, in the service's order; empty when may_act
+// fails.
 std::vector<model::Action> allowed_actions(const catalogue::ServiceDefinition& service,
                                            const model::Application& app, const model::Officer& officer);
 
@@ -80,13 +82,14 @@ struct Transition {
 Transition transition_for(const catalogue::ServiceDefinition& service, const model::Application& app,
                           model::Action action);
 
-// Applies a decision that passes check_decision: the next state, version + 1, the decision appended to history.
-// Throws WorkflowError with the verdict otherwise; the input is never modified.
+// Applies a decision that passes check_decision: the next state, version + 1, the decision appended to
+// history. Throws WorkflowError with the verdict otherwise; the input is never modified.
 model::Application apply_decision(const catalogue::ServiceDefinition& service, const model::Application& app,
                                   const model::Officer& officer, const model::Decision& decision,
                                   const std::string& signature_sha256, Timestamp applied_at);
 
-// The citizen corrected a returned application: back to the first level. Throws WorkflowError unless returned.
+// The citizen corrected a returned application: back to the first level. Throws WorkflowError unless
+// returned.
 model::Application resubmit(const catalogue::ServiceDefinition& service, const model::Application& app,
                             Timestamp resubmitted_at);
 

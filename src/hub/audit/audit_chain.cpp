@@ -5,9 +5,12 @@
 namespace jaanch::hub {
 
 std::string audit_hash(const AuditEntry& entry) {
-    const json::Json canonical{{"seq", entry.seq},         {"at", format_timestamp(entry.at)},
-                               {"actor", entry.actor},     {"action", entry.action},
-                               {"subject", entry.subject}, {"details", entry.details},
+    const json::Json canonical{{"seq", entry.seq},
+                               {"at", format_timestamp(entry.at)},
+                               {"actor", entry.actor},
+                               {"action", entry.action},
+                               {"subject", entry.subject},
+                               {"details", entry.details},
                                {"prev_hash", entry.prev_hash}};
     return sha256_hex(entry.prev_hash + "\n" + canonical.dump());
 }
@@ -18,7 +21,8 @@ AuditVerification verify_audit_chain(Storage& storage) {
     std::int64_t expected_seq = 1;
     for (;;) {
         const auto batch = storage.audit_after(expected_seq - 1, 1000);
-        if (batch.empty()) break;
+        if (batch.empty())
+            break;
         for (const auto& entry : batch) {
             std::string problem;
             if (entry.seq != expected_seq)
@@ -31,10 +35,11 @@ AuditVerification verify_audit_chain(Storage& storage) {
             if (!problem.empty()) {
                 out.ok = false;
                 out.first_broken_seq = entry.seq;
-                out.message = "The audit chain is broken at entry " + std::to_string(entry.seq) + " (" + entry.action +
-                              " by " + entry.actor + " at " + format_timestamp(entry.at) + "): " + problem +
-                              ". Entries from there on cannot be trusted; restore the database from a backup and "
-                              "compare.";
+                out.message =
+                    "The audit chain is broken at entry " + std::to_string(entry.seq) + " (" + entry.action +
+                    " by " + entry.actor + " at " + format_timestamp(entry.at) + "): " + problem +
+                    ". Entries from there on cannot be trusted; restore the database from a backup and "
+                    "compare.";
                 return out;
             }
             ++out.entries;

@@ -1,10 +1,10 @@
 // The hash chain over the audit log.
 //
 // Each entry's hash is SHA-256 over `PREV_HASH "\n" CANONICAL`, where CANONICAL is the compact JSON of
-// {seq, at, actor, action, subject, details, prev_hash} with keys sorted (nlohmann-json's default object order)
-// and PREV_HASH is the previous entry's hash (64 zeros for the first). Changing, inserting or deleting any entry
-// breaks every later link; `jaanch-hub audit verify` recomputes the chain and names the first entry that fails.
-// Pure functions; verify_audit_chain reads through Storage and is safe while the hub runs.
+// {seq, at, actor, action, subject, details, prev_hash} with keys sorted (nlohmann-json's default object
+// order) and PREV_HASH is the previous entry's hash (64 zeros for the first). Changing, inserting or deleting
+// any entry breaks every later link; `jaanch-hub audit verify` recomputes the chain and names the first entry
+// that fails. Pure functions; verify_audit_chain reads through Storage and is safe while the hub runs.
 #pragma once
 
 #include <cstdint>

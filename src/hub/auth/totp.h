@@ -17,9 +17,10 @@ std::string hotp(std::string_view key, std::uint64_t counter, int digits = 6);
 // The TOTP code at Unix time `unix_seconds`.
 std::string totp_at(std::string_view key, std::int64_t unix_seconds, int digits = 6);
 
-// Checks `code` against the steps around `unix_seconds` (±1 step for clock drift). Returns the matching step, so
-// the caller can refuse a step that was already used (replay); nullopt when no step matches.
-std::optional<std::int64_t> totp_match(std::string_view key, std::string_view code, std::int64_t unix_seconds);
+// Checks `code` against the steps around `unix_seconds` (±1 step for clock drift). Returns the matching step,
+// so the caller can refuse a step that was already used (replay); nullopt when no step matches.
+std::optional<std::int64_t> totp_match(std::string_view key, std::string_view code,
+                                       std::int64_t unix_seconds);
 
 // A fresh secret (20 random bytes, as base32) for `officer add --totp`.
 std::string new_totp_secret();

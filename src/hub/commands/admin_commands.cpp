@@ -1,5 +1,5 @@
-// Admin commands that work on a data folder directly: init, officer add|list|disable, portal add, audit verify.
-// They use the same storage and audit chain as the running hub (SQLite allows them while it serves).
+// Admin commands that work on a data folder directly: init, officer add|list|disable, portal add, audit
+// verify. They use the same storage and audit chain as the running hub (SQLite allows them while it serves).
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -20,13 +20,16 @@ using cli::Args;
 using cli::Io;
 using cli::UsageError;
 
-DataPaths data_paths(const Args& args) { return DataPaths{args.require("data")}; }
+DataPaths data_paths(const Args& args) {
+    return DataPaths{args.require("data")};
+}
 
 std::vector<std::string> split_list(const std::string& text) {
     std::vector<std::string> out;
     std::stringstream in(text);
     for (std::string item; std::getline(in, item, ',');) {
-        if (!item.empty()) out.push_back(item);
+        if (!item.empty())
+            out.push_back(item);
     }
     return out;
 }
@@ -34,7 +37,8 @@ std::vector<std::string> split_list(const std::string& text) {
 int init(const std::vector<std::string>& words, Io io) {
     const Args args(words, {"data", "kdf-iterations"});
     const DataPaths paths = data_paths(args);
-    const int iterations = std::stoi(args.get("kdf-iterations").value_or(std::to_string(kDefaultPbkdf2Iterations)));
+    const int iterations =
+        std::stoi(args.get("kdf-iterations").value_or(std::to_string(kDefaultPbkdf2Iterations)));
     init_data(paths, iterations);
     io.out << "Created a hub data folder at " << paths.root.string() << " (schema "
            << SqliteStorage::schema_version() << ", PBKDF2-SHA256 " << iterations << " iterations).\n"
@@ -44,11 +48,15 @@ int init(const std::vector<std::string>& words, Io io) {
 }
 
 std::string read_password(const Args& args) {
-    if (args.has("password") && args.has("password-stdin")) throw UsageError("give --password or --password-stdin");
+    if (args.has("password") && args.has("password-stdin"))
+        throw UsageError("give --password or --password-stdin");
     std::string password;
-    if (args.has("password-stdin")) std::getline(std::cin, password);
-    else password = args.require("password");
-    if (password.size() < 8) throw UsageError("a password needs at least 8 characters");
+    if (args.has("password-stdin"))
+        std::getline(std::cin, password);
+    else
+        password = args.require("password");
+    if (password.size() < 8)
+        throw UsageError("a password needs at least 8 characters");
     return password;
 }
 
@@ -57,24 +65,30 @@ void check_role_and_level(const model::Officer& o, const std::filesystem::path& 
     if (loaded.catalogue.find_role(o.role) == nullptr)
         throw UsageError("role \"" + o.role + "\" is not in " + (forms / "roles.json").string());
     for (const auto* service : loaded.catalogue.services()) {
-        if (!o.handles_service(service->id)) continue;
+        if (!o.handles_service(service->id))
+            continue;
         const auto* level = service->find_level(o.level);
-        if (level == nullptr) continue;
+        if (level == nullptr)
+            continue;
         for (const auto& r : level->roles) {
-            if (r.code == o.role) return;
+            if (r.code == o.role)
+                return;
         }
     }
-    throw UsageError("no service " + std::string(o.services.empty() ? "" : "of --services ") + "has role " + o.role +
-                     " at level " + o.level + "; check --role, --level and --services against `jaanch-cli forms list`");
+    throw UsageError("no service " + std::string(o.services.empty() ? "" : "of --services ") + "has role " +
+                     o.role + " at level " + o.level +
+                     "; check --role, --level and --services against `jaanch-cli forms list`");
 }
 
 int officer_add(const std::vector<std::string>& words, Io io) {
-    const Args args(words, {"data", "forms", "id", "name", "role", "level", "state", "district", "subdistrict",
-                           "village", "area", "services", "certificate", "password", "totp-secret"},
+    const Args args(words,
+                    {"data", "forms", "id", "name", "role", "level", "state", "district", "subdistrict",
+                     "village", "area", "services", "certificate", "password", "totp-secret"},
                     {"password-stdin", "totp", "supervisor", "replace"});
     OfficerAccount a;
     a.officer.id = args.require("id");
-    if (!model::is_identifier(a.officer.id)) throw UsageError("--id must be letters, digits, _ - . (at most 64)");
+    if (!model::is_identifier(a.officer.id))
+        throw UsageError("--id must be letters, digits, _ - . (at most 64)");
     a.officer.name = args.require("name");
     a.officer.role = args.require("role");
     a.officer.level = args.require("level");
@@ -91,11 +105,14 @@ int officer_add(const std::vector<std::string>& words, Io io) {
     if (auto cert = args.get("certificate")) {
         const std::string der = read_certificate_der(*cert);
         a.officer.certificate_sha256 = sha256_hex(der);
-        a.certificate_pem = "-----BEGIN CERTIFICATE-----\n" + base64_encode(der) + "\n-----END CERTIFICATE-----\n";
+        a.certificate_pem =
+            "-----BEGIN CERTIFICATE-----\n" + base64_encode(der) + "\n-----END CERTIFICATE-----\n";
     }
     a.supervisor = args.has("supervisor");
-    if (args.has("totp") && args.has("totp-secret")) throw UsageError("give --totp or --totp-secret, not both");
-    if (args.has("totp")) a.totp_secret = new_totp_secret();
+    if (args.has("totp") && args.has("totp-secret"))
+        throw UsageError("give --totp or --totp-secret, not both");
+    if (args.has("totp"))
+        a.totp_secret = new_totp_secret();
     if (auto secret = args.get("totp-secret")) {
         if (!base32_decode(*secret) || base32_decode(*secret)->size() < 10)
             throw UsageError("--totp-secret must be base32 of at least 10 bytes");
@@ -103,17 +120,19 @@ int officer_add(const std::vector<std::string>& words, Io io) {
     }
     const std::string password = read_password(args);
     auto storage = open_storage(data_paths(args));
-    const int iterations = std::stoi(storage->setting("kdf_iterations", std::to_string(kDefaultPbkdf2Iterations)));
+    const int iterations =
+        std::stoi(storage->setting("kdf_iterations", std::to_string(kDefaultPbkdf2Iterations)));
     a.password_hash = hash_password(password, iterations);
     auto txn = storage->begin();
     const bool exists = txn->officer(a.officer.id).has_value();
     if (exists && !args.has("replace"))
-        throw Error("An officer " + a.officer.id + " already exists on this hub; add --replace to re-register them "
+        throw Error("An officer " + a.officer.id +
+                    " already exists on this hub; add --replace to re-register them "
                     "(a transfer or promotion keeps their history).");
     txn->put_officer(a);
-    txn->append_audit("admin", exists ? "officer_replace" : "officer_add", a.officer.id,
-                      {{"officer", a.officer}, {"supervisor", a.supervisor}, {"totp", !a.totp_secret.empty()}},
-                      now_utc());
+    txn->append_audit(
+        "admin", exists ? "officer_replace" : "officer_add", a.officer.id,
+        {{"officer", a.officer}, {"supervisor", a.supervisor}, {"totp", !a.totp_secret.empty()}}, now_utc());
     txn->commit();
     io.out << "Added officer " << a.officer.id << " (" << a.officer.role << ", " << a.officer.level << ").\n";
     if (args.has("totp"))
@@ -125,9 +144,11 @@ int officer_add(const std::vector<std::string>& words, Io io) {
 std::string scope_text(const model::JurisdictionScope& s) {
     std::string out = s.state;
     for (const auto* part : {&s.district, &s.subdistrict, &s.village}) {
-        if (!part->empty()) out += "/" + *part;
+        if (!part->empty())
+            out += "/" + *part;
     }
-    if (!s.area.empty()) out += " (" + s.area + ")";
+    if (!s.area.empty())
+        out += " (" + s.area + ")";
     return out;
 }
 
@@ -138,22 +159,28 @@ int officer_list(const std::vector<std::string>& words, Io io) {
     if (args.has("json")) {
         json::Json out = json::Json::array();
         for (const auto& a : officers)
-            out.push_back({{"officer", a.officer}, {"supervisor", a.supervisor}, {"disabled", a.disabled},
+            out.push_back({{"officer", a.officer},
+                           {"supervisor", a.supervisor},
+                           {"disabled", a.disabled},
                            {"totp", !a.totp_secret.empty()}});
         io.out << out.dump(2) << "\n";
         return cli::kOk;
     }
-    io.out << std::left << std::setw(24) << "ID" << std::setw(12) << "ROLE" << std::setw(6) << "LEVEL" << std::setw(28)
-           << "JURISDICTION" << std::setw(10) << "CERT" << "FLAGS\n";
+    io.out << std::left << std::setw(24) << "ID" << std::setw(12) << "ROLE" << std::setw(6) << "LEVEL"
+           << std::setw(28) << "JURISDICTION" << std::setw(10) << "CERT"
+           << "FLAGS\n";
     for (const auto& a : officers) {
         std::string flags;
-        if (a.disabled) flags += "disabled ";
-        if (a.supervisor) flags += "supervisor ";
-        if (!a.totp_secret.empty()) flags += "totp ";
-        io.out << std::setw(24) << a.officer.id << std::setw(12) << a.officer.role << std::setw(6) << a.officer.level
-               << std::setw(28) << scope_text(a.officer.jurisdiction) << std::setw(10)
-               << (a.officer.certificate_sha256.empty() ? "-" : a.officer.certificate_sha256.substr(0, 8)) << flags
-               << "\n";
+        if (a.disabled)
+            flags += "disabled ";
+        if (a.supervisor)
+            flags += "supervisor ";
+        if (!a.totp_secret.empty())
+            flags += "totp ";
+        io.out << std::setw(24) << a.officer.id << std::setw(12) << a.officer.role << std::setw(6)
+               << a.officer.level << std::setw(28) << scope_text(a.officer.jurisdiction) << std::setw(10)
+               << (a.officer.certificate_sha256.empty() ? "-" : a.officer.certificate_sha256.substr(0, 8))
+               << flags << "\n";
     }
     return cli::kOk;
 }
@@ -164,7 +191,8 @@ int officer_disable(const std::vector<std::string>& words, Io io) {
     auto storage = open_storage(data_paths(args));
     auto txn = storage->begin();
     auto a = txn->officer(id);
-    if (!a) throw Error("There is no officer " + id + " on this hub; `jaanch-hub officer list` shows them.");
+    if (!a)
+        throw Error("There is no officer " + id + " on this hub; `jaanch-hub officer list` shows them.");
     a->disabled = true;
     txn->put_officer(*a);
     txn->append_audit("admin", "officer_disable", id, json::Json::object(), now_utc());
@@ -176,7 +204,8 @@ int officer_disable(const std::vector<std::string>& words, Io io) {
 int portal_add(const std::vector<std::string>& words, Io io) {
     const Args args(words, {"data", "name"});
     const std::string name = args.require("name");
-    if (!model::is_identifier(name)) throw UsageError("--name must be letters, digits, _ - . (at most 64)");
+    if (!model::is_identifier(name))
+        throw UsageError("--name must be letters, digits, _ - . (at most 64)");
     auto storage = open_storage(data_paths(args));
     const std::string key = random_token();
     auto txn = storage->begin();
@@ -201,12 +230,13 @@ int audit_verify(const std::vector<std::string>& words, Io io) {
 void add_admin_commands(cli::CommandList& commands) {
     commands.push_back({"init", "create a hub data folder (database, documents, trust anchors)",
                         "--data DIR [--kdf-iterations N]", init});
-    commands.push_back({"officer add", "register an officer (role, level, jurisdiction, certificate, password)",
-                        "--data DIR --id ID --name NAME --role ROLE --level LEVEL --state CODE [--district CODE] "
-                        "[--subdistrict CODE] [--village CODE] [--area rural|urban] [--services ID,ID] "
-                        "[--certificate FILE] (--password P | --password-stdin) [--totp | --totp-secret B32] "
-                        "[--supervisor] [--replace] [--forms DIR]",
-                        officer_add});
+    commands.push_back(
+        {"officer add", "register an officer (role, level, jurisdiction, certificate, password)",
+         "--data DIR --id ID --name NAME --role ROLE --level LEVEL --state CODE [--district CODE] "
+         "[--subdistrict CODE] [--village CODE] [--area rural|urban] [--services ID,ID] "
+         "[--certificate FILE] (--password P | --password-stdin) [--totp | --totp-secret B32] "
+         "[--supervisor] [--replace] [--forms DIR]",
+         officer_add});
     commands.push_back({"officer list", "list the officers", "--data DIR [--json]", officer_list});
     commands.push_back({"officer disable", "disable an officer's account and sessions", "--data DIR --id ID",
                         officer_disable});

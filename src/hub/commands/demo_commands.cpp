@@ -14,12 +14,15 @@ int demo_seed(const std::vector<std::string>& words, cli::Io io) {
     const DataPaths paths{args.require("data")};
     const auto forms = args.get("forms").value_or(catalogue::default_catalogue_dir().string());
     const auto loaded = catalogue::load_catalogue(forms);
-    for (const auto& problem : loaded.problems) io.err << "warning: " << problem.to_string() << "\n";
+    for (const auto& problem : loaded.problems)
+        io.err << "warning: " << problem.to_string() << "\n";
     demo::DemoOptions options;
     options.applications = std::stoi(args.get("count").value_or("200"));
     options.seed = static_cast<std::uint32_t>(std::stoul(args.get("seed").value_or("20261121")));
-    options.kdf_iterations = std::stoi(args.get("kdf-iterations").value_or(std::to_string(kDefaultPbkdf2Iterations)));
-    if (options.applications < 1) throw cli::UsageError("--count must be at least 1");
+    options.kdf_iterations =
+        std::stoi(args.get("kdf-iterations").value_or(std::to_string(kDefaultPbkdf2Iterations)));
+    if (options.applications < 1)
+        throw cli::UsageError("--count must be at least 1");
     const auto summary = [&] {
         try {
             return demo::seed_demo(paths, loaded.catalogue, options, io.out);
@@ -29,7 +32,8 @@ int demo_seed(const std::vector<std::string>& words, cli::Io io) {
         }
     }();
     io.out << "\nDemo district ready in " << paths.root.string() << ": " << summary.officers << " officers, "
-           << summary.applications << " applications (" << summary.documents << " documents), " << summary.decisions
+           << summary.applications << " applications (" << summary.documents << " documents), "
+           << summary.decisions
            << " signed decisions.\nOfficers and passwords: " << (paths.root / "demo-officers.json").string()
            << " (TEST DATA ONLY).\n";
     return cli::kOk;
@@ -38,9 +42,10 @@ int demo_seed(const std::vector<std::string>& words, cli::Io io) {
 }  // namespace
 
 void add_demo_commands(cli::CommandList& commands) {
-    commands.push_back({"demo-seed",
-                        "create a demo district: officers with test certificates, ~200 applications with documents",
-                        "--data DIR [--forms DIR] [--count N] [--seed N] [--kdf-iterations N]", demo_seed});
+    commands.push_back(
+        {"demo-seed",
+         "create a demo district: officers with test certificates, ~200 applications with documents",
+         "--data DIR [--forms DIR] [--count N] [--seed N] [--kdf-iterations N]", demo_seed});
 }
 
 }  // namespace jaanch::hub

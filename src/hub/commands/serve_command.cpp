@@ -1,5 +1,6 @@
 // `jaanch-hub serve`: opens the data folder, loads the catalogue and trust anchors, and serves the API until
-// SIGINT or SIGTERM. Prints "jaanch-hub listening on http(s)://HOST:PORT" once bound (tests read the port there).
+// SIGINT or SIGTERM. Prints "jaanch-hub listening on http(s)://HOST:PORT" once bound (tests read the port
+// there).
 #include <signal.h>
 #include <unistd.h>
 
@@ -10,8 +11,8 @@
 
 #include "catalogue/catalogue.h"
 #include "hub/commands/hub_commands.h"
-#include "hub/hub_data.h"
 #include "hub/http/routes.h"
+#include "hub/hub_data.h"
 #include "hub/signature/verifier_check.h"
 
 namespace jaanch::hub {
@@ -23,19 +24,22 @@ using cli::UsageError;
 
 std::pair<std::string, int> parse_listen(const std::string& text) {
     const auto colon = text.rfind(':');
-    if (colon == std::string::npos || colon == 0) throw UsageError("--listen takes HOST:PORT, e.g. 127.0.0.1:8443");
+    if (colon == std::string::npos || colon == 0)
+        throw UsageError("--listen takes HOST:PORT, e.g. 127.0.0.1:8443");
     const std::string port = text.substr(colon + 1);
     if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
         std::stoi(port) > 65535)
         throw UsageError("the port in --listen must be 0 to 65535");
     std::string host = text.substr(0, colon);
-    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
     return {host, std::stoi(port)};
 }
 
 int positive(const Args& args, const std::string& name, int fallback) {
     const auto text = args.get(name);
-    if (!text) return fallback;
+    if (!text)
+        return fallback;
     if (text->empty() || text->size() > 7 || text->find_first_not_of("0123456789") != std::string::npos ||
         std::stoi(*text) < 1)
         throw UsageError("--" + name + " takes a positive whole number");
@@ -43,16 +47,19 @@ int positive(const Args& args, const std::string& name, int fallback) {
 }
 
 int serve(const std::vector<std::string>& words, Io io) {
-    const Args args(words, {"data", "listen", "forms", "tls-cert", "tls-key", "max-connections", "session-hours",
-                           "request-timeout-ms", "idle-timeout-ms", "max-upload-mb"});
+    const Args args(words, {"data", "listen", "forms", "tls-cert", "tls-key", "max-connections",
+                            "session-hours", "request-timeout-ms", "idle-timeout-ms", "max-upload-mb"});
     const DataPaths paths{args.require("data")};
     const auto [host, port] = parse_listen(args.get("listen").value_or("127.0.0.1:8420"));
-    if (args.has("tls-cert") != args.has("tls-key")) throw UsageError("give both --tls-cert and --tls-key");
+    if (args.has("tls-cert") != args.has("tls-key"))
+        throw UsageError("give both --tls-cert and --tls-key");
 
     const auto forms = args.get("forms").value_or(catalogue::default_catalogue_dir().string());
     const auto loaded = catalogue::load_catalogue(forms);
-    for (const auto& problem : loaded.problems) io.err << "warning: " << problem.to_string() << "\n";
-    if (loaded.catalogue.size() == 0) throw Error("The catalogue at " + forms + " has no usable service.");
+    for (const auto& problem : loaded.problems)
+        io.err << "warning: " << problem.to_string() << "\n";
+    if (loaded.catalogue.size() == 0)
+        throw Error("The catalogue at " + forms + " has no usable service.");
 
     auto storage = open_storage(paths);
     DocumentStore documents(paths.documents());
@@ -68,7 +75,8 @@ int serve(const std::vector<std::string>& words, Io io) {
     limits.keep_alive_timeout = limits.first_byte_timeout;
     limits.max_payload = static_cast<std::size_t>(positive(args, "max-upload-mb", 64)) << 20;
     std::optional<TlsFiles> tls;
-    if (args.has("tls-cert")) tls = TlsFiles{args.require("tls-cert"), args.require("tls-key")};
+    if (args.has("tls-cert"))
+        tls = TlsFiles{args.require("tls-cert"), args.require("tls-key")};
     HttpServer server(limits, tls);
     Metrics metrics;
     install_routes(server, service, metrics);
@@ -90,9 +98,11 @@ int serve(const std::vector<std::string>& words, Io io) {
         server.stop();
     });
     io.out << "jaanch-hub listening on " << (server.tls() ? "https" : "http") << "://" << host << ":" << bound
-           << " (" << loaded.catalogue.size() << " services, data " << paths.root.string() << ")" << std::endl;
+           << " (" << loaded.catalogue.size() << " services, data " << paths.root.string() << ")"
+           << std::endl;
     const bool ok = server.run();
-    if (!signalled) ::kill(::getpid(), SIGTERM);  // wakes the stopper when run() ended on its own
+    if (!signalled)
+        ::kill(::getpid(), SIGTERM);  // wakes the stopper when run() ended on its own
     stopper.join();
     io.out << "jaanch-hub stopped." << std::endl;
     return ok ? cli::kOk : cli::kFailed;
@@ -101,11 +111,12 @@ int serve(const std::vector<std::string>& words, Io io) {
 }  // namespace
 
 void add_serve_command(cli::CommandList& commands) {
-    commands.push_back({"serve", "serve the API (127.0.0.1:8420 unless --listen; TLS with --tls-cert/--tls-key)",
-                        "--data DIR [--listen HOST:PORT] [--forms DIR] [--tls-cert PEM --tls-key PEM] "
-                        "[--max-connections N] [--session-hours H] [--request-timeout-ms MS] [--idle-timeout-ms MS] "
-                        "[--max-upload-mb N]",
-                        serve});
+    commands.push_back(
+        {"serve", "serve the API (127.0.0.1:8420 unless --listen; TLS with --tls-cert/--tls-key)",
+         "--data DIR [--listen HOST:PORT] [--forms DIR] [--tls-cert PEM --tls-key PEM] "
+         "[--max-connections N] [--session-hours H] [--request-timeout-ms MS] [--idle-timeout-ms MS] "
+         "[--max-upload-mb N]",
+         serve});
 }
 
 }  // namespace jaanch::hub

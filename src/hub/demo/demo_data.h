@@ -1,6 +1,7 @@
-// Believable demo values: Indian names and places in English and Hindi, LGD-style codes, and identifiers that are
-// valid or deliberately wrong (Aadhaar with a bad Verhoeff digit, PAN with an impossible holder type, IFSC of a
-// bank that does not exist). Deterministic for a given random generator. Not thread-safe per generator.
+// Believable demo values: Indian names and places in English and Hindi, LGD-style codes, and identifiers that
+// are valid or deliberately wrong (Aadhaar with a bad Verhoeff digit, PAN with an impossible holder type,
+// IFSC of a bank that does not exist). Deterministic for a given random generator. Not thread-safe per
+// generator.
 #pragma once
 
 #include <random>
@@ -19,7 +20,7 @@ struct Place {
 
 struct SubDistrict {
     Place place;
-    std::string area;  // "rural" or "urban"
+    std::string area;             // "rural" or "urban"
     std::vector<Place> villages;  // villages or wards
     std::string pincode;
 };
@@ -41,14 +42,14 @@ struct Person {
 };
 
 class ValueMaker {
-public:
+  public:
     explicit ValueMaker(std::uint32_t seed) : rng_(seed) {}
 
     Person person();
     std::string surname_en(const Person& p) const;
     // A value of `field`'s type in canonical text form; `context` names the applicant for name-like fields.
-    std::string value(const catalogue::FieldDefinition& field, const Person& applicant, const SubDistrict& where,
-                      const Place& village);
+    std::string value(const catalogue::FieldDefinition& field, const Person& applicant,
+                      const SubDistrict& where, const Place& village);
     std::string aadhaar(bool valid);
     std::string pan(const Person& p, bool valid);
     std::string ifsc(bool valid);
@@ -61,7 +62,7 @@ public:
     }
     std::mt19937& rng() { return rng_; }
 
-private:
+  private:
     std::mt19937 rng_;
 };
 

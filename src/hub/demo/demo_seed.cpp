@@ -23,16 +23,22 @@ namespace {
 
 // The relation column's code for the first row (the head or the applicant: "head" or "self", whichever the
 // service offers) and for the others (anything but that code).
-std::string relation_code(const catalogue::FieldDefinition& column, bool first_row, const std::string& drawn) {
+std::string relation_code(const catalogue::FieldDefinition& column, bool first_row,
+                          const std::string& drawn) {
     std::string head;
     for (const auto& option : column.options) {
-        if (option.code == "head" || option.code == "self") head = option.code;
+        if (option.code == "head" || option.code == "self")
+            head = option.code;
     }
-    if (head.empty() && !column.options.empty()) head = column.options.front().code;
-    if (first_row) return head;
-    if (drawn != head) return drawn;
+    if (head.empty() && !column.options.empty())
+        head = column.options.front().code;
+    if (first_row)
+        return head;
+    if (drawn != head)
+        return drawn;
     for (const auto& option : column.options) {
-        if (option.code != head) return option.code;
+        if (option.code != head)
+            return option.code;
     }
     return drawn;
 }
@@ -48,7 +54,8 @@ struct PlannedOfficer {
 std::string lower_word(const std::string& text) {
     std::string out;
     for (char c : text) {
-        if (c == ' ' || c == ',') break;
+        if (c == ' ' || c == ',')
+            break;
         out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     return out;
@@ -61,8 +68,10 @@ std::map<std::string, PlannedOfficer> plan_officers(const catalogue::Catalogue& 
         for (const auto& level : service->levels) {
             for (const auto& role : level.roles) {
                 for (const auto& sd : geo.subdistricts) {
-                    if (!level.exception && role.area != "any" && role.area != sd.area) continue;
-                    const std::string place = level.exception ? lower_word(geo.district.name_en) : lower_word(sd.place.name_en);
+                    if (!level.exception && role.area != "any" && role.area != sd.area)
+                        continue;
+                    const std::string place =
+                        level.exception ? lower_word(geo.district.name_en) : lower_word(sd.place.name_en);
                     const std::string id = lower_word(role.code) + "." + lower_word(level.id) + "." + place;
                     auto& o = out[id];
                     if (o.account.officer.id.empty()) {
@@ -82,7 +91,8 @@ std::map<std::string, PlannedOfficer> plan_officers(const catalogue::Catalogue& 
                     auto& services = o.account.officer.services;
                     if (std::find(services.begin(), services.end(), service->id) == services.end())
                         services.push_back(service->id);
-                    if (level.exception) break;
+                    if (level.exception)
+                        break;
                 }
             }
         }
@@ -98,7 +108,8 @@ std::string read_text(const std::filesystem::path& p) {
 }
 
 std::string trimmed(std::string s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r'))
+        s.pop_back();
     return s;
 }
 
@@ -116,8 +127,9 @@ struct DocumentMaker {
     ValueMaker& make;
     std::uint32_t counter = 0;
 
-    std::pair<std::string, std::string> make_document(const catalogue::DocumentRequirement& req, const Person& who,
-                                                      const std::string& number, const std::string& birth) {
+    std::pair<std::string, std::string> make_document(const catalogue::DocumentRequirement& req,
+                                                      const Person& who, const std::string& number,
+                                                      const std::string& birth) {
         auto accepts = [&](const char* type) {
             return std::find(req.accepted.begin(), req.accepted.end(), type) != req.accepted.end();
         };
@@ -128,11 +140,12 @@ struct DocumentMaker {
                 return {photo_png(counter), "image/png"};
             return {photo_jpeg(counter), "image/jpeg"};
         }
-        std::vector<DocumentPage> pages{{req.label.hi + " / " + req.label.en,
-                                         {"Name / नाम: " + who.en + " / " + who.hi, "Application / आवेदन: " + number,
-                                          "Date of birth / जन्म तिथि: " + birth,
-                                          "Issued by the competent authority (DEMO DATA, not a real document).",
-                                          "यह दस्तावेज़ केवल परीक्षण हेतु है।"}}};
+        std::vector<DocumentPage> pages{
+            {req.label.hi + " / " + req.label.en,
+             {"Name / नाम: " + who.en + " / " + who.hi, "Application / आवेदन: " + number,
+              "Date of birth / जन्म तिथि: " + birth,
+              "Issued by the competent authority (DEMO DATA, not a real document).",
+              "यह दस्तावेज़ केवल परीक्षण हेतु है।"}}};
         const int extra = make.between(0, 2);
         for (int i = 0; i < extra; ++i)
             pages.push_back({"Annexure " + std::to_string(i + 1) + " / संलग्नक " + std::to_string(i + 1),
@@ -144,16 +157,18 @@ struct DocumentMaker {
             const std::string part = jan ? birth.substr(8, 2) + birth.substr(5, 2) : birth.substr(0, 4);
             return {protect_pdf(text_pdf(pages), card_password(who.en, part)), "application/pdf"};
         }
-        if (make.chance(0.5)) return {scanned_pdf(pages, counter), "application/pdf"};
+        if (make.chance(0.5))
+            return {scanned_pdf(pages, counter), "application/pdf"};
         return {text_pdf(pages), "application/pdf"};
     }
 };
 
 }  // namespace
 
-DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalogue, const DemoOptions& options,
-                      std::ostream& log) {
-    if (catalogue.size() == 0) throw Error("The catalogue has no service to make demo data for.");
+DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalogue,
+                      const DemoOptions& options, std::ostream& log) {
+    if (catalogue.size() == 0)
+        throw Error("The catalogue has no service to make demo data for.");
     init_data(paths, options.kdf_iterations);
     ValueMaker make(options.seed);
     auto planned = plan_officers(catalogue, make);
@@ -166,16 +181,18 @@ DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalo
     pki_options.officers.clear();
     for (const auto& [id, o] : planned) {
         const auto& geo = geography(o.iso);
-        pki_options.officers.push_back({id, o.account.officer.name, o.account.officer.role, o.account.officer.level,
-                                        o.title, geo.state.name_en, "Government of " + geo.state.name_en,
-                                        "Jaanch demo district " + geo.district.name_en, geo.subdistricts[0].pincode});
+        pki_options.officers.push_back(
+            {id, o.account.officer.name, o.account.officer.role, o.account.officer.level, o.title,
+             geo.state.name_en, "Government of " + geo.state.name_en,
+             "Jaanch demo district " + geo.district.name_en, geo.subdistricts[0].pincode});
     }
     const crypto::TestPki pki = crypto::generate_test_pki(pki_options);
     for (const auto& entry : std::filesystem::directory_iterator(pki.trust_dir))
         std::filesystem::copy_file(entry.path(), paths.trust() / entry.path().filename(),
                                    std::filesystem::copy_options::overwrite_existing);
-    // The demo CRL is not installed: it was issued at the back-dated PKI time and is past its next update now,
-    // which would make every new signature "revocation_unknown". It stays in DATA/demo/pki/crl for tests.
+    // The demo CRL is not installed: it was issued at the back-dated PKI time and is past its next update
+    // now, which would make every new signature "revocation_unknown". It stays in DATA/demo/pki/crl for
+    // tests.
     const std::string p12_password = trimmed(read_text(pki.password_file));
 
     auto storage = open_storage(paths);
@@ -188,8 +205,8 @@ DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalo
             o.account.certificate_pem = read_text(identity.certificate);
             o.account.password_hash = hash_password(o.password, options.kdf_iterations);
             txn->put_officer(o.account);
-            txn->append_audit("admin", "officer_add", identity.id, {{"officer", o.account.officer}, {"demo", true}},
-                              now_utc());
+            txn->append_audit("admin", "officer_add", identity.id,
+                              {{"officer", o.account.officer}, {"demo", true}}, now_utc());
             p12_of[identity.id] = identity.p12;
         }
         txn->commit();
@@ -218,10 +235,11 @@ DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalo
         json::Json fields = json::Json::object();
         json::Json tables = json::Json::object();
         json::Json chosen_row;
-        std::string birth = std::to_string(make.between(1955, 2005)) + "-0" + std::to_string(make.between(1, 9)) + "-1" +
-                            std::to_string(make.between(0, 9));
+        std::string birth = std::to_string(make.between(1955, 2005)) + "-0" +
+                            std::to_string(make.between(1, 9)) + "-1" + std::to_string(make.between(0, 9));
         for (const auto& f : service.fields) {
-            if (!f.is_table()) continue;
+            if (!f.is_table())
+                continue;
             json::Json rows = json::Json::array();
             const int n = make.between(2, 5);
             for (int r = 0; r < n; ++r) {
@@ -229,24 +247,31 @@ DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalo
                 json::Json row = json::Json::object();
                 for (const auto& col : f.columns) {
                     std::string v = make.value(col, member, sd, village);
-                    if (col.key == "name") v = member.en;
-                    if (col.key == "relation" && f.type == "family_members") v = relation_code(col, r == 0, v);
-                    if (col.key == "gender") v = std::string(1, member.gender);
-                    if (col.key == "date_of_birth" && r == 0) v = birth;
+                    if (col.key == "name")
+                        v = member.en;
+                    if (col.key == "relation" && f.type == "family_members")
+                        v = relation_code(col, r == 0, v);
+                    if (col.key == "gender")
+                        v = std::string(1, member.gender);
+                    if (col.key == "date_of_birth" && r == 0)
+                        v = birth;
                     row[col.key] = v;
                 }
                 rows.push_back(row);
             }
-            if (chosen_row.is_null() && rows.size() > 1) chosen_row = rows[static_cast<std::size_t>(make.between(1, n - 1))];
+            if (chosen_row.is_null() && rows.size() > 1)
+                chosen_row = rows[static_cast<std::size_t>(make.between(1, n - 1))];
             tables[f.key] = rows;
         }
         for (const auto& f : service.fields) {
-            if (f.is_table() || (!f.required && !make.chance(0.6))) continue;
+            if (f.is_table() || (!f.required && !make.chance(0.6)))
+                continue;
             std::string v = make.value(f, applicant, sd, village);
             // Fields that name a member of the family table mostly agree with it, as real applications do.
             if (chosen_row.is_object() && make.chance(0.85)) {
                 for (const auto& [col, value] : chosen_row.items()) {
-                    if (f.key == col || f.key == "member_" + col) v = value.get<std::string>();
+                    if (f.key == col || f.key == "member_" + col)
+                        v = value.get<std::string>();
                 }
             }
             fields[f.key] = v;
@@ -254,23 +279,34 @@ DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalo
         json::Json refs = json::Json::array();
         std::map<std::string, std::string> parts;
         for (const auto& req : service.documents) {
-            if (!req.mandatory && !make.chance(0.4)) continue;
+            if (!req.mandatory && !make.chance(0.4))
+                continue;
             auto [bytes, mime] = docs.make_document(req, applicant, number, birth);
-            const std::string ext = mime == "application/pdf" ? ".pdf" : mime == "image/png" ? ".png" : ".jpg";
-            refs.push_back({{"id", req.kind}, {"kind", req.kind}, {"file_name", req.kind + ext}, {"mime_type", mime},
-                            {"size", bytes.size()}, {"sha256", sha256_hex(bytes)}});
+            const std::string ext = mime == "application/pdf" ? ".pdf"
+                                    : mime == "image/png"     ? ".png"
+                                                              : ".jpg";
+            refs.push_back({{"id", req.kind},
+                            {"kind", req.kind},
+                            {"file_name", req.kind + ext},
+                            {"mime_type", mime},
+                            {"size", bytes.size()},
+                            {"sha256", sha256_hex(bytes)}});
             parts[req.kind] = std::move(bytes);
             ++summary.documents;
         }
         const int age_days = make.between(0, static_cast<int>(service.deadline.days * 1.6) + 1);
-        const Timestamp submitted = now - std::chrono::days(age_days) - std::chrono::hours(make.between(1, 9));
+        const Timestamp submitted =
+            now - std::chrono::days(age_days) - std::chrono::hours(make.between(1, 9));
         json::Json app{{"number", number},
                        {"service_id", service.id},
                        {"service_version", service.version},
                        {"submitted_at", format_timestamp(submitted)},
                        {"jurisdiction",
-                        {{"state", geo.state.code}, {"district", geo.district.code}, {"subdistrict", sd.place.code},
-                         {"village", village.code}, {"area", sd.area}}},
+                        {{"state", geo.state.code},
+                         {"district", geo.district.code},
+                         {"subdistrict", sd.place.code},
+                         {"village", village.code},
+                         {"area", sd.area}}},
                        {"fields", fields},
                        {"tables", tables},
                        {"documents", refs}};
@@ -282,34 +318,42 @@ DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalo
         Timestamp when = submitted + std::chrono::hours(26);
         for (int step = 0; step < 2 && make.chance(step == 0 ? 0.3 : 0.4) && when < now; ++step) {
             const auto stored = storage->application(number);
-            if (!stored || stored->app.status != model::Status::pending) break;
+            if (!stored || stored->app.status != model::Status::pending)
+                break;
             const PlannedOfficer* acting = nullptr;
             for (const auto& [id, o] : planned) {
-                if (workflow::may_act(service, stored->app, o.account.officer).ok()) acting = &o;
+                if (workflow::may_act(service, stored->app, o.account.officer).ok())
+                    acting = &o;
             }
-            if (acting == nullptr) break;
+            if (acting == nullptr)
+                break;
             auto actions = workflow::allowed_actions(service, stored->app, acting->account.officer);
-            actions.erase(std::remove(actions.begin(), actions.end(), model::Action::send_back), actions.end());
-            if (actions.empty()) break;
+            actions.erase(std::remove(actions.begin(), actions.end(), model::Action::send_back),
+                          actions.end());
+            if (actions.empty())
+                break;
             const model::Action action = make.chance(0.8) ? actions.front() : make.pick(actions);
             model::Decision d;
             d.id = to_hex(random_bytes(16));
-            d.id = d.id.substr(0, 8) + "-" + d.id.substr(8, 4) + "-4" + d.id.substr(13, 3) + "-a" + d.id.substr(17, 3) +
-                   "-" + d.id.substr(20, 12);
+            d.id = d.id.substr(0, 8) + "-" + d.id.substr(8, 4) + "-4" + d.id.substr(13, 3) + "-a" +
+                   d.id.substr(17, 3) + "-" + d.id.substr(20, 12);
             d.application = number;
             d.application_version = stored->app.version;
             d.action = action;
-            if (action == model::Action::reject) d.reason_code = make.pick(service.reject_reasons).code;
-            if (action == model::Action::return_to_applicant) d.reason_code = make.pick(service.return_reasons).code;
+            if (action == model::Action::reject)
+                d.reason_code = make.pick(service.reject_reasons).code;
+            if (action == model::Action::return_to_applicant)
+                d.reason_code = make.pick(service.return_reasons).code;
             d.remark = action == model::Action::forward ? "Documents verified; recommended. / दस्तावेज़ सत्यापित।"
-                                                         : "Examined the documents and the family record.";
+                                                        : "Examined the documents and the family record.";
             d.officer = acting->account.officer.id;
             d.role = acting->account.officer.role;
             d.level = acting->account.officer.level;
             d.decided_at = when;
             auto& signer = signers[d.officer];
             if (!signer)
-                signer = std::make_unique<crypto::Pkcs12Signer>(p12_of.at(d.officer), crypto::SecretString(p12_password));
+                signer = std::make_unique<crypto::Pkcs12Signer>(p12_of.at(d.officer),
+                                                                crypto::SecretString(p12_password));
             const std::string der = signer->sign_at(crypto::canonical_decision_bytes(d), when);
             hub.decide(acting->account, {{"decision", d}, {"signature", base64_encode(der)}}, when);
             ++summary.decisions;
@@ -319,7 +363,8 @@ DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalo
 
     json::Json list = json::Json::array();
     log << std::left << std::setw(26) << "USER" << std::setw(18) << "PASSWORD" << std::setw(12) << "ROLE"
-        << std::setw(6) << "LEVEL" << "JURISDICTION / SERVICES\n";
+        << std::setw(6) << "LEVEL"
+        << "JURISDICTION / SERVICES\n";
     for (const auto& [id, o] : planned) {
         const auto& j = o.account.officer.jurisdiction;
         list.push_back({{"user", id},
@@ -332,7 +377,8 @@ DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalo
                         {"p12", std::filesystem::absolute(p12_of.at(id)).string()},
                         {"p12_password", p12_password}});
         std::string handled;
-        for (const auto& s : o.account.officer.services) handled += (handled.empty() ? "" : ",") + s;
+        for (const auto& s : o.account.officer.services)
+            handled += (handled.empty() ? "" : ",") + s;
         log << std::setw(26) << id << std::setw(18) << o.password << std::setw(12) << o.account.officer.role
             << std::setw(6) << o.account.officer.level << j.state << "/" << j.district
             << (j.subdistrict.empty() ? "" : "/" + j.subdistrict) << "  " << handled << "\n";

@@ -58,7 +58,8 @@ void draw_page(cairo_t* cr, const DocumentPage& page) {
         pango_cairo_show_layout(cr, layout);
         pango_layout_get_pixel_size(layout, &w, &h);
         y += h + 7;
-        if (y > kA4Height - 60) break;
+        if (y > kA4Height - 60)
+            break;
     }
     pango_font_description_free(heading);
     pango_font_description_free(body);
@@ -134,7 +135,9 @@ struct ContextDeleter {
 using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
 using Context = std::unique_ptr<cairo_t, ContextDeleter>;
 
-void free_jpeg(void* data) { delete static_cast<std::string*>(data); }
+void free_jpeg(void* data) {
+    delete static_cast<std::string*>(data);
+}
 
 }  // namespace
 
@@ -142,7 +145,8 @@ std::string text_pdf(const std::vector<DocumentPage>& pages) {
     std::string out;
     {
         Surface surface(cairo_pdf_surface_create_for_stream(append, &out, kA4Width, kA4Height));
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Jaanch demo-seed (TEST DATA)");
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR,
+                                       "Jaanch demo-seed (TEST DATA)");
         Context cr(cairo_create(surface.get()));
         for (const auto& page : pages) {
             draw_page(cr.get(), page);
@@ -181,8 +185,8 @@ std::string scanned_pdf(const std::vector<DocumentPage>& pages, std::uint32_t se
             auto* jpeg = new std::string(encode_jpeg(image.get(), 70));
             Surface scan(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
             check(cairo_surface_set_mime_data(scan.get(), CAIRO_MIME_TYPE_JPEG,
-                                              reinterpret_cast<const unsigned char*>(jpeg->data()), jpeg->size(),
-                                              free_jpeg, jpeg),
+                                              reinterpret_cast<const unsigned char*>(jpeg->data()),
+                                              jpeg->size(), free_jpeg, jpeg),
                   "attaching a JPEG page");
             cairo_save(pdf_cr.get());
             cairo_scale(pdf_cr.get(), 1.0 / kScale, 1.0 / kScale);
@@ -205,8 +209,8 @@ std::string protect_pdf(const std::string& pdf, const std::string& user_password
         QPDFWriter writer(in);
         writer.setOutputMemory();
         writer.setStaticID(true);  // deterministic output for a given input
-        writer.setR6EncryptionParameters(user_password.c_str(), (user_password + "-owner").c_str(), true, true, true,
-                                         true, true, false, qpdf_r3p_full, true);
+        writer.setR6EncryptionParameters(user_password.c_str(), (user_password + "-owner").c_str(), true,
+                                         true, true, true, true, false, qpdf_r3p_full, true);
         writer.write();
         auto buffer = writer.getBufferSharedPointer();
         return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());

@@ -1,10 +1,10 @@
-// The hub's HTTP/1.1 server: cpp-httplib's request parsing and routing, with the hub's own connection handling so
-// that slow or idle clients cannot starve it.
+// The hub's HTTP/1.1 server: cpp-httplib's request parsing and routing, with the hub's own connection
+// handling so that slow or idle clients cannot starve it.
 //
 // cpp-httplib (Debian's libcpp-httplib 0.11) gives routing, request parsing, Range and multipart, but its
-// connections live on a fixed pool and only bound each recv() separately: a client trickling a header byte every
-// few seconds holds a thread forever. HttpServer therefore runs each connection itself (overriding the library's
-// per-connection hook) with:
+// connections live on a fixed pool and only bound each recv() separately: a client trickling a header byte
+// every few seconds holds a thread forever. HttpServer therefore runs each connection itself (overriding the
+// library's per-connection hook) with:
 // - a cap on open connections (`max_connections`, one worker thread each); beyond it a new connection gets an
 //   immediate 503 JSON answer from the accepting thread and is closed;
 // - a deadline for the first byte of a connection and for the idle time between keep-alive requests;
@@ -54,7 +54,7 @@ struct ServerCounters {
 };
 
 class HttpServer {
-public:
+  public:
     // Throws jaanch::Error when the TLS files cannot be loaded.
     HttpServer(ServerLimits limits, std::optional<TlsFiles> tls);
     ~HttpServer();
@@ -71,7 +71,7 @@ public:
     bool run();
     void stop();
 
-private:
+  private:
     class Impl;
     std::unique_ptr<Impl> impl_;
 };

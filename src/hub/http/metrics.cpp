@@ -6,10 +6,12 @@ namespace jaanch::hub {
 
 void Metrics::record(int status, std::chrono::microseconds duration) {
     const int cls = status / 100;
-    if (cls >= 1 && cls <= 5) by_class_[static_cast<std::size_t>(cls)]++;
+    if (cls >= 1 && cls <= 5)
+        by_class_[static_cast<std::size_t>(cls)]++;
     const double seconds = static_cast<double>(duration.count()) / 1e6;
     std::size_t bucket = 0;
-    while (bucket < kBuckets.size() && seconds > kBuckets[bucket]) ++bucket;
+    while (bucket < kBuckets.size() && seconds > kBuckets[bucket])
+        ++bucket;
     buckets_[bucket]++;
     count_++;
     micros_ += static_cast<std::uint64_t>(duration.count());
@@ -20,14 +22,15 @@ std::string Metrics::render(const ServerCounters& c) const {
     out << "# HELP jaanch_hub_requests_total HTTP requests answered, by status class.\n"
         << "# TYPE jaanch_hub_requests_total counter\n";
     for (int cls = 1; cls <= 5; ++cls)
-        out << "jaanch_hub_requests_total{class=\"" << cls << "xx\"} " << by_class_[static_cast<std::size_t>(cls)]
-            << "\n";
+        out << "jaanch_hub_requests_total{class=\"" << cls << "xx\"} "
+            << by_class_[static_cast<std::size_t>(cls)] << "\n";
     out << "# HELP jaanch_hub_request_duration_seconds Time from routing to response.\n"
         << "# TYPE jaanch_hub_request_duration_seconds histogram\n";
     std::uint64_t cumulative = 0;
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
         cumulative += buckets_[i];
-        out << "jaanch_hub_request_duration_seconds_bucket{le=\"" << kBuckets[i] << "\"} " << cumulative << "\n";
+        out << "jaanch_hub_request_duration_seconds_bucket{le=\"" << kBuckets[i] << "\"} " << cumulative
+            << "\n";
     }
     cumulative += buckets_[kBuckets.size()];
     out << "jaanch_hub_request_duration_seconds_bucket{le=\"+Inf\"} " << cumulative << "\n"
@@ -43,7 +46,8 @@ std::string Metrics::render(const ServerCounters& c) const {
         << c.connections_rejected << "\n"
         << "# TYPE jaanch_hub_connections_timed_out_total counter\njaanch_hub_connections_timed_out_total "
         << c.connections_timed_out << "\n"
-        << "# TYPE jaanch_hub_connections_open gauge\njaanch_hub_connections_open " << c.connections_open << "\n";
+        << "# TYPE jaanch_hub_connections_open gauge\njaanch_hub_connections_open " << c.connections_open
+        << "\n";
     return out.str();
 }
 

@@ -12,13 +12,13 @@
 namespace jaanch::hub {
 
 class Metrics {
-public:
+  public:
     void record(int status, std::chrono::microseconds duration);
     void decision_accepted() { decisions_accepted_++; }
     void decision_replayed() { decisions_replayed_++; }
     std::string render(const ServerCounters& connections) const;
 
-private:
+  private:
     static constexpr std::array<double, 8> kBuckets{0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 2.0};
     std::array<std::atomic<std::uint64_t>, 6> by_class_{};  // 1xx … 5xx, index 0 unused
     std::array<std::atomic<std::uint64_t>, kBuckets.size() + 1> buckets_{};

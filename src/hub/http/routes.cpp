@@ -25,7 +25,8 @@ void send_json(Response& res, int status, const std::string& body) {
 void send_error(Response& res, const ApiError& e) {
     if (e.status() == 429 && e.details().contains("retry_after_seconds"))
         res.set_header("Retry-After", std::to_string(e.details()["retry_after_seconds"].get<std::int64_t>()));
-    if (e.status() == 401) res.set_header("WWW-Authenticate", "Bearer");
+    if (e.status() == 401)
+        res.set_header("WWW-Authenticate", "Bearer");
     send_json(res, e.status(), e.body_text());
 }
 
@@ -40,15 +41,17 @@ void guarded(Response& res, F&& body) {
         send_error(res, ApiError(422, "invalid_request", e.what(), {{"path", e.path()}}));
     } catch (const std::exception& e) {
         std::cerr << "jaanch-hub: internal error: " << e.what() << "\n";
-        send_error(res, ApiError(500, "internal_error",
-                                 "The hub failed to handle this request; nothing was changed. The hub's log has the "
-                                 "cause."));
+        send_error(
+            res, ApiError(500, "internal_error",
+                          "The hub failed to handle this request; nothing was changed. The hub's log has the "
+                          "cause."));
     }
 }
 
 std::string bearer(const Request& req) {
     const std::string header = req.get_header_value("Authorization");
-    if (header.empty()) return {};
+    if (header.empty())
+        return {};
     constexpr std::string_view kPrefix = "Bearer ";
     if (header.size() <= kPrefix.size() || header.compare(0, kPrefix.size(), kPrefix) != 0)
         throw ApiError(401, "unauthenticated", "The Authorization header must be \"Bearer TOKEN\".");
@@ -58,33 +61,40 @@ std::string bearer(const Request& req) {
 void only_params(const Request& req, const std::set<std::string>& known) {
     for (const auto& [key, value] : req.params) {
         if (!known.contains(key))
-            throw ApiError(400, "unknown_parameter", "The query parameter \"" + key.substr(0, 40) +
-                                                         "\" is not one this endpoint takes.");
+            throw ApiError(
+                400, "unknown_parameter",
+                "The query parameter \"" + key.substr(0, 40) + "\" is not one this endpoint takes.");
         if (req.get_param_value_count(key) > 1)
-            throw ApiError(400, "invalid_parameter", "The query parameter \"" + key + "\" is given more than once.");
+            throw ApiError(400, "invalid_parameter",
+                           "The query parameter \"" + key + "\" is given more than once.");
     }
 }
 
 int limit_param(const Request& req) {
-    if (!req.has_param("limit")) return 0;
+    if (!req.has_param("limit"))
+        return 0;
     const std::string text = req.get_param_value("limit");
     if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos)
         throw ApiError(400, "invalid_limit", "The limit must be a whole number of entries.");
     const int value = std::stoi(text);
-    if (value == 0) throw ApiError(400, "invalid_limit", "The limit must be at least 1.");
+    if (value == 0)
+        throw ApiError(400, "invalid_limit", "The limit must be at least 1.");
     return value;
 }
 
-// A JSON request body: right content type, within the size limit, well-formed. An empty body is `{}` when allowed.
+// A JSON request body: right content type, within the size limit, well-formed. An empty body is `{}` when
+// allowed.
 json::Json json_body(const Request& req, const HubOptions& options, bool empty_ok = false) {
-    if (empty_ok && req.body.empty()) return json::Json::object();
+    if (empty_ok && req.body.empty())
+        return json::Json::object();
     const std::string type = req.get_header_value("Content-Type");
     if (type.compare(0, 16, "application/json") != 0 || (type.size() > 16 && type[16] != ';'))
         throw ApiError(415, "unsupported_media_type",
                        "This endpoint takes application/json, not \"" + type.substr(0, 60) + "\".");
     if (req.body.size() > options.max_json_body)
-        throw ApiError(413, "payload_too_large", "A JSON request may be at most " +
-                                                     std::to_string(options.max_json_body >> 10) + " KiB.");
+        throw ApiError(
+            413, "payload_too_large",
+            "A JSON request may be at most " + std::to_string(options.max_json_body >> 10) + " KiB.");
     try {
         return json::parse_text(req.body, "request body");
     } catch (const InputError& e) {
@@ -93,8 +103,8 @@ json::Json json_body(const Request& req, const HubOptions& options, bool empty_o
 }
 
 void require_object(const json::Json& j) {
-    if (!j.is_object()) throw ApiError(422, "invalid_request", "The request body must be a JSON object.",
-                                       {{"path", "$"}});
+    if (!j.is_object())
+        throw ApiError(422, "invalid_request", "The request body must be a JSON object.", {{"path", "$"}});
 }
 
 void sessions(httplib::Server& s, HubService& hub) {
@@ -108,11 +118,12 @@ void sessions(httplib::Server& s, HubService& hub) {
             const auto totp = r.optional_or<std::string>("totp", "");
             r.finish();
             const auto login = hub.login(user, password, totp, now_utc());
-            send_json(res, 201, json::Json{{"token", login.token},
-                                           {"expires_at", format_timestamp(login.expires_at)},
-                                           {"officer", login.account.officer},
-                                           {"supervisor", login.account.supervisor}}
-                                    .dump());
+            send_json(res, 201,
+                      json::Json{{"token", login.token},
+                                 {"expires_at", format_timestamp(login.expires_at)},
+                                 {"officer", login.account.officer},
+                                 {"supervisor", login.account.supervisor}}
+                          .dump());
         });
     });
     s.Delete("/v1/sessions/current", [&hub](const Request& req, Response& res) {
@@ -179,13 +190,13 @@ void officer_routes(httplib::Server& s, HubService& hub, Metrics& metrics) {
                 res.status = 304;
                 return;
             }
-            res.set_content_provider(doc.size, doc.mime_type,
-                                     [&hub, sha = doc.sha256](size_t offset, size_t length, httplib::DataSink& sink) {
-                                         constexpr size_t kChunk = 256 * 1024;
-                                         const std::string bytes =
-                                             hub.documents().read(sha, offset, std::min(length, kChunk));
-                                         return !bytes.empty() && sink.write(bytes.data(), bytes.size());
-                                     });
+            res.set_content_provider(
+                doc.size, doc.mime_type,
+                [&hub, sha = doc.sha256](size_t offset, size_t length, httplib::DataSink& sink) {
+                    constexpr size_t kChunk = 256 * 1024;
+                    const std::string bytes = hub.documents().read(sha, offset, std::min(length, kChunk));
+                    return !bytes.empty() && sink.write(bytes.data(), bytes.size());
+                });
         });
     });
     s.Post("/v1/decisions", [&hub, &metrics](const Request& req, Response& res) {
@@ -194,7 +205,8 @@ void officer_routes(httplib::Server& s, HubService& hub, Metrics& metrics) {
             const json::Json body = json_body(req, hub.options());
             require_object(body);
             const DecisionAnswer answer = hub.decide(who, body, now_utc());
-            if (answer.replay) res.set_header("Idempotent-Replay", "true");
+            if (answer.replay)
+                res.set_header("Idempotent-Replay", "true");
             (answer.replay ? metrics.decision_replayed() : metrics.decision_accepted());
             send_json(res, answer.status, answer.body);
         });
@@ -252,11 +264,13 @@ void install_routes(HttpServer& server, HubService& hub, Metrics& metrics) {
         return httplib::Server::HandlerResponse::Unhandled;
     });
     s.set_logger([&metrics](const Request&, const Response& res) {
-        metrics.record(res.status, std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t_request_start));
+        metrics.record(res.status,
+                       std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t_request_start));
     });
     // Errors httplib itself produces (no route, too large, bad request line …) get the same JSON body.
     s.set_error_handler(httplib::Server::HandlerWithResponse([](const Request& req, Response& res) {
-        if (!res.body.empty() || res.status == 304) return httplib::Server::HandlerResponse::Unhandled;
+        if (!res.body.empty() || res.status == 304)
+            return httplib::Server::HandlerResponse::Unhandled;
         const int status = res.status;
         const std::string code = status == 404   ? "not_found"
                                  : status == 413 ? "payload_too_large"
@@ -264,16 +278,17 @@ void install_routes(HttpServer& server, HubService& hub, Metrics& metrics) {
                                  : status == 416 ? "range_not_satisfiable"
                                  : status == 405 ? "method_not_allowed"
                                                  : "bad_request";
-        const std::string message = status == 404 ? "There is no endpoint " + req.method + " " + req.path.substr(0, 100) +
-                                                        "; see docs/api.md."
-                                    : status == 413 ? "The request body is larger than the hub accepts."
-                                                    : "The hub could not accept this request (HTTP " +
-                                                          std::to_string(status) + ").";
+        const std::string message =
+            status == 404
+                ? "There is no endpoint " + req.method + " " + req.path.substr(0, 100) + "; see docs/api.md."
+            : status == 413 ? "The request body is larger than the hub accepts."
+                            : "The hub could not accept this request (HTTP " + std::to_string(status) + ").";
         res.set_content(ApiError(status, code, message).body_text(), "application/json");
         return httplib::Server::HandlerResponse::Handled;
     }));
     s.set_exception_handler([](const Request&, Response& res, std::exception_ptr) {
-        send_error(res, ApiError(500, "internal_error", "The hub failed to handle this request; nothing was changed."));
+        send_error(res, ApiError(500, "internal_error",
+                                 "The hub failed to handle this request; nothing was changed."));
     });
     s.Get("/v1/health", [&hub](const Request&, Response& res) {
         guarded(res, [&] {

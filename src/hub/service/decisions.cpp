@@ -1,4 +1,5 @@
-// Signed decisions: idempotent on the decision id, signature first, then the workflow rules, then one transaction.
+// Signed decisions: idempotent on the decision id, signature first, then the workflow rules, then one
+// transaction.
 #include "hub/service/hub_service.h"
 #include "hub/service/visibility.h"
 #include "hub/util/crypto_util.h"
@@ -9,9 +10,12 @@ namespace {
 
 int status_for(workflow::Denial denial) {
     switch (workflow::denial_class(denial)) {
-        case workflow::DenialClass::forbidden: return 403;
-        case workflow::DenialClass::conflict: return 409;
-        default: return 422;
+        case workflow::DenialClass::forbidden:
+            return 403;
+        case workflow::DenialClass::conflict:
+            return 409;
+        default:
+            return 422;
     }
 }
 
@@ -48,19 +52,23 @@ DecisionAnswer HubService::decide(const OfficerAccount& who, const json::Json& b
     auto replay_of = [&](const DecisionRecord& first) {
         if (first.officer_id != who.officer.id || first.decision_json != decision_json)
             throw ApiError(409, "decision_id_reused",
-                           "Decision id " + d.id + " was already used for a different decision; every decision needs "
-                           "a new UUID.");
+                           "Decision id " + d.id +
+                               " was already used for a different decision; every decision needs "
+                               "a new UUID.");
         return DecisionAnswer{201, first.response_json, true};
     };
-    if (auto first = storage_.decision(d.id)) return replay_of(*first);
+    if (auto first = storage_.decision(d.id))
+        return replay_of(*first);
 
     if (d.officer != who.officer.id)
-        throw ApiError(403, "not_the_officer",
-                       "The decision is signed as officer " + d.officer + " but " + who.officer.id + " is logged in.");
+        throw ApiError(
+            403, "not_the_officer",
+            "The decision is signed as officer " + d.officer + " but " + who.officer.id + " is logged in.");
     if (who.officer.certificate_sha256.empty())
         throw ApiError(422, "certificate_not_registered",
-                       "Officer " + who.officer.id + " has no registered signing certificate; ask the hub "
-                       "administrator to register it with `jaanch-hub officer add --certificate`.");
+                       "Officer " + who.officer.id +
+                           " has no registered signing certificate; ask the hub "
+                           "administrator to register it with `jaanch-hub officer add --certificate`.");
     // The expensive check runs on this worker thread, outside the writer lock.
     const SignatureVerdict verdict =
         signatures_.verify(request.signature_der, decision_signed_bytes(d), who.officer.certificate_sha256);
@@ -68,7 +76,8 @@ DecisionAnswer HubService::decide(const OfficerAccount& who, const json::Json& b
         throw ApiError(422, "bad_signature", verdict.message, {{"reason", verdict.code}});
 
     auto txn = storage_.begin();
-    if (auto first = txn->decision(d.id)) return replay_of(*first);  // a concurrent twin won the race
+    if (auto first = txn->decision(d.id))
+        return replay_of(*first);  // a concurrent twin won the race
     const auto stored = txn->application(d.application);
     if (!stored)
         throw ApiError(404, "not_found", "There is no application " + d.application + " on this hub.");
@@ -80,20 +89,21 @@ DecisionAnswer HubService::decide(const OfficerAccount& who, const json::Json& b
     if (held && held->expires_at > now && held->officer_id != who.officer.id)
         throw ApiError(409, "claimed",
                        "Application " + d.application + " is claimed by " + held->officer_id + " until " +
-                           format_timestamp(held->expires_at) + "; it cannot be decided by someone else meanwhile.",
+                           format_timestamp(held->expires_at) +
+                           "; it cannot be decided by someone else meanwhile.",
                        {{"officer", held->officer_id}, {"expires_at", format_timestamp(held->expires_at)}});
     const workflow::Verdict rules = workflow::check_decision(service, stored->app, officer->officer, d);
     if (!rules.ok()) {
         json::Json details{{"application_version", stored->app.version}};
-        // A conflict tells an officer who may see the application where it is now, so the workstation can show
-        // the latest state beside the refused decision.
+        // A conflict tells an officer who may see the application where it is now, so the workstation can
+        // show the latest state beside the refused decision.
         if (workflow::denial_class(rules.denial) == workflow::DenialClass::conflict &&
             may_see(catalogue_, officer->officer, stored->app)) {
             details["status"] = model::status_name(stored->app.status);
             details["current_level"] = stored->app.current_level;
         }
-        throw ApiError(status_for(rules.denial), std::string(workflow::denial_code(rules.denial)), rules.message,
-                       std::move(details));
+        throw ApiError(status_for(rules.denial), std::string(workflow::denial_code(rules.denial)),
+                       rules.message, std::move(details));
     }
 
     const std::string signature_sha256 = sha256_hex(request.signature_der);
@@ -138,7 +148,8 @@ std::string HubService::export_decisions(const std::string& cursor, int limit) {
     std::string out = "{\"decisions\":[";
     for (std::size_t i = 0; i < records.size(); ++i) {
         const auto& r = records[i];
-        if (i > 0) out += ",";
+        if (i > 0)
+            out += ",";
         const json::Json head{{"seq", r.seq},
                               {"application", r.application},
                               {"officer", r.officer_id},
@@ -150,8 +161,8 @@ std::string HubService::export_decisions(const std::string& cursor, int limit) {
         out += text + ",\"decision\":" + r.decision_json + ",\"outcome\":" + r.response_json + "}";
     }
     const std::int64_t next = records.empty() ? after : records.back().seq;
-    out += "],\"cursor\":\"" + std::to_string(next) + "\",\"more\":" +
-           (static_cast<int>(records.size()) == size ? "true" : "false") + "}";
+    out += "],\"cursor\":\"" + std::to_string(next) +
+           "\",\"more\":" + (static_cast<int>(records.size()) == size ? "true" : "false") + "}";
     return out;
 }
 

@@ -1,9 +1,10 @@
 // The hub's behaviour, independent of HTTP: sessions, queue, claims, documents, decisions, ingest and export.
 //
-// Every method either succeeds or throws ApiError (status, code, sentence, details); a state change is one storage
-// transaction, committed only when everything about it has been checked, and audited inside that transaction.
-// The workflow rules are jaanch_core's (workflow::check_decision / apply_decision); visibility is visibility.h.
-// Threads: all methods may run concurrently on HTTP worker threads; the catalogue and options are immutable.
+// Every method either succeeds or throws ApiError (status, code, sentence, details); a state change is one
+// storage transaction, committed only when everything about it has been checked, and audited inside that
+// transaction. The workflow rules are jaanch_core's (workflow::check_decision / apply_decision); visibility
+// is visibility.h. Threads: all methods may run concurrently on HTTP worker threads; the catalogue and
+// options are immutable.
 #pragma once
 
 #include <atomic>
@@ -22,14 +23,14 @@ namespace jaanch::hub {
 
 struct HubOptions {
     std::chrono::seconds session_lifetime{8 * 3600};
-    int lockout_threshold = 5;                        // consecutive failed log-ins before the lock
+    int lockout_threshold = 5;  // consecutive failed log-ins before the lock
     std::chrono::seconds lockout_duration{15 * 60};
     std::chrono::seconds default_claim{30 * 60};
     std::chrono::seconds max_claim{8 * 3600};
     int default_page = 100;
     int max_page = 1000;
-    std::size_t max_json_body = 1 << 20;              // 1 MiB for JSON requests
-    std::size_t max_document = 25u << 20;             // 25 MiB for one uploaded document
+    std::size_t max_json_body = 1 << 20;   // 1 MiB for JSON requests
+    std::size_t max_document = 25u << 20;  // 25 MiB for one uploaded document
 };
 
 struct LoginResult {
@@ -52,7 +53,7 @@ struct DocumentAccess {
 };
 
 class HubService {
-public:
+  public:
     HubService(Storage& storage, DocumentStore& documents, const catalogue::Catalogue& catalogue,
                const SignatureCheck& signatures, HubOptions options);
 
@@ -61,15 +62,18 @@ public:
     DocumentStore& documents() { return documents_; }
 
     // Sessions (sessions.cpp).
-    LoginResult login(const std::string& user, const std::string& password, const std::string& totp, Timestamp now);
+    LoginResult login(const std::string& user, const std::string& password, const std::string& totp,
+                      Timestamp now);
     void logout(const std::string& token, Timestamp now);
-    OfficerAccount authenticate(const std::string& token, Timestamp now);  // 401 when missing, unknown or expired
-    std::string authenticate_portal(const std::string& key);              // the portal's name; 401 otherwise
+    OfficerAccount authenticate(const std::string& token,
+                                Timestamp now);               // 401 when missing, unknown or expired
+    std::string authenticate_portal(const std::string& key);  // the portal's name; 401 otherwise
 
     // Queue, applications, claims, documents (queue.cpp).
     std::string queue(const OfficerAccount& who, const std::string& cursor, int limit, Timestamp now);
     json::Json application_view(const OfficerAccount& who, const std::string& number, Timestamp now);
-    json::Json claim(const OfficerAccount& who, const std::string& number, const json::Json& request, Timestamp now);
+    json::Json claim(const OfficerAccount& who, const std::string& number, const json::Json& request,
+                     Timestamp now);
     void release(const OfficerAccount& who, const std::string& number, Timestamp now);
     // The application's earlier decisions as signed, each with its DER signature in base64 (history.cpp);
     // 404 like application_view for an application the officer may not see.
@@ -86,7 +90,7 @@ public:
 
     json::Json health();
 
-private:
+  private:
     const catalogue::ServiceDefinition& service_of(const model::Application& app) const;
     int page_size(int requested) const;
 

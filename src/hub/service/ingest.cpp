@@ -1,4 +1,5 @@
-// Portal ingest: an application and its documents, validated against its service definition, stored atomically.
+// Portal ingest: an application and its documents, validated against its service definition, stored
+// atomically.
 #include <set>
 
 #include "catalogue/value_check.h"
@@ -12,7 +13,8 @@ namespace {
 
 json::Json problem_list(const std::vector<catalogue::Problem>& problems) {
     json::Json out = json::Json::array();
-    for (const auto& p : problems) out.push_back({{"path", p.path}, {"message", p.message}});
+    for (const auto& p : problems)
+        out.push_back({{"path", p.path}, {"message", p.message}});
     return out;
 }
 
@@ -60,14 +62,16 @@ json::Json HubService::ingest(const std::string& portal, const json::Json& body,
     }
     const auto* service = catalogue_.find(app.service_id, app.service_version);
     if (service == nullptr)
-        throw ApiError(422, "unknown_service",
-                       "This hub has no service " + app.service_id + " version " +
-                           std::to_string(app.service_version) + ".",
-                       {{"errors", json::Json::array({{{"path", "$.service_id"},
-                                                       {"message", "unknown service or version"}}})}});
+        throw ApiError(
+            422, "unknown_service",
+            "This hub has no service " + app.service_id + " version " + std::to_string(app.service_version) +
+                ".",
+            {{"errors",
+              json::Json::array({{{"path", "$.service_id"}, {"message", "unknown service or version"}}})}});
 
     auto problems = catalogue::check_application_values(*service, app.fields, app.tables, app.documents);
-    // Every document's bytes must arrive with it or already be stored (documents are shared across applications).
+    // Every document's bytes must arrive with it or already be stored (documents are shared across
+    // applications).
     std::set<std::string> ids;
     for (std::size_t i = 0; i < app.documents.size(); ++i) {
         const auto& ref = app.documents[i];
@@ -76,16 +80,20 @@ json::Json HubService::ingest(const std::string& portal, const json::Json& body,
         auto part = parts.find(ref.id);
         if (part == parts.end()) {
             const auto size = documents_.size(ref.sha256);
-            if (!size) problems.push_back({"", 0, at, "the bytes of document \"" + ref.id + "\" were not uploaded"});
-            else if (*size != ref.size) problems.push_back({"", 0, at + ".size", "the stored document has another size"});
+            if (!size)
+                problems.push_back({"", 0, at, "the bytes of document \"" + ref.id + "\" were not uploaded"});
+            else if (*size != ref.size)
+                problems.push_back({"", 0, at + ".size", "the stored document has another size"});
             continue;
         }
         if (part->second.size() > options_.max_document)
-            problems.push_back({"", 0, at, "document \"" + ref.id + "\" is larger than the limit of " +
-                                               std::to_string(options_.max_document >> 20) + " MiB"});
+            problems.push_back({"", 0, at,
+                                "document \"" + ref.id + "\" is larger than the limit of " +
+                                    std::to_string(options_.max_document >> 20) + " MiB"});
         else if (part->second.size() != ref.size)
-            problems.push_back({"", 0, at + ".size", "the upload has " + std::to_string(part->second.size()) +
-                                                         " bytes, not " + std::to_string(ref.size)});
+            problems.push_back({"", 0, at + ".size",
+                                "the upload has " + std::to_string(part->second.size()) + " bytes, not " +
+                                    std::to_string(ref.size)});
         else if (sha256_hex(part->second) != ref.sha256)
             problems.push_back({"", 0, at + ".sha256", "the upload's SHA-256 differs from the one declared"});
     }
@@ -103,7 +111,8 @@ json::Json HubService::ingest(const std::string& portal, const json::Json& body,
     // Bytes first, each durable before the transaction that refers to them commits.
     for (const auto& ref : app.documents) {
         auto part = parts.find(ref.id);
-        if (part != parts.end()) documents_.put(part->second);
+        if (part != parts.end())
+            documents_.put(part->second);
     }
     app.current_level = service->levels.front().id;
     app.status = model::Status::pending;

@@ -9,7 +9,9 @@
 namespace jaanch::hub {
 namespace {
 
-std::int64_t unix_seconds(Timestamp t) { return t.time_since_epoch().count(); }
+std::int64_t unix_seconds(Timestamp t) {
+    return t.time_since_epoch().count();
+}
 
 ApiError invalid_credentials() {
     return ApiError(401, "invalid_credentials", "The user name or password is wrong.");
@@ -24,8 +26,9 @@ HubService::HubService(Storage& storage, DocumentStore& documents, const catalog
       catalogue_(catalogue),
       signatures_(signatures),
       options_(options) {
-    const int iterations = std::max(kMinimumPbkdf2Iterations,
-                                    std::stoi(storage_.setting("kdf_iterations", std::to_string(kDefaultPbkdf2Iterations))));
+    const int iterations =
+        std::max(kMinimumPbkdf2Iterations,
+                 std::stoi(storage_.setting("kdf_iterations", std::to_string(kDefaultPbkdf2Iterations))));
     dummy_password_hash_ = hash_password("no such officer", iterations);
 }
 
@@ -42,7 +45,8 @@ LoginResult HubService::login(const std::string& user, const std::string& passwo
     if (found->locked_until > now)
         throw ApiError(429, "account_locked",
                        "The account " + user + " is locked after repeated failed log-ins until " +
-                           format_timestamp(found->locked_until) + "; try again then or ask the administrator.",
+                           format_timestamp(found->locked_until) +
+                           "; try again then or ask the administrator.",
                        {{"locked_until", format_timestamp(found->locked_until)},
                         {"retry_after_seconds", unix_seconds(found->locked_until) - unix_seconds(now)}});
 
@@ -50,18 +54,21 @@ LoginResult HubService::login(const std::string& user, const std::string& passwo
     const bool password_ok = verify_password(password, found->password_hash);
     std::optional<std::int64_t> step;
     if (password_ok && !found->totp_secret.empty() && !totp.empty()) {
-        if (auto key = base32_decode(found->totp_secret)) step = totp_match(*key, totp, unix_seconds(now));
+        if (auto key = base32_decode(found->totp_secret))
+            step = totp_match(*key, totp, unix_seconds(now));
     }
 
     auto txn = storage_.begin();
     auto account = txn->officer(user);
-    if (!account) throw invalid_credentials();
+    if (!account)
+        throw invalid_credentials();
     std::optional<ApiError> refusal;
     if (!password_ok) {
         refusal = invalid_credentials();
     } else if (!account->totp_secret.empty() && totp.empty()) {
         // Not a failure: the client learns that a code is needed and asks the officer for it.
-        throw ApiError(401, "totp_required", "This account needs a one-time code from its authenticator app.");
+        throw ApiError(401, "totp_required",
+                       "This account needs a one-time code from its authenticator app.");
     } else if (!account->totp_secret.empty() && (!step || *step <= account->totp_last_step)) {
         refusal = ApiError(401, "invalid_totp", "The one-time code is wrong, expired or already used.");
     }
@@ -74,18 +81,21 @@ LoginResult HubService::login(const std::string& user, const std::string& passwo
             details["locked_until"] = format_timestamp(account->locked_until);
         }
         txn->put_officer(*account);
-        txn->append_audit(user, account->locked_until > now ? "login_locked" : "login_failed", user, details, now);
+        txn->append_audit(user, account->locked_until > now ? "login_locked" : "login_failed", user, details,
+                          now);
         txn->commit();
         if (account->locked_until > now)
-            throw ApiError(429, "account_locked",
-                           "Too many failed log-ins: the account " + user + " is locked until " +
-                               format_timestamp(account->locked_until) + ".",
-                           {{"locked_until", format_timestamp(account->locked_until)},
-                            {"retry_after_seconds", unix_seconds(account->locked_until) - unix_seconds(now)}});
+            throw ApiError(
+                429, "account_locked",
+                "Too many failed log-ins: the account " + user + " is locked until " +
+                    format_timestamp(account->locked_until) + ".",
+                {{"locked_until", format_timestamp(account->locked_until)},
+                 {"retry_after_seconds", unix_seconds(account->locked_until) - unix_seconds(now)}});
         throw *refusal;
     }
     account->failed_logins = 0;
-    if (step) account->totp_last_step = *step;
+    if (step)
+        account->totp_last_step = *step;
     txn->put_officer(*account);
     LoginResult result;
     result.token = random_token();
@@ -107,14 +117,17 @@ void HubService::logout(const std::string& token, Timestamp now) {
 
 OfficerAccount HubService::authenticate(const std::string& token, Timestamp now) {
     if (token.empty())
-        throw ApiError(401, "unauthenticated", "This request needs a bearer token; log in with POST /v1/sessions.");
+        throw ApiError(401, "unauthenticated",
+                       "This request needs a bearer token; log in with POST /v1/sessions.");
     const auto session = storage_.session(sha256_hex(token));
-    if (!session) throw ApiError(401, "invalid_token", "The bearer token is not known; log in again.");
+    if (!session)
+        throw ApiError(401, "invalid_token", "The bearer token is not known; log in again.");
     if (session->expires_at <= now)
-        throw ApiError(401, "token_expired", "The session expired at " + format_timestamp(session->expires_at) +
-                                                 "; log in again.");
+        throw ApiError(401, "token_expired",
+                       "The session expired at " + format_timestamp(session->expires_at) + "; log in again.");
     auto account = storage_.officer(session->officer_id);
-    if (!account) throw ApiError(401, "invalid_token", "The session's officer no longer exists; log in again.");
+    if (!account)
+        throw ApiError(401, "invalid_token", "The session's officer no longer exists; log in again.");
     if (account->disabled)
         throw ApiError(403, "account_disabled", "The account " + account->officer.id + " is disabled.");
     return *account;
@@ -124,7 +137,8 @@ std::string HubService::authenticate_portal(const std::string& key) {
     if (key.empty())
         throw ApiError(401, "unauthenticated", "Portal requests need the portal's key as a bearer token.");
     const auto found = storage_.portal_key(sha256_hex(key));
-    if (!found) throw ApiError(401, "invalid_token", "The portal key is not known to this hub.");
+    if (!found)
+        throw ApiError(401, "invalid_token", "The portal key is not known to this hub.");
     return found->name;
 }
 

@@ -10,9 +10,11 @@ std::vector<std::string> areas_at(const catalogue::ServiceDefinition& service, c
                                   const std::string& role) {
     std::vector<std::string> out;
     const catalogue::Level* l = service.find_level(level);
-    if (l == nullptr) return out;
+    if (l == nullptr)
+        return out;
     for (const auto& r : l->roles) {
-        if (r.code != role) continue;
+        if (r.code != role)
+            continue;
         for (const char* area : {"rural", "urban"}) {
             if ((r.area == "any" || r.area == area) && std::find(out.begin(), out.end(), area) == out.end())
                 out.push_back(area);
@@ -23,12 +25,15 @@ std::vector<std::string> areas_at(const catalogue::ServiceDefinition& service, c
 
 }  // namespace
 
-std::vector<std::string> levels_visited(const catalogue::ServiceDefinition& service, const model::Application& app) {
+std::vector<std::string> levels_visited(const catalogue::ServiceDefinition& service,
+                                        const model::Application& app) {
     std::vector<std::string> out;
     auto add = [&](const std::string& level) {
-        if (!level.empty() && std::find(out.begin(), out.end(), level) == out.end()) out.push_back(level);
+        if (!level.empty() && std::find(out.begin(), out.end(), level) == out.end())
+            out.push_back(level);
     };
-    if (!service.levels.empty()) add(service.levels.front().id);
+    if (!service.levels.empty())
+        add(service.levels.front().id);
     for (const auto& record : app.history) {
         add(record.decision.level);
         add(record.level_after);
@@ -42,15 +47,21 @@ bool acted_on(const model::Officer& officer, const model::Application& app) {
                        [&](const model::ActionRecord& r) { return r.decision.officer == officer.id; });
 }
 
-bool may_see(const catalogue::Catalogue& catalogue, const model::Officer& officer, const model::Application& app) {
-    if (!officer.jurisdiction.covers(app.jurisdiction)) return false;
-    if (acted_on(officer, app)) return true;
-    if (!officer.handles_service(app.service_id)) return false;
+bool may_see(const catalogue::Catalogue& catalogue, const model::Officer& officer,
+             const model::Application& app) {
+    if (!officer.jurisdiction.covers(app.jurisdiction))
+        return false;
+    if (acted_on(officer, app))
+        return true;
+    if (!officer.handles_service(app.service_id))
+        return false;
     const catalogue::ServiceDefinition* service = catalogue.find(app.service_id, app.service_version);
-    if (service == nullptr) return false;
+    if (service == nullptr)
+        return false;
     const auto areas = areas_at(*service, officer.level, officer.role);
     const std::string area(model::area_name(app.jurisdiction.area));
-    if (std::find(areas.begin(), areas.end(), area) == areas.end()) return false;
+    if (std::find(areas.begin(), areas.end(), area) == areas.end())
+        return false;
     const auto visited = levels_visited(*service, app);
     return std::find(visited.begin(), visited.end(), officer.level) != visited.end();
 }
@@ -60,17 +71,20 @@ QueueFilter queue_filter(const catalogue::Catalogue& catalogue, const model::Off
     f.officer_id = officer.id;
     f.scope = officer.jurisdiction;
     f.level = officer.level;
-    // Every version of a service shares its id; the areas are the union over versions, which is what the stored
-    // rows (one service id each) can be matched against.
+    // Every version of a service shares its id; the areas are the union over versions, which is what the
+    // stored rows (one service id each) can be matched against.
     std::map<std::string, std::vector<std::string>> by_service;
     for (const auto* service : catalogue.services()) {
-        if (!officer.handles_service(service->id)) continue;
+        if (!officer.handles_service(service->id))
+            continue;
         for (const auto& area : areas_at(*service, officer.level, officer.role)) {
             auto& list = by_service[service->id];
-            if (std::find(list.begin(), list.end(), area) == list.end()) list.push_back(area);
+            if (std::find(list.begin(), list.end(), area) == list.end())
+                list.push_back(area);
         }
     }
-    for (auto& [id, areas] : by_service) f.service_areas.emplace_back(id, areas);
+    for (auto& [id, areas] : by_service)
+        f.service_areas.emplace_back(id, areas);
     return f;
 }
 

@@ -16,7 +16,8 @@ SignatureVerdict VerifierSignatureCheck::verify(std::string_view cms_der, std::s
                                                 const std::string& registered_certificate_sha256) const {
     const crypto::VerifyResult result =
         verifier_.verify(signed_bytes, cms_der, crypto::VerifyExpectations{registered_certificate_sha256});
-    if (result.ok) return SignatureVerdict{true, "", ""};
+    if (result.ok)
+        return SignatureVerdict{true, "", ""};
     return SignatureVerdict{false, std::string(crypto::reason_name(result.reason)), result.message};
 }
 

@@ -1,5 +1,6 @@
-// The SignatureCheck the hub ships: jaanch_core's crypto::Verifier (CMS, chain to the trust anchors, validity,
-// key usage, CRLs) plus the officer's registered certificate. Trust anchors are the certificates in DATA/trust.
+// The SignatureCheck the hub ships: jaanch_core's crypto::Verifier (CMS, chain to the trust anchors,
+// validity, key usage, CRLs) plus the officer's registered certificate. Trust anchors are the certificates in
+// DATA/trust.
 #pragma once
 
 #include <filesystem>
@@ -11,14 +12,15 @@
 namespace jaanch::hub {
 
 class VerifierSignatureCheck final : public SignatureCheck {
-public:
+  public:
     // Throws crypto::CryptoError when the trust folder is missing, empty or unreadable.
-    VerifierSignatureCheck(const std::filesystem::path& trust_dir, std::vector<std::filesystem::path> crl_files);
+    VerifierSignatureCheck(const std::filesystem::path& trust_dir,
+                           std::vector<std::filesystem::path> crl_files);
 
     SignatureVerdict verify(std::string_view cms_der, std::string_view signed_bytes,
                             const std::string& registered_certificate_sha256) const override;
 
-private:
+  private:
     crypto::Verifier verifier_;
 };
 

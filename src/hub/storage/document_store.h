@@ -1,9 +1,9 @@
 // Content-addressed document files: DIR/ab/cdef… named by the SHA-256 of their bytes.
 //
 // put() writes to a temporary file in DIR/tmp, fsyncs it, renames it into place and fsyncs the folder, so a
-// document is durable before any transaction that refers to it commits; an interrupted put leaves only a temp file,
-// removed at the next start. Files are never modified after they are placed. Thread-safe: concurrent puts of the
-// same bytes both succeed (rename is atomic and the content is identical).
+// document is durable before any transaction that refers to it commits; an interrupted put leaves only a temp
+// file, removed at the next start. Files are never modified after they are placed. Thread-safe: concurrent
+// puts of the same bytes both succeed (rename is atomic and the content is identical).
 #pragma once
 
 #include <cstdint>
@@ -15,7 +15,7 @@
 namespace jaanch::hub {
 
 class DocumentStore {
-public:
+  public:
     // Creates DIR (and DIR/tmp) when missing; clears leftovers of interrupted puts.
     explicit DocumentStore(std::filesystem::path dir);
 
@@ -29,7 +29,7 @@ public:
     // Reads [offset, offset + length) of a document. Throws jaanch::Error when it is missing or unreadable.
     std::string read(const std::string& sha256, std::uint64_t offset, std::uint64_t length) const;
 
-private:
+  private:
     std::filesystem::path dir_;
 };
 

@@ -1,6 +1,6 @@
 // Versioned schema migrations. PRAGMA user_version holds the version reached; each step runs in its own
-// transaction, so an interrupted upgrade leaves the database at the previous version. Never edit a step that has
-// shipped: add a new one.
+// transaction, so an interrupted upgrade leaves the database at the previous version. Never edit a step that
+// has shipped: add a new one.
 #include "hub/storage/sqlite_migrations.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -116,7 +116,9 @@ CREATE TABLE audit(
 
 }  // namespace
 
-int latest_schema_version() { return static_cast<int>(migrations().size()); }
+int latest_schema_version() {
+    return static_cast<int>(migrations().size());
+}
 
 void migrate(SQLite::Database& db) {
     const int current = db.execAndGet("PRAGMA user_version").getInt();

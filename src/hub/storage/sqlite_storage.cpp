@@ -13,8 +13,12 @@ namespace {
 using SQLite::Database;
 using SQLite::Statement;
 
-std::int64_t seconds(Timestamp t) { return t.time_since_epoch().count(); }
-Timestamp timestamp(std::int64_t s) { return Timestamp{std::chrono::seconds{s}}; }
+std::int64_t seconds(Timestamp t) {
+    return t.time_since_epoch().count();
+}
+Timestamp timestamp(std::int64_t s) {
+    return Timestamp{std::chrono::seconds{s}};
+}
 
 // Runs `body`, turning SQLite's exceptions into StorageError with a sentence naming the operation.
 template <class F>
@@ -54,14 +58,16 @@ OfficerAccount read_officer(Statement& q) {
 std::optional<OfficerAccount> select_officer(Database& db, const std::string& id) {
     Statement q(db, std::string("SELECT ") + kOfficerColumns + " FROM officers WHERE id = ?");
     q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.executeStep())
+        return std::nullopt;
     return read_officer(q);
 }
 
 std::optional<StoredApplication> select_application(Database& db, const std::string& number) {
     Statement q(db, "SELECT body, seq FROM applications WHERE number = ?");
     q.bind(1, number);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.executeStep())
+        return std::nullopt;
     StoredApplication out;
     out.app = model::parse_application(q.getColumn(0).getString(), "application " + number);
     out.seq = q.getColumn(1).getInt64();
@@ -73,7 +79,8 @@ std::optional<Claim> select_claim(Database& db, const std::string& number) {
                 "SELECT c.officer_id, c.expires_at FROM claims c JOIN applications a ON a.id = c.app_id "
                 "WHERE a.number = ?");
     q.bind(1, number);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.executeStep())
+        return std::nullopt;
     return Claim{number, q.getColumn(0).getString(), timestamp(q.getColumn(1).getInt64())};
 }
 
@@ -99,7 +106,8 @@ std::optional<DecisionRecord> select_decision(Database& db, const std::string& i
     Statement q(db, std::string("SELECT ") + kDecisionColumns +
                         " FROM decisions d JOIN applications a ON a.id = d.app_id WHERE d.id = ?");
     q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.executeStep())
+        return std::nullopt;
     return read_decision(q);
 }
 
@@ -112,21 +120,24 @@ std::string select_setting(Database& db, const std::string& key, const std::stri
 std::int64_t application_id(Database& db, const std::string& number) {
     Statement q(db, "SELECT id FROM applications WHERE number = ?");
     q.bind(1, number);
-    if (!q.executeStep()) throw StorageError("Application " + number + " is not stored.");
+    if (!q.executeStep())
+        throw StorageError("Application " + number + " is not stored.");
     return q.getColumn(0).getInt64();
 }
 
 class SqliteTransaction final : public Transaction {
-public:
+  public:
     SqliteTransaction(std::mutex& mutex, Database& db) : lock_(mutex), db_(db) {
         guarded("starting a transaction", [&] { db_.exec("BEGIN IMMEDIATE"); });
     }
     ~SqliteTransaction() override {
-        if (committed_) return;
+        if (committed_)
+            return;
         try {
             db_.exec("ROLLBACK");
         } catch (const std::exception& e) {
-            // A destructor cannot throw; the connection stays usable because the next BEGIN would fail loudly.
+            // A destructor cannot throw; the connection stays usable because the next BEGIN would fail
+            // loudly.
             std::cerr << "jaanch-hub: rolling back a transaction failed: " << e.what() << "\n";
         }
     }
@@ -155,7 +166,9 @@ public:
 
     void put_session(const Session& s) override {
         guarded("saving a session", [&] {
-            Statement q(db_, "INSERT INTO sessions(token_sha256, officer_id, created_at, expires_at) VALUES (?,?,?,?)");
+            Statement q(
+                db_,
+                "INSERT INTO sessions(token_sha256, officer_id, created_at, expires_at) VALUES (?,?,?,?)");
             q.bind(1, s.token_sha256);
             q.bind(2, s.officer_id);
             q.bind(3, seconds(s.created_at));
@@ -174,7 +187,8 @@ public:
 
     void put_portal_key(const PortalKey& k) override {
         guarded("saving a portal key", [&] {
-            Statement q(db_, "INSERT OR REPLACE INTO portal_keys(key_sha256, name, created_at) VALUES (?,?,?)");
+            Statement q(db_,
+                        "INSERT OR REPLACE INTO portal_keys(key_sha256, name, created_at) VALUES (?,?,?)");
             q.bind(1, k.key_sha256);
             q.bind(2, k.name);
             q.bind(3, seconds(k.created_at));
@@ -190,13 +204,15 @@ public:
                                  const std::vector<std::string>& levels_visited) override {
         return guarded("saving an application", [&] {
             db_.exec("UPDATE counters SET value = value + 1 WHERE name = 'change'");
-            const std::int64_t seq = db_.execAndGet("SELECT value FROM counters WHERE name = 'change'").getInt64();
-            Statement q(db_,
-                        "INSERT INTO applications(number, service_id, service_version, state, district, subdistrict, "
-                        "village, area, status, current_level, version, seq, body) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
-                        "ON CONFLICT(number) DO UPDATE SET status = ?9, current_level = ?10, version = ?11, "
-                        "seq = ?12, body = ?13");
+            const std::int64_t seq =
+                db_.execAndGet("SELECT value FROM counters WHERE name = 'change'").getInt64();
+            Statement q(
+                db_,
+                "INSERT INTO applications(number, service_id, service_version, state, district, subdistrict, "
+                "village, area, status, current_level, version, seq, body) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                "ON CONFLICT(number) DO UPDATE SET status = ?9, current_level = ?10, version = ?11, "
+                "seq = ?12, body = ?13");
             q.bind(1, app.number);
             q.bind(2, app.service_id);
             q.bind(3, app.service_version);
@@ -236,9 +252,10 @@ public:
 
     std::int64_t insert_decision(const DecisionRecord& r) override {
         return guarded("saving a decision", [&] {
-            Statement q(db_,
-                        "INSERT INTO decisions(id, app_id, officer_id, body, signature, response, applied_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+            Statement q(
+                db_,
+                "INSERT INTO decisions(id, app_id, officer_id, body, signature, response, applied_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)");
             q.bind(1, r.id);
             q.bind(2, application_id(db_, r.application));
             q.bind(3, r.officer_id);
@@ -257,7 +274,8 @@ public:
 
     void put_claim(const Claim& c) override {
         guarded("saving a claim", [&] {
-            Statement q(db_, "INSERT OR REPLACE INTO claims(app_id, officer_id, expires_at) VALUES (?, ?, ?)");
+            Statement q(db_,
+                        "INSERT OR REPLACE INTO claims(app_id, officer_id, expires_at) VALUES (?, ?, ?)");
             q.bind(1, application_id(db_, c.application));
             q.bind(2, c.officer_id);
             q.bind(3, seconds(c.expires_at));
@@ -267,7 +285,8 @@ public:
 
     void delete_claim(const std::string& application) override {
         guarded("releasing a claim", [&] {
-            Statement q(db_, "DELETE FROM claims WHERE app_id = (SELECT id FROM applications WHERE number = ?)");
+            Statement q(db_,
+                        "DELETE FROM claims WHERE app_id = (SELECT id FROM applications WHERE number = ?)");
             q.bind(1, application);
             q.exec();
         });
@@ -325,7 +344,7 @@ public:
         lock_.unlock();  // the writer slot is free as soon as the work is durable
     }
 
-private:
+  private:
     std::unique_lock<std::mutex> lock_;
     Database& db_;
     bool committed_ = false;
@@ -335,14 +354,14 @@ private:
 
 // A reader connection borrowed from the pool for one call.
 class SqliteStorage::Lease {
-public:
+  public:
     Lease(SqliteStorage& owner, std::unique_ptr<Database> db) : owner_(owner), db_(std::move(db)) {}
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
     ~Lease() { owner_.give_back(std::move(db_)); }
     Database& operator*() { return *db_; }
 
-private:
+  private:
     SqliteStorage& owner_;
     std::unique_ptr<Database> db_;
 };
@@ -361,7 +380,9 @@ SqliteStorage::SqliteStorage(const std::filesystem::path& file, bool create) : f
 
 SqliteStorage::~SqliteStorage() = default;
 
-int SqliteStorage::schema_version() { return latest_schema_version(); }
+int SqliteStorage::schema_version() {
+    return latest_schema_version();
+}
 
 std::unique_ptr<Transaction> SqliteStorage::begin() {
     return std::make_unique<SqliteTransaction>(writer_mutex_, *writer_);
@@ -384,9 +405,11 @@ SqliteStorage::Lease SqliteStorage::lease() {
 }
 
 void SqliteStorage::give_back(std::unique_ptr<Database> db) {
-    if (!db) return;
+    if (!db)
+        return;
     std::lock_guard lock(pool_mutex_);
-    if (readers_.size() < 32) readers_.push_back(std::move(db));
+    if (readers_.size() < 32)
+        readers_.push_back(std::move(db));
 }
 
 std::optional<OfficerAccount> SqliteStorage::officer(const std::string& id) {
@@ -399,7 +422,8 @@ std::vector<OfficerAccount> SqliteStorage::officers() {
     return guarded("listing officers", [&] {
         std::vector<OfficerAccount> out;
         Statement q(*db, std::string("SELECT ") + kOfficerColumns + " FROM officers ORDER BY id");
-        while (q.executeStep()) out.push_back(read_officer(q));
+        while (q.executeStep())
+            out.push_back(read_officer(q));
         return out;
     });
 }
@@ -409,7 +433,8 @@ std::optional<Session> SqliteStorage::session(const std::string& token_sha256) {
     return guarded("reading a session", [&]() -> std::optional<Session> {
         Statement q(*db, "SELECT officer_id, created_at, expires_at FROM sessions WHERE token_sha256 = ?");
         q.bind(1, token_sha256);
-        if (!q.executeStep()) return std::nullopt;
+        if (!q.executeStep())
+            return std::nullopt;
         return Session{token_sha256, q.getColumn(0).getString(), timestamp(q.getColumn(1).getInt64()),
                        timestamp(q.getColumn(2).getInt64())};
     });
@@ -420,7 +445,8 @@ std::optional<PortalKey> SqliteStorage::portal_key(const std::string& key_sha256
     return guarded("reading a portal key", [&]() -> std::optional<PortalKey> {
         Statement q(*db, "SELECT name, created_at FROM portal_keys WHERE key_sha256 = ?");
         q.bind(1, key_sha256);
-        if (!q.executeStep()) return std::nullopt;
+        if (!q.executeStep())
+            return std::nullopt;
         return PortalKey{q.getColumn(0).getString(), key_sha256, timestamp(q.getColumn(1).getInt64())};
     });
 }
@@ -436,16 +462,17 @@ std::optional<Claim> SqliteStorage::claim(const std::string& application) {
 }
 
 std::vector<QueueRow> SqliteStorage::queue(const QueueFilter& f, Timestamp now) {
-    // The scope narrows by LGD codes (served by the applications_by_* indexes, in seq order); then an application
-    // shows when the officer acted on it, or when it has been at the officer's level in a service and area their
-    // role verifies there.
+    // The scope narrows by LGD codes (served by the applications_by_* indexes, in seq order); then an
+    // application shows when the officer acted on it, or when it has been at the officer's level in a service
+    // and area their role verifies there.
     std::string sql =
         "SELECT a.seq, a.body, c.officer_id, c.expires_at FROM applications a "
         "LEFT JOIN claims c ON c.app_id = a.id AND c.expires_at > ? "
         "WHERE a.seq > ? AND a.state = ?";
     std::vector<std::string> text;
     auto narrow = [&](const std::string& column, const std::string& value) {
-        if (value.empty()) return;
+        if (value.empty())
+            return;
         sql += " AND a." + column + " = ?";
         text.push_back(value);
     };
@@ -480,7 +507,8 @@ std::vector<QueueRow> SqliteStorage::queue(const QueueFilter& f, Timestamp now) 
         q.bind(index++, seconds(now));
         q.bind(index++, f.after_seq);
         q.bind(index++, f.scope.state);
-        for (const auto& value : text) q.bind(index++, value);
+        for (const auto& value : text)
+            q.bind(index++, value);
         q.bind(index, f.limit);
         std::vector<QueueRow> out;
         while (q.executeStep()) {
@@ -510,7 +538,8 @@ std::vector<DecisionRecord> SqliteStorage::decisions_after(std::int64_t seq, int
         q.bind(1, seq);
         q.bind(2, limit);
         std::vector<DecisionRecord> out;
-        while (q.executeStep()) out.push_back(read_decision(q));
+        while (q.executeStep())
+            out.push_back(read_decision(q));
         return out;
     });
 }
@@ -523,7 +552,8 @@ std::vector<std::string> SqliteStorage::applications_with_document(const std::st
                     "WHERE d.sha256 = ? ORDER BY a.id");
         q.bind(1, sha256);
         std::vector<std::string> out;
-        while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+        while (q.executeStep())
+            out.push_back(q.getColumn(0).getString());
         return out;
     });
 }
@@ -531,9 +561,10 @@ std::vector<std::string> SqliteStorage::applications_with_document(const std::st
 std::vector<AuditEntry> SqliteStorage::audit_after(std::int64_t seq, int limit) {
     auto db = lease();
     return guarded("reading the audit log", [&] {
-        Statement q(*db,
-                    "SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit WHERE seq > ? "
-                    "ORDER BY seq LIMIT ?");
+        Statement q(
+            *db,
+            "SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit WHERE seq > ? "
+            "ORDER BY seq LIMIT ?");
         q.bind(1, seq);
         q.bind(2, limit);
         std::vector<AuditEntry> out;

@@ -1,8 +1,9 @@
-// Storage on SQLite through SQLiteCpp: WAL journal, foreign keys on, versioned migrations (sqlite_migrations.cpp),
-// synchronous=FULL so that a committed transaction survives a crash of the process or the machine.
+// Storage on SQLite through SQLiteCpp: WAL journal, foreign keys on, versioned migrations
+// (sqlite_migrations.cpp), synchronous=FULL so that a committed transaction survives a crash of the process
+// or the machine.
 //
-// Threads: one writer connection behind a mutex (Transaction holds it); a pool of reader connections leased per
-// call, so reads run concurrently with the writer under WAL. Every method may be called from any thread.
+// Threads: one writer connection behind a mutex (Transaction holds it); a pool of reader connections leased
+// per call, so reads run concurrently with the writer under WAL. Every method may be called from any thread.
 #pragma once
 
 #include <filesystem>
@@ -19,7 +20,7 @@ class Database;
 namespace jaanch::hub {
 
 class SqliteStorage final : public Storage {
-public:
+  public:
     // Opens (creating when `create`) the database file and migrates it to the current schema version.
     // Throws StorageError when the file is missing (and !create), unreadable or from a newer hub.
     SqliteStorage(const std::filesystem::path& file, bool create);
@@ -43,7 +44,7 @@ public:
     std::string setting(const std::string& key, const std::string& fallback) override;
     StorageCounts counts() override;
 
-private:
+  private:
     class Lease;
     Lease lease();
     void give_back(std::unique_ptr<SQLite::Database> db);

@@ -2,13 +2,14 @@
 //
 // Contract for any implementation (docs/architecture.md § hub storage):
 // - Writes happen only inside a Transaction. Transactions are serialised (one writer at a time, in the order
-//   begin() returns them; commit() frees the writer slot); a transaction destroyed without commit() rolls back
-//   completely. Every state change of
-//   the hub (an ingest, a decision, a claim, a log-in) is exactly one transaction, so nothing is ever half-applied.
+//   begin() returns them; commit() frees the writer slot); a transaction destroyed without commit() rolls
+//   back completely. Every state change of the hub (an ingest, a decision, a claim, a log-in) is exactly one
+//   transaction, so nothing is ever half-applied.
 // - Sequence numbers (`seq` of applications, decisions and audit entries) are assigned inside the writing
-//   transaction and are strictly increasing in commit order, so a reader paging with "seq > cursor" never skips a
-//   committed row. PostgreSQL: take the writer lock with `LOCK TABLE ... IN EXCLUSIVE MODE` or an advisory lock and
-//   assign seq from a counter row in the same transaction (a plain SEQUENCE would break the commit-order promise).
+//   transaction and are strictly increasing in commit order, so a reader paging with "seq > cursor" never
+//   skips a committed row. PostgreSQL: take the writer lock with `LOCK TABLE ... IN EXCLUSIVE MODE` or an
+//   advisory lock and assign seq from a counter row in the same transaction (a plain SEQUENCE would break the
+//   commit-order promise).
 // - Reads on Storage see the latest committed state and may run on any thread, concurrently with a writer.
 // - Document bytes are not stored here but in DocumentStore; rows refer to them by SHA-256.
 // Errors: implementation failures throw jaanch::Error (StorageError) with a sentence naming the operation.
@@ -29,21 +30,21 @@
 namespace jaanch::hub {
 
 class StorageError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 // An officer's hub account: the shared model plus what only the hub keeps.
 struct OfficerAccount {
     model::Officer officer;
-    std::string password_hash;    // see auth/password.h
-    std::string totp_secret;      // base32; empty when the officer has no second factor
+    std::string password_hash;        // see auth/password.h
+    std::string totp_secret;          // base32; empty when the officer has no second factor
     std::int64_t totp_last_step = 0;  // last TOTP step accepted (replay guard)
-    std::string certificate_pem;  // registered signing certificate; empty until registered
-    bool supervisor = false;      // may take over another officer's claim in their own jurisdiction
+    std::string certificate_pem;      // registered signing certificate; empty until registered
+    bool supervisor = false;          // may take over another officer's claim in their own jurisdiction
     bool disabled = false;
-    int failed_logins = 0;        // consecutive failures since the last success
-    Timestamp locked_until{};     // log-in refused until then
+    int failed_logins = 0;     // consecutive failures since the last success
+    Timestamp locked_until{};  // log-in refused until then
 };
 
 struct Session {
@@ -98,8 +99,8 @@ struct QueueFilter {
     std::string officer_id;
     model::JurisdictionScope scope;
     std::string level;
-    // Services whose applications at `level` this officer verifies, each with the areas ("rural", "urban") their
-    // role covers there.
+    // Services whose applications at `level` this officer verifies, each with the areas ("rural", "urban")
+    // their role covers there.
     std::vector<std::pair<std::string, std::vector<std::string>>> service_areas;
     std::int64_t after_seq = 0;
     int limit = 100;
@@ -121,7 +122,7 @@ struct StorageCounts {
 
 // A write transaction; see the contract above. Not thread-safe: used by one thread from begin() to commit().
 class Transaction {
-public:
+  public:
     virtual ~Transaction() = default;
 
     virtual std::optional<OfficerAccount> officer(const std::string& id) = 0;
@@ -132,7 +133,8 @@ public:
     virtual void put_portal_key(const PortalKey& key) = 0;
 
     virtual std::optional<StoredApplication> application(const std::string& number) = 0;
-    // Inserts or replaces; records the levels it has been at and the documents it references; returns its new seq.
+    // Inserts or replaces; records the levels it has been at and the documents it references; returns its new
+    // seq.
     virtual std::int64_t put_application(const model::Application& app,
                                          const std::vector<std::string>& levels_visited) = 0;
 
@@ -144,8 +146,8 @@ public:
     virtual void delete_claim(const std::string& application) = 0;
 
     // Appends to the hash chain (audit/audit_chain.h computes the hash) and returns the entry as stored.
-    virtual AuditEntry append_audit(const std::string& actor, const std::string& action, const std::string& subject,
-                                    const json::Json& details, Timestamp at) = 0;
+    virtual AuditEntry append_audit(const std::string& actor, const std::string& action,
+                                    const std::string& subject, const json::Json& details, Timestamp at) = 0;
 
     virtual std::string setting(const std::string& key, const std::string& fallback) = 0;
     virtual void put_setting(const std::string& key, const std::string& value) = 0;
@@ -154,7 +156,7 @@ public:
 };
 
 class Storage {
-public:
+  public:
     virtual ~Storage() = default;
 
     // Waits for the writer slot; the returned transaction holds it until committed or destroyed.
