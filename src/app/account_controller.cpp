@@ -11,16 +11,16 @@
 #include <wx/utils.h>
 
 #include "crypto/pkcs12_signer.h"
-#include "demo_session.h"
 #include "login_dialog.h"
 #include "main_frame.h"
 #include "pin_dialog.h"
-#include "policy_signer.h"
 #include "preferences_dialog.h"
 #include "queue_panel.h"
 #include "status_bar.h"
 #include "sync/sync_engine.h"
 #include "viewer/wx/bitmap_convert.h"
+#include "workstation/demo_session.h"
+#include "workstation/policy_signer.h"
 
 namespace jaanch::app {
 namespace {
@@ -48,14 +48,14 @@ void settle(int ms) {
 AccountController::AccountController(AppContext& context, Hooks hooks, std::filesystem::path settings_path)
     : context_(context), hooks_(std::move(hooks)), settings_path_(std::move(settings_path)) {
     if (!settings_path_.empty())
-        settings_ = load_settings(settings_path_);
+        settings_ = workstation::load_settings(settings_path_);
     context_.account = this;
 }
 
 AccountController::~AccountController() {
     context_.account = nullptr;
     watcher_.reset();
-    if (auto* p = dynamic_cast<PolicySigner*>(context_.signer.get()))
+    if (auto* p = dynamic_cast<workstation::PolicySigner*>(context_.signer.get()))
         p->forget();
 }
 
@@ -68,7 +68,7 @@ bool AccountController::offline_possible() const {
 }
 
 bool AccountController::logged_in() const {
-    return context_.workspace && has_live_session(*context_.workspace);
+    return context_.workspace && workstation::has_live_session(*context_.workspace);
 }
 
 void AccountController::report(const std::string& line) const {
@@ -81,7 +81,7 @@ void AccountController::report(const std::string& line) const {
 void AccountController::save() {
     if (settings_path_.empty())
         return;
-    save_settings(settings_path_, settings_);
+    workstation::save_settings(settings_path_, settings_);
 }
 
 void AccountController::save_shot(wxWindow* window, const std::string& name) const {
@@ -99,7 +99,7 @@ void AccountController::save_shot(wxWindow* window, const std::string& name) con
 void AccountController::log_in_at_start() {
     if (demo_ != nullptr || unattended_)
         return;
-    if (context_.workspace && has_live_session(*context_.workspace))
+    if (context_.workspace && workstation::has_live_session(*context_.workspace))
         return;
     log_in();
 }
@@ -107,7 +107,7 @@ void AccountController::log_in_at_start() {
 void AccountController::log_in() {
     if (demo_ != nullptr)
         return;
-    AccountSettings remembered = settings_;
+    workstation::AccountSettings remembered = settings_;
     if (context_.workspace && !context_.workspace->sync_value("hub_url").empty()) {
         remembered.hub_url = context_.workspace->sync_value("hub_url");
         remembered.user = context_.workspace->sync_value("user");
@@ -131,7 +131,7 @@ void AccountController::finish_login(const std::string& hub, const std::string& 
     else if (!settings_.workspace.empty() && settings_.hub_url == hub && settings_.user == user)
         dir = settings_.workspace;
     else
-        dir = default_workspace_dir(user);
+        dir = workstation::default_workspace_dir(user);
     const bool changed = !context_.workspace || context_.workspace->dir() != dir;
     if (changed) {
         if (context_.workspace)
@@ -161,7 +161,7 @@ void AccountController::frame_ready() {
 void AccountController::log_out() {
     if (demo_ != nullptr)
         return;
-    if (auto* p = dynamic_cast<PolicySigner*>(context_.signer.get()))
+    if (auto* p = dynamic_cast<workstation::PolicySigner*>(context_.signer.get()))
         p->forget();
     std::string problem;
     if (context_.workspace) {
@@ -182,9 +182,10 @@ void AccountController::log_out() {
 }
 
 void AccountController::set_up_key() {
-    if (context_.signer == nullptr && settings_.key_source != KeySource::none)
+    if (context_.signer == nullptr && settings_.key_source != workstation::KeySource::none)
         install_key();
-    if (settings_.key_source == KeySource::token && !settings_.pkcs11_module.empty() && demo_ == nullptr) {
+    if (settings_.key_source == workstation::KeySource::token && !settings_.pkcs11_module.empty() &&
+        demo_ == nullptr) {
         watcher_ = std::make_unique<crypto::TokenWatcher>(
             settings_.pkcs11_module, [this](const crypto::TokenPresence& p) { show_token(p); });
     } else {
@@ -193,11 +194,11 @@ void AccountController::set_up_key() {
 }
 
 void AccountController::install_key() {
-    const std::string what = settings_.key_source == KeySource::token
+    const std::string what = settings_.key_source == workstation::KeySource::token
                                  ? "token \"" + settings_.token_label + "\" (" + settings_.pkcs11_module + ")"
                                  : "PKCS#12 file " + settings_.p12_file;
-    context_.signer = std::make_unique<PolicySigner>(
-        opener_for(settings_, [this](const crypto::PinRequest& r) { return prompt_pin(r); }),
+    context_.signer = std::make_unique<workstation::PolicySigner>(
+        workstation::opener_for(settings_, [this](const crypto::PinRequest& r) { return prompt_pin(r); }),
         settings_.pin_policy, what);
 }
 
@@ -250,7 +251,7 @@ void AccountController::preferences() {
         apply_preferences(dialog.settings());
 }
 
-void AccountController::apply_preferences(const AccountSettings& chosen) {
+void AccountController::apply_preferences(const workstation::AccountSettings& chosen) {
     const bool language_changed = chosen.language != context_.language;
     settings_.language = chosen.language;
     if (demo_ == nullptr) {  // the demo keeps its demo key
@@ -276,7 +277,7 @@ void AccountController::apply_preferences(const AccountSettings& chosen) {
 void AccountController::demo_sign_in_as(const std::string& level) {
     if (demo_ == nullptr)
         return;
-    const DemoOfficer* officer = demo_->officer_at(level);
+    const workstation::DemoOfficer* officer = demo_->officer_at(level);
     if (officer == nullptr) {
         wxMessageBox(
             wxString::Format(_("The demo district has no officer at level %s."), wxString::FromUTF8(level)),
@@ -392,10 +393,11 @@ bool AccountController::script_preferences(const std::string& argument) {
     auto* dialog = new PreferencesDialog(parent(), settings_);
     dialog->Show();
     const bool found = dialog->choose_token(parts[0], parts[1]);
-    dialog->set_pin_policy(parts[2] == "session" ? PinPolicy::session : PinPolicy::every_time);
+    dialog->set_pin_policy(parts[2] == "session" ? workstation::PinPolicy::session
+                                                 : workstation::PinPolicy::every_time);
     settle(300);
     save_shot(dialog, "preferences.png");
-    const AccountSettings chosen = dialog->settings();
+    const workstation::AccountSettings chosen = dialog->settings();
     dialog->Destroy();
     if (!found) {
         report("prefs: token " + parts[1] + " not found in " + parts[0]);

@@ -16,15 +16,18 @@
 #include <wx/string.h>
 
 #include "account_actions.h"
-#include "account_settings.h"
 #include "app_context.h"
 #include "crypto/token_watcher.h"
+#include "workstation/account_settings.h"
 
 class wxWindow;
 
+namespace jaanch::workstation {
+class DemoSession;
+}  // namespace jaanch::workstation
+
 namespace jaanch::app {
 
-class DemoSession;
 class LoginDialog;
 class MainFrame;
 
@@ -39,8 +42,8 @@ class AccountController final : public AccountActions {
     AccountController(AppContext& context, Hooks hooks, std::filesystem::path settings_path);
     ~AccountController() override;
 
-    const AccountSettings& settings() const { return settings_; }
-    void set_demo(DemoSession* demo) { demo_ = demo; }
+    const workstation::AccountSettings& settings() const { return settings_; }
+    void set_demo(workstation::DemoSession* demo) { demo_ = demo; }
     void set_workspace_option(std::string dir) { workspace_option_ = std::move(dir); }
     void set_dialog_shots(std::filesystem::path dir) { shots_ = std::move(dir); }
     void set_scripted(bool scripted) { scripted_ = scripted; }
@@ -71,7 +74,7 @@ class AccountController final : public AccountActions {
     bool offline_possible() const;
     void finish_login(const std::string& hub, const std::string& user, const sync::Login& login);
     void replace_workspace(const std::filesystem::path& dir);
-    void apply_preferences(const AccountSettings& chosen);
+    void apply_preferences(const workstation::AccountSettings& chosen);
     void install_key();
     crypto::SecretString prompt_pin(const crypto::PinRequest& request);
     void show_token(const crypto::TokenPresence& presence);
@@ -85,8 +88,8 @@ class AccountController final : public AccountActions {
     AppContext& context_;
     Hooks hooks_;
     std::filesystem::path settings_path_;
-    AccountSettings settings_;
-    DemoSession* demo_ = nullptr;
+    workstation::AccountSettings settings_;
+    workstation::DemoSession* demo_ = nullptr;
     std::string workspace_option_;
     std::filesystem::path shots_;
     std::filesystem::path pin_file_;

@@ -24,7 +24,7 @@ model::Decision sample_decision() {
 
 std::vector<wxDialog*> build_every_dialog(wxWindow* parent, const DialogSamples& samples) {
     std::vector<wxDialog*> dialogs;
-    AccountSettings remembered;
+    workstation::AccountSettings remembered;
     remembered.hub_url = "https://hub.example.in";
     remembered.user = "sample.officer";
     dialogs.push_back(new LoginDialog(parent, remembered, true));

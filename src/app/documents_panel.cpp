@@ -275,7 +275,7 @@ void DocumentsPanel::show(const model::Application& app, const catalogue::Servic
     shown_from_prefetch_ = false;
     clear(reusable);
     if (!same_workspace)
-        memory_ = std::make_unique<WorkspaceDocumentMemory>(workspace);
+        memory_ = std::make_unique<workstation::WorkspaceDocumentMemory>(workspace);
     workspace_ = &workspace;
     conventions_ = convention_inputs(app, service);
     documents_ = app.documents;

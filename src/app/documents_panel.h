@@ -15,14 +15,14 @@
 #include <wx/timer.h>
 
 #include "catalogue/service_definition.h"
-#include "document_memory.h"
 #include "model/application.h"
 #include "store/workspace.h"
 #include "viewer/engine/open_document.h"
 #include "viewer/engine/password_conventions.h"
 #include "viewer/engine/password_memory.h"
 #include "viewer/render/render_service.h"
-#include "viewer/wx/view_memory.h"
+#include "viewer/render/view_memory.h"
+#include "workstation/document_memory.h"
 
 namespace jaanch::viewer::wx {
 class DocumentViewer;
@@ -94,7 +94,7 @@ class DocumentsPanel : public wxNotebook {
     void open_placeholder(int index);  // opens the document of a tab chosen for the first time
 
     viewer::render::RenderService& renderer_;
-    std::unique_ptr<WorkspaceDocumentMemory> memory_;  // for the workspace last shown
+    std::unique_ptr<workstation::WorkspaceDocumentMemory> memory_;  // for the workspace last shown
     std::vector<viewer::render::DocumentId> open_;
     std::vector<viewer::wx::DocumentViewer*> viewers_;  // per page, null for message pages
     std::vector<std::string> document_ids_;             // per page

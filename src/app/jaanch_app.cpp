@@ -39,11 +39,11 @@
 #include "account_controller.h"
 #include "app_context.h"
 #include "crypto/pkcs12_signer.h"
-#include "demo_session.h"
 #include "main_frame.h"
 #include "queue_panel.h"
 #include "sync/sync_engine.h"
 #include "util/dispatch.h"
+#include "workstation/demo_session.h"
 
 namespace jaanch::app {
 
@@ -150,7 +150,7 @@ class JaanchApp : public wxApp {
     void create_account() {
         std::filesystem::path settings_path;
         if (!demo_)
-            settings_path = settings_file();
+            settings_path = workstation::settings_file();
         try {
             account_ = std::make_unique<AccountController>(
                 context_, AccountController::Hooks{[this] { return frame_; }, [this] { rebuild_frame(); }},
@@ -250,8 +250,9 @@ class JaanchApp : public wxApp {
         wxProgressDialog progress(_("Starting the demo"), _("Creating a demo district…"), 100, nullptr,
                                   wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_SMOOTH);
         auto show = [&progress](const std::string& step) { progress.Pulse(wxString::FromUTF8(step)); };
-        demo_session_ = std::make_unique<DemoSession>(DemoSession::find_hub_binary(), demo_count_, show);
-        const DemoOfficer* officer = demo_session_->officer_at(demo_level_);
+        demo_session_ = std::make_unique<workstation::DemoSession>(
+            workstation::DemoSession::find_hub_binary(), demo_count_, show);
+        const workstation::DemoOfficer* officer = demo_session_->officer_at(demo_level_);
         if (officer == nullptr)
             throw Error("The demo district has no officer at level " + demo_level_ + ".");
         workspace_dir_ = demo_session_->sign_in(*officer, context_.catalogue).string();
@@ -310,7 +311,8 @@ class JaanchApp : public wxApp {
     bool report_startup_ = false, report_outbox_ = false, painted_ = false, demo_ = false;
     int demo_count_ = 200;
     std::string demo_level_ = "L1", p12_, p12_password_file_, demo_p12_password_;
-    std::unique_ptr<DemoSession> demo_session_;  // outlives the frame: the hub stops when the app ends
+    std::unique_ptr<workstation::DemoSession>
+        demo_session_;  // outlives the frame: the hub stops when the app ends
     std::unique_ptr<AccountController> account_;
     std::string dialog_shots_;
     bool lang_given_ = false;

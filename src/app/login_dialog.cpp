@@ -28,7 +28,8 @@ wxTextCtrl* add_field(wxWindow* parent, wxFlexGridSizer* grid, const wxString& l
 
 }  // namespace
 
-LoginDialog::LoginDialog(wxWindow* parent, const AccountSettings& remembered, bool offline_possible)
+LoginDialog::LoginDialog(wxWindow* parent, const workstation::AccountSettings& remembered,
+                         bool offline_possible)
     : wxDialog(parent, wxID_ANY, _("Log in to the hub"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       offline_possible_(offline_possible) {
@@ -103,16 +104,16 @@ void LoginDialog::show_error(const wxString& text) {
 bool LoginDialog::try_login() {
     const crypto::SecretString password(password_->GetValue().utf8_string());
     wxBusyCursor busy;
-    const LoginAttempt a =
-        attempt_login(hub(), user(), password, totp_->GetValue().Strip(wxString::both).utf8_string());
+    const workstation::LoginAttempt a = workstation::attempt_login(
+        hub(), user(), password, totp_->GetValue().Strip(wxString::both).utf8_string());
     switch (a.outcome) {
-        case LoginOutcome::ok:
+        case workstation::LoginOutcome::ok:
             login_ = a.login;
             password_->ChangeValue("");
             if (IsModal())
                 EndModal(wxID_OK);
             return true;
-        case LoginOutcome::totp_required:
+        case workstation::LoginOutcome::totp_required:
             totp_->Show();
             totp_label_->Show();
             show_error(
@@ -120,17 +121,17 @@ bool LoginDialog::try_login() {
                   "again."));
             totp_->SetFocus();
             return false;
-        case LoginOutcome::wrong_totp:
+        case workstation::LoginOutcome::wrong_totp:
             totp_->ChangeValue("");
             show_error(wxString::FromUTF8(a.message));
             totp_->SetFocus();
             return false;
-        case LoginOutcome::refused:
+        case workstation::LoginOutcome::refused:
             password_->ChangeValue("");
             show_error(wxString::FromUTF8(a.message));
             password_->SetFocus();
             return false;
-        case LoginOutcome::unreachable:
+        case workstation::LoginOutcome::unreachable:
             offline_->Show(offline_possible_);
             show_error(wxString::FromUTF8(a.message) + "\n" +
                        (offline_possible_ ? _("Check the address and the network, or work offline with your "

@@ -8,7 +8,7 @@
 
 #include <wx/dialog.h>
 
-#include "account_settings.h"
+#include "workstation/account_settings.h"
 
 class wxButton;
 class wxStaticText;
@@ -21,7 +21,7 @@ inline constexpr int kWorkOffline = wxID_HIGHEST + 701;
 
 class LoginDialog : public wxDialog {
   public:
-    LoginDialog(wxWindow* parent, const AccountSettings& remembered, bool offline_possible);
+    LoginDialog(wxWindow* parent, const workstation::AccountSettings& remembered, bool offline_possible);
 
     // Fills the fields and presses "Log in" (scripts drive the real widgets through this).
     void fill(const std::string& hub, const std::string& user, const std::string& password,

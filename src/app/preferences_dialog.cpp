@@ -22,7 +22,7 @@ wxStaticText* label_for(wxWindow* parent, const wxString& text) {
 
 }  // namespace
 
-PreferencesDialog::PreferencesDialog(wxWindow* parent, const AccountSettings& settings)
+PreferencesDialog::PreferencesDialog(wxWindow* parent, const workstation::AccountSettings& settings)
     : wxDialog(parent, wxID_ANY, _("Preferences"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       base_(settings) {
@@ -47,13 +47,13 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const AccountSettings& se
     source_ =
         new wxRadioBox(this, wxID_ANY, _("Signing key"), wxDefaultPosition, wxDefaultSize, 2, sources, 1);
     source_->SetName("key_source");
-    source_->SetSelection(settings.key_source == KeySource::p12 ? 1 : 0);
+    source_->SetSelection(settings.key_source == workstation::KeySource::p12 ? 1 : 0);
     outer->Add(source_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
 
     auto* grid = new wxFlexGridSizer(2, gap, gap);
     grid->AddGrowableCol(1);
     wxArrayString modules;
-    for (const auto& m : installed_pkcs11_modules())
+    for (const auto& m : workstation::installed_pkcs11_modules())
         modules.Add(wxString::FromUTF8(m));
     const wxString module_value = settings.pkcs11_module.empty()
                                       ? (modules.empty() ? wxString() : modules.Last())
@@ -92,7 +92,7 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const AccountSettings& se
                                  _("Keep it for this session (forgotten at log-out and exit)")};
     policy_ = new wxRadioBox(this, wxID_ANY, _("PIN"), wxDefaultPosition, wxDefaultSize, 2, policies, 1);
     policy_->SetName("pin_policy");
-    policy_->SetSelection(settings.pin_policy == PinPolicy::session ? 1 : 0);
+    policy_->SetSelection(settings.pin_policy == workstation::PinPolicy::session ? 1 : 0);
     outer->Add(policy_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
     outer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(12));
     SetSizerAndFit(outer);
@@ -152,10 +152,10 @@ void PreferencesDialog::show_selection() {
     Fit();
 }
 
-AccountSettings PreferencesDialog::settings() const {
-    AccountSettings s = base_;
+workstation::AccountSettings PreferencesDialog::settings() const {
+    workstation::AccountSettings s = base_;
     s.language = language_->GetSelection() == 1 ? "hi" : "en";
-    s.key_source = source_->GetSelection() == 1 ? KeySource::p12 : KeySource::token;
+    s.key_source = source_->GetSelection() == 1 ? workstation::KeySource::p12 : workstation::KeySource::token;
     s.pkcs11_module = module_->GetValue().utf8_string();
     const int at = tokens_->GetSelection();
     if (at != wxNOT_FOUND && at < static_cast<int>(found_.size())) {
@@ -163,7 +163,8 @@ AccountSettings PreferencesDialog::settings() const {
         s.token_serial = found_[at].serial;
     }
     s.p12_file = p12_->GetPath().utf8_string();
-    s.pin_policy = policy_->GetSelection() == 1 ? PinPolicy::session : PinPolicy::every_time;
+    s.pin_policy =
+        policy_->GetSelection() == 1 ? workstation::PinPolicy::session : workstation::PinPolicy::every_time;
     return s;
 }
 
@@ -181,8 +182,8 @@ bool PreferencesDialog::choose_token(const std::string& module, const std::strin
     return false;
 }
 
-void PreferencesDialog::set_pin_policy(PinPolicy policy) {
-    policy_->SetSelection(policy == PinPolicy::session ? 1 : 0);
+void PreferencesDialog::set_pin_policy(workstation::PinPolicy policy) {
+    policy_->SetSelection(policy == workstation::PinPolicy::session ? 1 : 0);
 }
 
 }  // namespace jaanch::app

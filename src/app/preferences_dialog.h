@@ -4,8 +4,8 @@
 
 #include <wx/dialog.h>
 
-#include "account_settings.h"
 #include "crypto/token_watcher.h"
+#include "workstation/account_settings.h"
 
 class wxChoice;
 class wxComboBox;
@@ -18,19 +18,19 @@ namespace jaanch::app {
 
 class PreferencesDialog : public wxDialog {
   public:
-    PreferencesDialog(wxWindow* parent, const AccountSettings& settings);
+    PreferencesDialog(wxWindow* parent, const workstation::AccountSettings& settings);
 
     // The settings as the dialog shows them now.
-    AccountSettings settings() const;
+    workstation::AccountSettings settings() const;
     // Scripts: choose the token whose label is `label` in `module` (rescanning); false when it is not there.
     bool choose_token(const std::string& module, const std::string& label);
-    void set_pin_policy(PinPolicy policy);
+    void set_pin_policy(workstation::PinPolicy policy);
 
   private:
     void rescan();
     void show_selection();
 
-    AccountSettings base_;
+    workstation::AccountSettings base_;
     wxChoice* language_ = nullptr;
     wxRadioBox* source_ = nullptr;
     wxComboBox* module_ = nullptr;

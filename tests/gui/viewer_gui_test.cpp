@@ -227,7 +227,7 @@ class ViewerGuiTest : public wxApp {
     fx::TempDir dir_;
     std::filesystem::path shots_;
     std::unique_ptr<render::RenderService> service_;
-    wx::InMemoryViewMemory memory_;
+    render::InMemoryViewMemory memory_;
     wxFrame* frame_ = nullptr;
     wx::DocumentViewer* viewer_ = nullptr;
     int passed_ = 0;

@@ -9,7 +9,7 @@
 
 namespace jaanch::viewer::wx {
 
-CompareView::CompareView(wxWindow* parent, render::RenderService& service, ViewMemory* memory)
+CompareView::CompareView(wxWindow* parent, render::RenderService& service, render::ViewMemory* memory)
     : wxPanel(parent) {
     auto* splitter = splitter_ =
         new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);

@@ -17,7 +17,7 @@ namespace jaanch::viewer::wx {
 
 class CompareView : public wxPanel {
   public:
-    CompareView(wxWindow* parent, render::RenderService& service, ViewMemory* memory = nullptr);
+    CompareView(wxWindow* parent, render::RenderService& service, render::ViewMemory* memory = nullptr);
 
     struct Side {
         render::DocumentId document = 0;

@@ -42,7 +42,7 @@ int scale_for_percent(double percent) {
 
 }  // namespace
 
-DocumentCanvas::DocumentCanvas(wxWindow* parent, render::RenderService& service, ViewMemory* memory)
+DocumentCanvas::DocumentCanvas(wxWindow* parent, render::RenderService& service, render::ViewMemory* memory)
     : wxScrolledCanvas(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                        wxVSCROLL | wxHSCROLL | wxWANTS_CHARS),
       service_(service),

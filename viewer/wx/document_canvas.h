@@ -22,7 +22,7 @@
 
 #include "viewer/render/render_service.h"
 #include "viewer/render/search_task.h"
-#include "viewer/wx/view_memory.h"
+#include "viewer/render/view_memory.h"
 
 namespace jaanch::viewer::wx {
 
@@ -31,7 +31,7 @@ class DocumentCanvas : public wxScrolledCanvas {
     enum class ZoomMode { fit_width, fit_page, custom };
     static constexpr double kMinZoom = 10, kMaxZoom = 800;
 
-    DocumentCanvas(wxWindow* parent, render::RenderService& service, ViewMemory* memory = nullptr);
+    DocumentCanvas(wxWindow* parent, render::RenderService& service, render::ViewMemory* memory = nullptr);
     ~DocumentCanvas() override;
 
     // Shows a document already added to the service; `document_key` (its SHA-256) keys ViewMemory.
@@ -111,7 +111,7 @@ class DocumentCanvas : public wxScrolledCanvas {
     void on_size(wxSizeEvent& event);
 
     render::RenderService& service_;
-    ViewMemory* memory_;
+    render::ViewMemory* memory_;
     render::RenderChannel channel_;
     render::RenderChannel loupe_channel_;
     std::unique_ptr<render::SearchTask> search_;

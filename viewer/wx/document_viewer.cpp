@@ -15,7 +15,7 @@ namespace {
 const int kZoomChoices[] = {50, 75, 100, 125, 150, 200, 400, 800};
 }
 
-DocumentViewer::DocumentViewer(wxWindow* parent, render::RenderService& service, ViewMemory* memory,
+DocumentViewer::DocumentViewer(wxWindow* parent, render::RenderService& service, render::ViewMemory* memory,
                                bool with_thumbnails)
     : wxPanel(parent) {
     canvas_ = new DocumentCanvas(this, service, memory);

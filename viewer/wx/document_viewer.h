@@ -19,7 +19,7 @@ namespace jaanch::viewer::wx {
 
 class DocumentViewer : public wxPanel {
   public:
-    DocumentViewer(wxWindow* parent, render::RenderService& service, ViewMemory* memory = nullptr,
+    DocumentViewer(wxWindow* parent, render::RenderService& service, render::ViewMemory* memory = nullptr,
                    bool with_thumbnails = true);
 
     void show_document(render::DocumentId id, const std::string& document_key);

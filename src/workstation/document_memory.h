@@ -10,11 +10,11 @@
 
 #include "store/workspace.h"
 #include "viewer/engine/password_memory.h"
-#include "viewer/wx/view_memory.h"
+#include "viewer/render/view_memory.h"
 
-namespace jaanch::app {
+namespace jaanch::workstation {
 
-class WorkspaceDocumentMemory : public viewer::PasswordMemory, public viewer::wx::ViewMemory {
+class WorkspaceDocumentMemory : public viewer::PasswordMemory, public viewer::render::ViewMemory {
   public:
     explicit WorkspaceDocumentMemory(store::Workspace& workspace) : workspace_(workspace) {}
 
@@ -28,4 +28,4 @@ class WorkspaceDocumentMemory : public viewer::PasswordMemory, public viewer::wx
     store::Workspace& workspace_;
 };
 
-}  // namespace jaanch::app
+}  // namespace jaanch::workstation

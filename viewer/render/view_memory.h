@@ -1,6 +1,7 @@
-// What the viewer remembers per document between views: the officer's rotation of each page. The workspace
-// (later issue) will implement it on its SQLite store keyed by the document's SHA-256; InMemoryViewMemory
-// keeps it for the session. UI thread only.
+// What the viewer remembers per document between views: the officer's rotation of each page. The workstation
+// keeps it in the workspace keyed by the document's SHA-256 (workstation/document_memory.h);
+// InMemoryViewMemory keeps it for the session. No wx: the workstation's wx-free library implements it.
+// UI thread only.
 #pragma once
 
 #include <map>
@@ -8,7 +9,7 @@
 
 #include "viewer/engine/geometry.h"
 
-namespace jaanch::viewer::wx {
+namespace jaanch::viewer::render {
 
 class ViewMemory {
   public:
@@ -28,4 +29,4 @@ class InMemoryViewMemory : public ViewMemory {
     std::map<std::string, std::map<int, Rotation>> rotations_;
 };
 
-}  // namespace jaanch::viewer::wx
+}  // namespace jaanch::viewer::render

@@ -13,11 +13,11 @@
 #include <memory>
 #include <string>
 
-#include "account_settings.h"
 #include "crypto/pkcs11_signer.h"
 #include "crypto/signer.h"
+#include "workstation/account_settings.h"
 
-namespace jaanch::app {
+namespace jaanch::workstation {
 
 class PolicySigner final : public crypto::Signer {
   public:
@@ -49,4 +49,4 @@ class PolicySigner final : public crypto::Signer {
 // an empty secret when the officer cancels. Throws SigningError when the settings name no key.
 PolicySigner::Opener opener_for(const AccountSettings& settings, crypto::PinPrompt ask);
 
-}  // namespace jaanch::app
+}  // namespace jaanch::workstation

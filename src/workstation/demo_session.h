@@ -15,7 +15,7 @@
 
 #include "catalogue/catalogue.h"
 
-namespace jaanch::app {
+namespace jaanch::workstation {
 
 struct DemoOfficer {
     std::string user;
@@ -58,4 +58,4 @@ class DemoSession {
     Progress progress_;
 };
 
-}  // namespace jaanch::app
+}  // namespace jaanch::workstation

@@ -16,7 +16,7 @@
 #include "store/workspace.h"
 #include "sync/hub_client.h"
 
-namespace jaanch::app {
+namespace jaanch::workstation {
 
 enum class PinPolicy { every_time, session };
 enum class KeySource { none, token, p12 };
@@ -62,4 +62,4 @@ LoginAttempt attempt_login(const std::string& hub_url, const std::string& user,
 // Whether a workspace holds a session the hub may still accept (a token that has not expired).
 bool has_live_session(const store::Workspace& workspace);
 
-}  // namespace jaanch::app
+}  // namespace jaanch::workstation

@@ -1,4 +1,4 @@
-#include "account_settings.h"
+#include "workstation/account_settings.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -9,7 +9,7 @@
 #include "util/json_reader.h"
 #include "util/time.h"
 
-namespace jaanch::app {
+namespace jaanch::workstation {
 namespace {
 
 std::filesystem::path home_or(const char* xdg, const char* fallback) {
@@ -136,4 +136,4 @@ bool has_live_session(const store::Workspace& workspace) {
     return expires && *expires > now_utc();
 }
 
-}  // namespace jaanch::app
+}  // namespace jaanch::workstation

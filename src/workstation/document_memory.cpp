@@ -1,6 +1,6 @@
-#include "document_memory.h"
+#include "workstation/document_memory.h"
 
-namespace jaanch::app {
+namespace jaanch::workstation {
 namespace {
 
 constexpr const char* kPassword = "password";
@@ -40,4 +40,4 @@ void WorkspaceDocumentMemory::set_rotation(const std::string& document_key, int 
                                  std::to_string(static_cast<int>(rotation)));
 }
 
-}  // namespace jaanch::app
+}  // namespace jaanch::workstation

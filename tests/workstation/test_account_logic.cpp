@@ -1,26 +1,27 @@
-// The workstation's account logic without a window (src/app/account_settings, policy_signer): settings keep
-// no secret and survive a round trip; a log-in to an unreachable hub is an outcome, not an exception; the PIN
-// policy asks a real SoftHSM2 token's PIN once per signature ("every time") or once per session, a wrong PIN
-// is the token's error and is asked only once.
-#define BOOST_TEST_MODULE jaanch_account_logic
+// The workstation's account logic without a window (src/workstation/account_settings, policy_signer):
+// settings keep no secret and survive a round trip; a log-in to an unreachable hub is an outcome, not an
+// exception; the PIN policy asks a real SoftHSM2 token's PIN once per signature ("every time") or once per
+// session, a wrong PIN is the token's error and is asked only once.
 #include <atomic>
 #include <fstream>
 
 #include <boost/test/unit_test.hpp>
 
-#include "account_settings.h"
 #include "core/signing_fixture.h"
 #include "crypto/crypto_error.h"
-#include "policy_signer.h"
+#include "workstation/account_settings.h"
+#include "workstation/policy_signer.h"
 
 using namespace jaanch;
 
+BOOST_AUTO_TEST_SUITE(account_logic)
+
 namespace {
 
-app::AccountSettings token_settings(app::PinPolicy policy) {
+workstation::AccountSettings token_settings(workstation::PinPolicy policy) {
     const auto& t = test::shared_pki().token;
-    app::AccountSettings s;
-    s.key_source = app::KeySource::token;
+    workstation::AccountSettings s;
+    s.key_source = workstation::KeySource::token;
     s.pkcs11_module = t.module.string();
     s.token_label = t.label;
     s.pin_policy = policy;
@@ -47,38 +48,39 @@ std::string right_pin() {
 BOOST_AUTO_TEST_CASE(settings_round_trip_without_secrets) {
     test::TempDir dir("jaanch-settings");
     const auto file = dir.path() / "jaanch" / "settings.json";
-    BOOST_TEST(app::load_settings(file).hub_url.empty());  // no file: defaults
-    app::AccountSettings s = token_settings(app::PinPolicy::session);
+    BOOST_TEST(workstation::load_settings(file).hub_url.empty());  // no file: defaults
+    workstation::AccountSettings s = token_settings(workstation::PinPolicy::session);
     s.hub_url = "https://hub.example:8443";
     s.user = "vdo_01";
     s.language = "hi";
-    app::save_settings(file, s);
-    const auto back = app::load_settings(file);
+    workstation::save_settings(file, s);
+    const auto back = workstation::load_settings(file);
     BOOST_TEST(back.hub_url == s.hub_url);
     BOOST_TEST(back.user == s.user);
     BOOST_TEST(back.language == "hi");
-    BOOST_TEST((back.key_source == app::KeySource::token));
+    BOOST_TEST((back.key_source == workstation::KeySource::token));
     BOOST_TEST(back.token_label == s.token_label);
-    BOOST_TEST((back.pin_policy == app::PinPolicy::session));
+    BOOST_TEST((back.pin_policy == workstation::PinPolicy::session));
     const std::string text = test::read_bytes(file);
     BOOST_TEST(text.find("password") == std::string::npos);
     BOOST_TEST(text.find("pin\"") == std::string::npos);
     std::ofstream(file) << "{\"hub_url\": 5}";
-    BOOST_CHECK_THROW(app::load_settings(file), Error);
+    BOOST_CHECK_THROW(workstation::load_settings(file), Error);
 }
 
 BOOST_AUTO_TEST_CASE(unreachable_hub_is_an_outcome) {
-    const auto a = app::attempt_login("http://127.0.0.1:1", "vdo_01", crypto::SecretString("x"), "");
-    BOOST_TEST((a.outcome == app::LoginOutcome::unreachable));
+    const auto a = workstation::attempt_login("http://127.0.0.1:1", "vdo_01", crypto::SecretString("x"), "");
+    BOOST_TEST((a.outcome == workstation::LoginOutcome::unreachable));
     BOOST_TEST(a.message.find("cannot be reached") != std::string::npos, a.message);
-    const auto empty = app::attempt_login("", "vdo_01", crypto::SecretString("x"), "");
-    BOOST_TEST((empty.outcome == app::LoginOutcome::refused));
+    const auto empty = workstation::attempt_login("", "vdo_01", crypto::SecretString("x"), "");
+    BOOST_TEST((empty.outcome == workstation::LoginOutcome::refused));
 }
 
 BOOST_AUTO_TEST_CASE(every_time_asks_at_each_signature) {
     Prompt prompt{right_pin()};
-    app::PolicySigner signer(app::opener_for(token_settings(app::PinPolicy::every_time), prompt.fn()),
-                             app::PinPolicy::every_time, "token");
+    workstation::PolicySigner signer(
+        workstation::opener_for(token_settings(workstation::PinPolicy::every_time), prompt.fn()),
+        workstation::PinPolicy::every_time, "token");
     BOOST_TEST(!signer.certificate_der().empty());
     BOOST_TEST(!signer.sign("{\"a\":1}").empty());
     BOOST_TEST(!signer.is_open());
@@ -89,8 +91,9 @@ BOOST_AUTO_TEST_CASE(every_time_asks_at_each_signature) {
 
 BOOST_AUTO_TEST_CASE(session_asks_once_until_forgotten) {
     Prompt prompt{right_pin()};
-    app::PolicySigner signer(app::opener_for(token_settings(app::PinPolicy::session), prompt.fn()),
-                             app::PinPolicy::session, "token");
+    workstation::PolicySigner signer(
+        workstation::opener_for(token_settings(workstation::PinPolicy::session), prompt.fn()),
+        workstation::PinPolicy::session, "token");
     BOOST_TEST(!signer.sign("{\"a\":1}").empty());
     BOOST_TEST(!signer.sign("{\"a\":2}").empty());
     BOOST_TEST(*prompt.asked == 1);
@@ -102,8 +105,9 @@ BOOST_AUTO_TEST_CASE(session_asks_once_until_forgotten) {
 
 BOOST_AUTO_TEST_CASE(wrong_pin_is_the_tokens_error_and_not_retried) {
     Prompt prompt{"000000-wrong"};
-    app::PolicySigner signer(app::opener_for(token_settings(app::PinPolicy::session), prompt.fn()),
-                             app::PinPolicy::session, "token");
+    workstation::PolicySigner signer(
+        workstation::opener_for(token_settings(workstation::PinPolicy::session), prompt.fn()),
+        workstation::PinPolicy::session, "token");
     try {
         signer.sign("{\"a\":1}");
         BOOST_FAIL("a wrong PIN signed");
@@ -113,14 +117,17 @@ BOOST_AUTO_TEST_CASE(wrong_pin_is_the_tokens_error_and_not_retried) {
     BOOST_TEST(*prompt.asked == 1);
     // The right PIN afterwards works (SoftHSM counts the failure but does not lock after one).
     Prompt good{right_pin()};
-    app::PolicySigner again(app::opener_for(token_settings(app::PinPolicy::session), good.fn()),
-                            app::PinPolicy::session, "token");
+    workstation::PolicySigner again(
+        workstation::opener_for(token_settings(workstation::PinPolicy::session), good.fn()),
+        workstation::PinPolicy::session, "token");
     BOOST_TEST(!again.sign("{\"a\":1}").empty());
 }
 
 BOOST_AUTO_TEST_CASE(no_key_chosen_says_where_to_choose_it) {
-    BOOST_CHECK_EXCEPTION(app::opener_for(app::AccountSettings{}, {}), crypto::SigningError,
+    BOOST_CHECK_EXCEPTION(workstation::opener_for(workstation::AccountSettings{}, {}), crypto::SigningError,
                           [](const crypto::SigningError& e) {
                               return std::string(e.what()).find("Preferences") != std::string::npos;
                           });
 }
+
+BOOST_AUTO_TEST_SUITE_END()

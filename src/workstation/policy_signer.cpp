@@ -1,9 +1,9 @@
-#include "policy_signer.h"
+#include "workstation/policy_signer.h"
 
 #include "crypto/pkcs11_signer.h"
 #include "crypto/pkcs12_signer.h"
 
-namespace jaanch::app {
+namespace jaanch::workstation {
 
 PolicySigner::PolicySigner(Opener opener, PinPolicy policy, std::string description)
     : opener_(std::move(opener)), policy_(policy), description_(std::move(description)) {}
@@ -59,4 +59,4 @@ PolicySigner::Opener opener_for(const AccountSettings& settings, crypto::PinProm
         "No signing key is chosen. Open Preferences and choose your DSC token or PKCS#12 file.");
 }
 
-}  // namespace jaanch::app
+}  // namespace jaanch::workstation

@@ -1,4 +1,4 @@
-#include "demo_session.h"
+#include "workstation/demo_session.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -20,7 +20,7 @@
 
 extern char** environ;
 
-namespace jaanch::app {
+namespace jaanch::workstation {
 namespace {
 
 struct Child {
@@ -218,4 +218,4 @@ std::filesystem::path DemoSession::sign_in(const DemoOfficer& officer,
     return dir;
 }
 
-}  // namespace jaanch::app
+}  // namespace jaanch::workstation
