@@ -3,7 +3,7 @@ JOBS ?= $(shell nproc)
 MAKEFLAGS += --no-print-directory
 CTEST_FLAGS ?=
 
-.PHONY: all deps build demo test test-default test-asan bench fuzz format clean user-guide
+.PHONY: all deps build demo test test-default test-asan bench fuzz format format-check clean user-guide
 
 all: build
 
@@ -24,7 +24,7 @@ demo: build
 		build/default/src/cli/jaanch-cli forms check forms && build/default/src/cli/jaanch-cli forms list; \
 	fi
 
-test: build
+test: format-check build
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
 	@echo "== sanitizer build (ASan + UBSan): non-GUI tests =="
@@ -46,6 +46,11 @@ fuzz:
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+# Every C++ file git lists is as clang-format (.clang-format) writes it; `make format` fixes what this finds.
+format-check: deps
+	@echo "== format check (clang-format) =="
+	@git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run -Werror
 
 clean:
 	rm -rf build

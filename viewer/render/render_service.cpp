@@ -272,7 +272,10 @@ RenderChannel::~RenderChannel() {
 }
 
 std::optional<RenderResult> RenderChannel::request(const TileKey& key, Priority priority) {
-    return service_.request(state_, key, priority);
+    auto result = service_.request(state_, key, priority);
+    if (!result)
+        ++misses_;
+    return result;
 }
 
 int RenderChannel::request_page(DocumentId document, int page, int scale_milli, Rotation rotation,

@@ -148,10 +148,14 @@ class RenderChannel {
     // Makes all earlier requests of this channel stale.
     std::uint64_t next_generation();
     RenderService& service() { return service_; }
+    // Requests so far that the cache could not answer (each one queued a render, or joined one under way).
+    // A viewer shown from a finished prefetch makes none.
+    std::uint64_t misses() const { return misses_; }
 
   private:
     RenderService& service_;
     std::shared_ptr<RenderService::ChannelState> state_;
+    std::uint64_t misses_ = 0;
 };
 
 }  // namespace jaanch::viewer::render

@@ -70,6 +70,8 @@ class DocumentCanvas : public wxScrolledCanvas {
     int missing_tiles() const { return missing_tiles_; }
     // Paints so far; with missing_tiles() == 0 after at least one, the officer sees real pixels (benchmarks).
     std::uint64_t paint_count() const { return paint_count_; }
+    // Tiles this canvas asked for that were not rendered yet (render::RenderChannel::misses).
+    std::uint64_t render_misses() const { return channel_.misses(); }
     // The tiles this canvas asks for first when it shows `id` (already added to the service) at its current
     // size and zoom mode, unrotated: every tile of the pages on screen at the top, then the following pages
     // that request_neighbours asks for. A prefetcher renders these so that showing the document renders

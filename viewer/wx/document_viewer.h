@@ -27,6 +27,11 @@ class DocumentViewer : public wxPanel {
     // first pages and the strip's first thumbnails (see DocumentCanvas::first_view_tiles).
     std::vector<render::TileKey> first_view_tiles(render::DocumentId id) const;
     DocumentCanvas& canvas() { return *canvas_; }
+    // Tiles the canvas and the strip asked for that were not rendered yet: none when everything shown first
+    // was rendered beforehand (the next application's prefetch).
+    std::uint64_t render_misses() const {
+        return canvas_->render_misses() + (strip_ != nullptr ? strip_->render_misses() : 0);
+    }
     ThumbnailStrip* thumbnails() { return strip_; }
     // "Page 2 / 7 · 125 % · 3 hits", as the toolbar shows it.
     wxString status() const;

@@ -23,6 +23,8 @@ class ThumbnailStrip : public wxScrolledCanvas {
     // The thumbnails this strip shows first for `id` (added to the service), unrotated: those that fit its
     // height from the top. A prefetcher renders these before the document is shown.
     std::vector<render::TileKey> first_view_tiles(render::DocumentId id) const;
+    // Thumbnails this strip asked for that were not rendered yet (render::RenderChannel::misses).
+    std::uint64_t render_misses() const { return channel_.misses(); }
 
   private:
     render::TileKey thumbnail_key(render::DocumentId id, int page, Rotation rotation) const;

@@ -1,4 +1,4 @@
-#include "commands/command.h"
+#include "app/commands/command.h"
 
 #include "jaanch/menus_json.h"
 #include "util/error.h"
@@ -22,6 +22,21 @@ bool CommandRegistry::run(const std::string& id) const {
     const Command* c = find(id);
     if (c == nullptr || (c->enabled && !c->enabled()))
         return false;
+    if (!c->run)
+        return false;
+    c->run();
+    return true;
+}
+
+bool CommandRegistry::run_step(const std::string& step) const {
+    const auto eq = step.find('=');
+    const Command* c = find(step.substr(0, eq));
+    if (c == nullptr || (c->enabled && !c->enabled()))
+        return false;
+    if (c->run_with)  // scripts take the scripted path even without an argument: it never opens a dialog
+        return c->run_with(eq == std::string::npos ? std::string() : step.substr(eq + 1));
+    if (eq != std::string::npos || !c->run)
+        return false;
     c->run();
     return true;
 }
@@ -41,7 +56,6 @@ MenuLayout parse_menu_layout(const std::string& json_text) {
     const auto j = json::parse_text(json_text, "ui/menus.json");
     json::ObjectReader r(j, "$");
     layout.menus = r.required<std::vector<MenuLayout::Menu>>("menus");
-    layout.toolbar = r.required<std::vector<std::string>>("toolbar");
     layout.hotkeys = r.required<std::map<std::string, std::string>>("hotkeys");
     r.finish();
     return layout;

@@ -1,6 +1,11 @@
 // Workstation commands are small named objects (after Aegisub's cmd::Command): an id, an English label that
-// gettext translates, the action, and when it is enabled. Menus, the toolbar and hotkeys refer to commands by
-// id in data (ui/menus.json), so the frame never wires a menu item by hand.
+// gettext translates, the action, and when it is enabled. Menus and hotkeys refer to commands by
+// id in data (ui/menus.json), so the frame never wires a menu item by hand. Each area of the window registers
+// its own commands (app/<area>/<area>_commands.cpp), handed the controllers' Context, never the frame.
+//
+// A command may also take an argument: `--script "open=JH/Ran/2026/000003;decide/reject=R01|remark"` runs
+// `id=ARGUMENT` steps through run_step(). Commands only scripts run (tests, benchmarks, the user guide's
+// pictures: app/script/) have no label and appear in no menu.
 // UI thread only.
 #pragma once
 
@@ -12,11 +17,13 @@
 namespace jaanch::app {
 
 struct Command {
-    std::string id;     // "queue/next", "decide/approve" …
-    std::string label;  // English msgid, e.g. "&Next application"; translated at display time
-    std::string help;   // English msgid for the status bar and the shortcut sheet
-    std::function<void()> run;
+    std::string id;                 // "queue/next", "decide/approve" …
+    std::string label;              // English msgid, e.g. "&Next application"; translated at display time
+    std::string help;               // English msgid for the status bar and the shortcut sheet
+    std::function<void()> run;      // empty = a script-only command
     std::function<bool()> enabled;  // empty = always enabled
+    // The command with an argument from a script step; returns whether it did what the step asks.
+    std::function<bool(const std::string& argument)> run_with;
 };
 
 class CommandRegistry {
@@ -26,6 +33,10 @@ class CommandRegistry {
     const std::vector<Command>& all() const { return commands_; }
     // Runs the command if it exists and is enabled; returns whether it ran.
     bool run(const std::string& id) const;
+    // One script step, "ID" or "ID=ARGUMENT": run_with(ARGUMENT) when the command has it (and is enabled),
+    // else run() for a step without an argument. False when the step names no such command, it is disabled,
+    // or it failed.
+    bool run_step(const std::string& step) const;
 
   private:
     std::vector<Command> commands_;
@@ -39,7 +50,6 @@ struct MenuLayout {
         std::vector<std::string> items;  // command ids; "-" is a separator
     };
     std::vector<Menu> menus;
-    std::vector<std::string> toolbar;
     std::map<std::string, std::string> hotkeys;  // command id → accelerator text ("Ctrl+Shift+A")
 };
 

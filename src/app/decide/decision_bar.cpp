@@ -1,0 +1,55 @@
+#include "app/decide/decision_bar.h"
+
+#include <algorithm>
+
+#include <wx/button.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "app/decide/decision_dialog.h"
+
+namespace jaanch::app {
+
+DecisionBar::DecisionBar(wxWindow* parent, Handler on_action) : wxPanel(parent, wxID_ANY) {
+    SetName("decision_bar");
+    auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+    for (auto action : model::all_actions()) {
+        auto* button = new wxButton(this, wxID_ANY, action_label(action));
+        button->SetName(wxString::FromUTF8("decide:" + std::string(model::action_name(action))));
+        button->Bind(wxEVT_BUTTON, [on_action, action](wxCommandEvent&) { on_action(action); });
+        button->Hide();
+        buttons_[action] = button;
+        sizer->Add(button, 0, wxALL, FromDIP(4));
+    }
+    message_ = new wxStaticText(this, wxID_ANY, "");
+    message_->SetName("decision_message");
+    sizer->Add(message_, 1, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(12));
+    SetSizer(sizer);
+    // As tall as a row of buttons even while none shows, so the panels above do not jump when they appear.
+    SetMinSize(wxSize(-1, buttons_.begin()->second->GetBestSize().GetHeight() + 2 * FromDIP(4)));
+}
+
+// The bar keeps its height (see the constructor), so a change lays out the bar alone: laying out its parent
+// resized and repainted the whole window on every "next application".
+void DecisionBar::set_actions(const std::vector<model::Action>& allowed, const wxString& note) {
+    if (allowed == allowed_ && message_->GetLabel() == note)
+        return;
+    allowed_ = allowed;
+    for (auto& [action, button] : buttons_)
+        button->Show(allows(action));
+    message_->SetLabel(note);
+    Layout();
+}
+
+void DecisionBar::set_message(const wxString& message) {
+    if (message_->GetLabel() == message)
+        return;
+    message_->SetLabel(message);
+    Layout();
+}
+
+bool DecisionBar::allows(model::Action action) const {
+    return std::find(allowed_.begin(), allowed_.end(), action) != allowed_.end();
+}
+
+}  // namespace jaanch::app
