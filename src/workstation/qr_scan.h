@@ -1,7 +1,8 @@
 // The QR codes in a citizen's document file, found without parsing the file in this process: the file goes
-// to the sandboxed jaanch-render helper (viewer/sandbox, docs/sandbox.md), which renders each page — PDF
-// pages at checks::kQrRenderDpi, images as they are — and zxing-cpp looks for codes in the pixels it sends
-// back. The format is sniffed from the bytes, never taken from the file name. An encrypted PDF (e-Aadhaar)
+// to the sandboxed jaanch-render helper (viewer/sandbox, docs/sandbox.md), which renders each page at
+// checks::kQrRenderDpi — a PDF's pages, and an image at the resolution it states (150 DPI when none), with
+// at most 24 million pixels a page — and zxing-cpp looks for codes in the pixels it sends back. The format
+// is sniffed from the bytes, never taken from the file name. An encrypted PDF (e-Aadhaar)
 // opens with the given passwords, then the password conventions; nobody is asked.
 //
 // Threads: blocking, any thread; nothing is shared between calls. Errors: jaanch::Error when the file cannot
