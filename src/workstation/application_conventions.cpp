@@ -17,7 +17,7 @@ std::string first_field_of_type(const model::Application& app, const catalogue::
 std::string applicant_name(const model::Application& app, const catalogue::ServiceDefinition* service) {
     if (service == nullptr)
         return {};
-    // The first required text field is the name as the applicant wrote it, which is how UIDAI printed it.
+    // Service definitions list the applicant's name first among their required text fields.
     for (const auto& f : service->fields) {
         if (f.required && f.type == "text")
             return app.field(f.key);
