@@ -10,10 +10,9 @@
 #include "checks/qr_compare.h"
 #include "checks/secure_qr.h"
 #include "command.h"
-#include "png_gray.h"
 #include "store/workspace.h"
-#include "viewer/engine/open_document.h"
 #include "workspace_options.h"
+#include "workstation/qr_scan.h"
 
 namespace jaanch::cli {
 namespace {
@@ -34,42 +33,27 @@ std::string extension_of(const std::filesystem::path& file) {
     return ext;
 }
 
-// Every page of a PDF (or image) through the viewer engine, PDFs at 300 DPI; the QR texts of all pages.
-std::vector<std::string> qr_texts_from_document(const std::filesystem::path& file,
-                                                const std::optional<std::string>& password) {
-    viewer::OpenOptions options;
-    options.label = file.filename().string();
-    if (password)
-        options.passwords.push_back(*password);
-    const auto doc = viewer::open_document_file(file.string(), options);
-    const bool pdf = doc.engine->format() == "pdf";
-    std::vector<std::string> texts;
-    for (int page = 0; page < doc.engine->page_count(); ++page) {
-        viewer::RenderRequest request;
-        request.page = page;
-        request.scale = pdf ? checks::kQrRenderDpi / 72.0 : 1.0;
-        const viewer::Bitmap pixels = doc.engine->render(request);
-        for (auto& t :
-             checks::find_qr_codes(checks::gray_from_rgba(pixels.width, pixels.height, pixels.rgba)))
-            texts.push_back(std::move(t));
-    }
-    return texts;
-}
-
-// The texts of the QR codes in FILE: a PNG image, a PDF (every page rendered at 300 DPI by the viewer
-// engine), a JPEG/TIFF/WebP image through the same engine, or a text file holding a scanned QR's content.
-std::vector<std::string> qr_texts(const std::filesystem::path& file,
-                                  const std::optional<std::string>& password = std::nullopt) {
+// The texts of the QR codes in FILE: a PDF (every page rendered at 300 DPI), an image (PNG, JPEG, TIFF,
+// WebP) — both parsed in the sandboxed jaanch-render helper unless --no-sandbox — or a text file holding a
+// scanned QR's content. The protection the document got is printed on stderr, as `render` does.
+std::vector<std::string> qr_texts(const std::filesystem::path& file, const Args& args, Io io) {
     const std::string ext = extension_of(file);
-    if (ext == ".png")
-        return checks::find_qr_codes(read_png_gray(file));
     if (ext == ".txt")
         return {slurp(file)};
-    if (ext == ".pdf" || ext == ".jpg" || ext == ".jpeg" || ext == ".tif" || ext == ".tiff" || ext == ".webp")
-        return qr_texts_from_document(file, password);
-    throw Error(file.string() +
-                " is not a PDF, an image (PNG, JPEG, TIFF, WebP) or a .txt file with a QR's "
-                "content.");
+    if (ext != ".pdf" && ext != ".png" && ext != ".jpg" && ext != ".jpeg" && ext != ".tif" &&
+        ext != ".tiff" && ext != ".webp")
+        throw Error(file.string() +
+                    " is not a PDF, an image (PNG, JPEG, TIFF, WebP) or a .txt file with a QR's "
+                    "content.");
+    workstation::QrScanOptions options;
+    options.isolation = args.has("no-sandbox") ? viewer::sandbox::EngineIsolation::in_process
+                                               : viewer::sandbox::EngineIsolation::sandboxed;
+    options.sandbox.keep_warm_helper = false;  // one document per run: a spare helper would be wasted
+    if (auto password = args.get("password"))
+        options.passwords.push_back(*password);
+    auto found = workstation::qr_texts_in(file, options);
+    io.err << "protection: " << viewer::sandbox::protection_name(found.protection) << "\n";
+    return std::move(found.texts);
 }
 
 json::Json qr_json(const checks::AadhaarQr& qr, const checks::SignatureCheck& signature) {
@@ -108,14 +92,14 @@ json::Json qr_json(const checks::AadhaarQr& qr, const checks::SignatureCheck& si
 }
 
 int qr_command(const std::vector<std::string>& words, Io io) {
-    Args args(words, {"trust", "photo", "password"});
+    Args args(words, {"trust", "photo", "password"}, {"no-sandbox"});
     if (args.positionals().size() != 1)
         throw UsageError("give one FILE");
     const std::filesystem::path file = args.positionals().front();
     std::optional<checks::TrustStore> trust;
     if (auto dir = args.get("trust"))
         trust = checks::TrustStore::load_folder(*dir);
-    const auto texts = qr_texts(file, args.get("password"));
+    const auto texts = qr_texts(file, args, io);
     if (texts.empty()) {
         io.err << "No QR code found in " << file.string()
                << ". Scan at 300 DPI or more, flat and in focus, and try again.\n";
@@ -157,7 +141,7 @@ std::string mark(std::string_view status) {
 }
 
 int check_command(const std::vector<std::string>& words, Io io) {
-    Args args(words, {"forms", "today", "qr", "trust"}, {"json"});
+    Args args(words, {"forms", "today", "qr", "trust"}, {"json", "no-sandbox"});
     if (args.positionals().size() != 1)
         throw UsageError("give one APPLICATION.json");
     const std::filesystem::path file = args.positionals().front();
@@ -180,7 +164,7 @@ int check_command(const std::vector<std::string>& words, Io io) {
         std::optional<checks::TrustStore> trust;
         if (auto dir = args.get("trust"))
             trust = checks::TrustStore::load_folder(*dir);
-        for (const auto& text : qr_texts(*qr_file)) {
+        for (const auto& text : qr_texts(*qr_file, args, io)) {
             const auto qr = checks::parse_aadhaar_qr(text);
             const auto signature = checks::verify_signature(qr, trust ? &*trust : nullptr);
             fields.push_back({"aadhaar_qr",
@@ -256,15 +240,16 @@ int reveal_command(const std::vector<std::string>& words, Io io) {
 void add_checks_commands(CommandList& commands) {
     commands.push_back({"qr",
                         "decode the Aadhaar QR in a PDF (pages rendered at 300 DPI), an image, or a .txt of "
-                        "its content, and "
+                        "its content (documents parsed in the sandbox), and "
                         "check its UIDAI signature; "
                         "JSON out, Aadhaar masked; exit 1 if none is found or the signature is invalid",
-                        "FILE [--trust DIR] [--photo OUT.jp2] [--password P]", qr_command});
+                        "FILE [--trust DIR] [--photo OUT.jp2] [--password P] [--no-sandbox]", qr_command});
     commands.push_back(
         {"check",
          "field checks and eligibility (with reasons) for an application JSON file; --qr compares an "
          "Aadhaar QR with the form",
-         "APPLICATION.json [--forms DIR] [--today YYYY-MM-DD] [--qr FILE [--trust DIR]] [--json]",
+         "APPLICATION.json [--forms DIR] [--today YYYY-MM-DD] [--qr FILE [--trust DIR]] [--json] "
+         "[--no-sandbox]",
          check_command});
     commands.push_back({"reveal",
                         "print one sealed Aadhaar value of a workspace application in full; the activity log "
