@@ -17,7 +17,6 @@
 #include "app/checks/aadhaar_reveal.h"
 #include "app/checks/checks_view.h"
 #include "app/checks/photo_compare.h"
-#include "app/checks/qr_review.h"
 #include "app/documents/documents_controller.h"
 #include "app/documents/documents_panel.h"
 #include "app/main/context.h"
@@ -50,8 +49,8 @@ PhotoStrip* open_photo_strip() {
 }
 
 ChecksController::ChecksController(Context& context) : context_(context) {
-    qr_reader_ =
-        std::make_unique<QrReader>([this](QrFindings findings) { on_qr_findings(std::move(findings)); });
+    qr_reader_ = std::make_unique<workstation::QrReader>(
+        [this](workstation::QrFindings findings) { on_qr_findings(std::move(findings)); });
 }
 
 ChecksController::~ChecksController() = default;
@@ -171,7 +170,8 @@ void ChecksController::add_photo_strip(wxDialog* checks_dialog) {
         return;
     const auto* service = context_.application->service();
     if (!qr_findings_ &&
-        letter_sources(*context_.application->current(), service, *context_.session.workspace).empty())
+        workstation::letter_sources(*context_.application->current(), service, *context_.session.workspace)
+            .empty())
         return;
     auto* strip = new PhotoStrip(checks_dialog);
     checks_dialog->GetSizer()->Insert(1, strip, 0, wxLEFT | wxRIGHT | wxBOTTOM,
@@ -187,20 +187,20 @@ void ChecksController::read_aadhaar_letter(std::chrono::milliseconds delay) {
     if (!context_.application->current() || !context_.session.workspace || !qr_reader_)
         return;
     const auto* service = context_.application->service();
-    LetterSources sources =
-        letter_sources(*context_.application->current(), service, *context_.session.workspace);
+    workstation::LetterSources sources =
+        workstation::letter_sources(*context_.application->current(), service, *context_.session.workspace);
     if (!sources.empty())
         qr_reader_->request(std::move(sources), delay);
 }
 
-void ChecksController::on_qr_findings(QrFindings findings) {
+void ChecksController::on_qr_findings(workstation::QrFindings findings) {
     if (!context_.application->current() || findings.application != context_.application->current()->number ||
         qr_findings_)
         return;  // moved on, or known
     qr_findings_ = std::move(findings);
     if (checks_) {
         const auto* service = context_.application->service();
-        for (auto& item : qr_review_items(*qr_findings_, service))
+        for (auto& item : workstation::qr_review_items(*qr_findings_, service))
             checks_->documents.push_back(std::move(item));
         context_.application->form().show_checks(*checks_,
                                                  [this] { show_checks(); });  // the summary counts them too

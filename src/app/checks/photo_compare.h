@@ -1,8 +1,7 @@
 // The applicant's uploaded photo beside the photo inside the Aadhaar letter's Secure QR (signed by UIDAI), so
 // the officer compares faces without hunting for either: a strip at the top of the checks dialog. The photos
-// come from the Aadhaar letter reading (qr_review.h), which runs off the UI thread; the strip says "Looking
-// for the photo…" until they arrive.
-// UI thread only.
+// come from the Aadhaar letter reading (workstation/aadhaar_letter_reader.h), which runs off the UI thread;
+// the strip says "Looking for the photo…" until they arrive. UI thread only.
 #pragma once
 
 #include <optional>
@@ -11,22 +10,15 @@
 
 #include <wx/panel.h>
 
-#include "checks/qr_photo.h"
+#include "workstation/aadhaar_letter.h"
 
 class wxStaticBitmap;
 class wxStaticText;
 
 namespace jaanch::app {
 
-struct PhotoPair {
-    std::optional<checks::RgbaImage>
-        uploaded;                         // the uploaded photo, scaled to at most kPhotoHeight pixels high
-    std::optional<checks::RgbaImage> qr;  // the QR's photo as decoded
-    // Why one is missing: a sentence in English (an msgid when it is one of qr_review's own); empty when
-    // shown.
-    std::string uploaded_problem, qr_problem;
-};
-constexpr int kPhotoHeight = 160;
+using workstation::kPhotoHeight;
+using workstation::PhotoPair;
 
 class PhotoStrip : public wxPanel {
   public:

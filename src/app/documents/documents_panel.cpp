@@ -12,20 +12,10 @@
 
 #include "viewer/engine/open_document.h"
 #include "viewer/wx/document_viewer.h"
+#include "workstation/application_conventions.h"
 
 namespace jaanch::app {
 namespace {
-
-std::string first_field_of_type(const model::Application& app, const catalogue::ServiceDefinition* service,
-                                const std::string& type) {
-    if (service == nullptr)
-        return {};
-    for (const auto& f : service->fields) {
-        if (f.type == type && !app.field(f.key).empty())
-            return app.field(f.key);
-    }
-    return {};
-}
 
 std::optional<std::string> ask_password(wxWindow* parent, const viewer::PasswordQuestion& q) {
     wxString prompt =
@@ -40,34 +30,6 @@ std::optional<std::string> ask_password(wxWindow* parent, const viewer::Password
 }
 
 }  // namespace
-
-viewer::ConventionInputs convention_inputs(const model::Application& app,
-                                           const catalogue::ServiceDefinition* service) {
-    viewer::ConventionInputs in;
-    if (service != nullptr) {
-        for (const auto& f : service->fields) {
-            if (f.required && f.type == "text") {
-                in.applicant_name = app.field(f.key);
-                break;
-            }
-        }
-    }
-    in.applicant_date_of_birth = first_field_of_type(app, service, "date");
-    for (const auto& [table, rows] : app.tables) {
-        for (const auto& row : rows) {
-            auto relation = row.find("relation");
-            // The head of family is "head" in Jan Aadhaar tables and "self" where the applicant heads the
-            // list.
-            if (relation == row.end() || (relation->second != "head" && relation->second != "self"))
-                continue;
-            if (auto name = row.find("name"); name != row.end())
-                in.head_of_family_name = name->second;
-            if (auto dob = row.find("date_of_birth"); dob != row.end())
-                in.head_of_family_date_of_birth = dob->second;
-        }
-    }
-    return in;
-}
 
 DocumentsPanel::DocumentsPanel(wxWindow* parent, viewer::render::RenderService& renderer)
     : wxNotebook(parent, wxID_ANY), renderer_(renderer) {
@@ -184,11 +146,11 @@ void DocumentsPanel::prefetch(const model::Application& app, const catalogue::Se
             return;  // the memory and viewers belong to the workspace shown
         // Never a password dialog for an application the officer has not opened: such a document opens when
         // shown.
-        auto opened = open_upload(doc, convention_inputs(app, service), workspace, false);
+        auto opened = open_upload(doc, workstation::convention_inputs(app, service), workspace, false);
         const std::string protection =
             std::string(viewer::sandbox::protection_name(viewer::sandbox::protection_of(*opened.engine)));
         const auto id = renderer_.add_document(std::move(opened.engine));
-        prefetched_ = Prefetched{doc.sha256, id, protection};
+        prefetched_ = Prefetched{doc.sha256, id, protection, shown->canvas().GetClientSize()};
         if (!prefetch_channel_)
             prefetch_channel_ = std::make_unique<viewer::render::RenderChannel>(
                 renderer_, [this](const viewer::render::TileKey&, const viewer::render::RenderResult&) {
@@ -199,12 +161,28 @@ void DocumentsPanel::prefetch(const model::Application& app, const catalogue::Se
         // Everything showing it asks for first (first pages, the pages after them, thumbnails): rendering any
         // of it after "next" would compete with laying out the form and painting the page on a 2-core office
         // PC.
-        for (const auto& key : shown->first_view_tiles(id))
-            if (!prefetch_channel_->request(key, viewer::render::Priority::prefetch))
-                ++prefetch_waiting_;
+        ask_prefetch(shown->first_view_tiles(id));
     } catch (const std::exception&) {
         // Only a head start: the document opens, and says what is wrong, when its application is shown.
         drop_prefetched();
+    }
+}
+
+void DocumentsPanel::keep_prefetch_current() {
+    auto* shown = current_viewer();
+    if (!prefetched_ || !prefetch_channel_ || shown == nullptr ||
+        shown->canvas().GetClientSize() == prefetched_->for_size)
+        return;
+    prefetched_->for_size = shown->canvas().GetClientSize();
+    ask_prefetch(shown->first_view_tiles(prefetched_->id));
+}
+
+void DocumentsPanel::ask_prefetch(const std::vector<viewer::render::TileKey>& keys) {
+    for (const auto& key : keys) {
+        if (!prefetched_->asked.insert(key).second)
+            continue;
+        if (!prefetch_channel_->request(key, viewer::render::Priority::prefetch))
+            ++prefetch_waiting_;
     }
 }
 
@@ -247,6 +225,11 @@ wxWindow* DocumentsPanel::make_viewer_page(const model::DocumentRef& doc,
                 if (current_viewer() == pane)
                     report_current_page();
             });
+            // After the canvas has laid itself out at its new size.
+            pane->canvas().Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+                e.Skip();
+                CallAfter([this] { keep_prefetch_current(); });
+            });
         }
         pane->show_document(id, doc.sha256);
         set_accessible_name(&pane->canvas(),
@@ -277,7 +260,7 @@ void DocumentsPanel::show(const model::Application& app, const catalogue::Servic
     if (!same_workspace)
         memory_ = std::make_unique<workstation::WorkspaceDocumentMemory>(workspace);
     workspace_ = &workspace;
-    conventions_ = convention_inputs(app, service);
+    conventions_ = workstation::convention_inputs(app, service);
     documents_ = app.documents;
     // Only the first tab opens its document now; the others open when their tab is chosen. Opening parses the
     // file (and may ask for a password): doing it for every upload made "next application" wait for all of

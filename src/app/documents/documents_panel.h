@@ -113,6 +113,8 @@ class DocumentsPanel : public wxNotebook {
         std::string sha256;
         viewer::render::DocumentId id = 0;
         std::string protection;
+        wxSize for_size;                          // the shown canvas's size its tiles were chosen for
+        std::set<viewer::render::TileKey> asked;  // each asked for once: a channel waits once per tile
     };
     // Opens an upload in the sandbox; `ask` lets it ask the officer for a password. Throws what opening
     // throws.
@@ -120,6 +122,10 @@ class DocumentsPanel : public wxNotebook {
                                        const viewer::ConventionInputs& conventions,
                                        store::Workspace& workspace, bool ask);
     void drop_prefetched();
+    // Asks for what the prefetched document's viewer would show first at the shown canvas's size now, when
+    // that size changed since the prefetch chose its tiles (the window was still being laid out).
+    void keep_prefetch_current();
+    void ask_prefetch(const std::vector<viewer::render::TileKey>& keys);  // of prefetched_, each key once
     // Closes documents a moment later (kRetireDelayMs) instead of now: closing ends their helper processes,
     // and that teardown competed with laying out and painting the next application.
     void retire(std::vector<viewer::render::DocumentId> ids);
@@ -135,10 +141,5 @@ class DocumentsPanel : public wxNotebook {
     bool shown_from_prefetch_ = false;
     std::vector<wxString> flags_;  // per page, the flag set_document_flags put before its title
 };
-
-// Inputs for the password conventions, from the application's fields: the applicant's name and date of birth,
-// and the head of family's where the service has a family table.
-viewer::ConventionInputs convention_inputs(const model::Application& app,
-                                           const catalogue::ServiceDefinition* service);
 
 }  // namespace jaanch::app

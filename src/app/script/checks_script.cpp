@@ -3,9 +3,10 @@
 //                         ("aadhaar", "members[1].aadhaar") with no question asked, as after the officer's
 //                         confirmation; the number shows in its dialog
 //   expect-revealed=TEXT  fails unless the reveal dialog shows TEXT ("2345 6789 0124"); closes it either way
-//   wait-qr=SECONDS       fails unless the open application's Aadhaar letter is read in time (qr_review.h)
-//   wait-photos=SECONDS   fails unless the photo strip of the checks dialog (view/checks) finishes in time
-//   report-checks         prints "checks: {JSON}": the document tabs' titles, every text the form shows, the
+//   wait-qr=SECONDS       fails unless the open application's Aadhaar letter is read in time
+//   (workstation/aadhaar_letter_reader.h) wait-photos=SECONDS   fails unless the photo strip of the checks
+//   dialog (view/checks) finishes in time report-checks         prints "checks: {JSON}": the document tabs'
+//   titles, every text the form shows, the
 //                         Aadhaar letter's findings, what the photo strip of an open checks dialog shows
 //   shot-checks=FILE      saves the open checks dialog as PNG (the user guide's picture of it)
 //   close-checks          closes the checks dialogs a script opened
@@ -85,7 +86,7 @@ void report_checks(Context& context) {
     json::Json report{{"application", open ? open->number : ""}, {"tabs", tabs}, {"form_text", form}};
     if (const auto& findings = context.checks->qr_findings()) {
         json::Json failing = json::Json::array();
-        for (const auto& item : qr_review_items(*findings, nullptr))
+        for (const auto& item : workstation::qr_review_items(*findings, nullptr))
             if (item.status != checks::ReviewStatus::pass)
                 failing.push_back(item.label.en);
         report["qr"] = {
