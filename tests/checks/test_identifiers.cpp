@@ -3,8 +3,8 @@
 
 #include "catalogue/catalogue.h"
 #include "catalogue/value_check.h"
-#include "checks/identifier_shapes.h"
 #include "checks/identifiers.h"
+#include "model/identifier_shapes.h"
 #include "printers.h"
 
 using namespace jaanch;
@@ -220,13 +220,13 @@ BOOST_AUTO_TEST_CASE(hub_and_checks_share_each_identifiers_shape) {
         const auto f = field(type);
         for (const auto& v : values) {
             const bool hub_refuses = catalogue::value_problem(f, v).has_value();
-            const bool shape_ok = type == "aadhaar"        ? checks::aadhaar_shape(v)
-                                  : type == "pan"          ? checks::pan_shape(v)
-                                  : type == "ifsc"         ? checks::ifsc_shape(v)
-                                  : type == "mobile"       ? checks::mobile_shape(v)
-                                  : type == "pincode"      ? checks::pincode_shape(v)
-                                  : type == "bank_account" ? checks::bank_account_shape(v)
-                                                           : checks::haryana_family_id_shape(v);
+            const bool shape_ok = type == "aadhaar"        ? model::aadhaar_shape(v)
+                                  : type == "pan"          ? model::pan_shape(v)
+                                  : type == "ifsc"         ? model::ifsc_shape(v)
+                                  : type == "mobile"       ? model::mobile_shape(v)
+                                  : type == "pincode"      ? model::pincode_shape(v)
+                                  : type == "bank_account" ? model::bank_account_shape(v)
+                                                           : model::haryana_family_id_shape(v);
             BOOST_TEST(hub_refuses == !shape_ok, type << " " << v);
             if (!shape_ok)
                 BOOST_TEST((status(type, v) == CheckStatus::fail), type << " " << v);
@@ -235,9 +235,9 @@ BOOST_AUTO_TEST_CASE(hub_and_checks_share_each_identifiers_shape) {
     // Shape, not truth: the hub takes an Aadhaar number with a wrong check digit; the checks fail it.
     BOOST_TEST(!catalogue::value_problem(field("aadhaar"), "234567890125").has_value());
     BOOST_TEST((status("aadhaar", "234567890125") == CheckStatus::fail));
-    BOOST_TEST(checks::exactly_digits("1234567890", 10));
-    BOOST_TEST(!checks::exactly_digits("123456789", 10));
-    BOOST_TEST(!checks::exactly_digits("", 0));
+    BOOST_TEST(model::exactly_digits("1234567890", 10));
+    BOOST_TEST(!model::exactly_digits("123456789", 10));
+    BOOST_TEST(!model::exactly_digits("", 0));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <functional>
 
-#include "checks/identifier_shapes.h"
+#include "model/identifier_shapes.h"
 #include "util/time.h"
 
 namespace jaanch::catalogue {
@@ -55,25 +55,24 @@ const std::vector<TypeRule>& type_rules() {
         {"money", money, "rupees with at most two decimals, such as 250000.00"},
         {"boolean", [](const std::string& s) { return s == "yes" || s == "no"; }, "yes or no"},
         {"email", email, "an e-mail address"},
-        // Identifiers: one rule each, shared with the verifier's checks (checks/identifier_shapes.h).
-        {"aadhaar", [](const std::string& s) { return checks::aadhaar_shape(s); },
+        // Identifiers: one rule each, shared with the verifier's checks (model/identifier_shapes.h).
+        {"aadhaar", [](const std::string& s) { return model::aadhaar_shape(s); },
          "12 digits not starting with 0 or 1"},
-        {"pan", [](const std::string& s) { return checks::pan_shape(s); }, "a PAN such as ABCPE1234F"},
-        {"ifsc", [](const std::string& s) { return checks::ifsc_shape(s); }, "an IFSC such as SBIN0001234"},
-        {"mobile", [](const std::string& s) { return checks::mobile_shape(s); },
+        {"pan", [](const std::string& s) { return model::pan_shape(s); }, "a PAN such as ABCPE1234F"},
+        {"ifsc", [](const std::string& s) { return model::ifsc_shape(s); }, "an IFSC such as SBIN0001234"},
+        {"mobile", [](const std::string& s) { return model::mobile_shape(s); },
          "10 digits starting with 6, 7, 8 or 9"},
-        {"pincode", [](const std::string& s) { return checks::pincode_shape(s); },
+        {"pincode", [](const std::string& s) { return model::pincode_shape(s); },
          "6 digits not starting with 0"},
-        {"bank_account", [](const std::string& s) { return checks::bank_account_shape(s); },
-         "9 to 18 digits"},
+        {"bank_account", [](const std::string& s) { return model::bank_account_shape(s); }, "9 to 18 digits"},
         {"lgd_code", [](const std::string& s) { return digits(s, 1, 10); }, "an LGD code (digits)"},
-        {"jan_aadhaar_family_id", [](const std::string& s) { return checks::exactly_digits(s, 10); },
+        {"jan_aadhaar_family_id", [](const std::string& s) { return model::exactly_digits(s, 10); },
          "10 digits"},
-        {"jan_aadhaar_member_id", [](const std::string& s) { return checks::exactly_digits(s, 11); },
+        {"jan_aadhaar_member_id", [](const std::string& s) { return model::exactly_digits(s, 11); },
          "11 digits"},
-        {"samagra_family_id", [](const std::string& s) { return checks::exactly_digits(s, 8); }, "8 digits"},
-        {"samagra_member_id", [](const std::string& s) { return checks::exactly_digits(s, 9); }, "9 digits"},
-        {"haryana_family_id", [](const std::string& s) { return checks::haryana_family_id_shape(s); },
+        {"samagra_family_id", [](const std::string& s) { return model::exactly_digits(s, 8); }, "8 digits"},
+        {"samagra_member_id", [](const std::string& s) { return model::exactly_digits(s, 9); }, "9 digits"},
+        {"haryana_family_id", [](const std::string& s) { return model::haryana_family_id_shape(s); },
          "8 capital letters or digits"},
     };
     return rules;

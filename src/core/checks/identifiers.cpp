@@ -5,7 +5,7 @@
 #include <cctype>
 
 #include "catalogue/explain_text.h"
-#include "checks/identifier_shapes.h"
+#include "model/identifier_shapes.h"
 
 namespace jaanch::checks {
 
@@ -89,7 +89,7 @@ FieldCheck check_aadhaar(const std::string& address, std::string_view value) {
         return fail(address,
                     {"An Aadhaar number has 12 digits; this one has " + std::to_string(digits.size()) + ".",
                      "आधार संख्या 12 अंकों की होती है; इसमें " + std::to_string(digits.size()) + " हैं।"});
-    if (!aadhaar_shape(digits))  // what is left of the shape: the first digit
+    if (!model::aadhaar_shape(digits))  // what is left of the shape: the first digit
         return fail(address,
                     {"An Aadhaar number never starts with 0 or 1.", "आधार संख्या कभी 0 या 1 से शुरू नहीं होती।"});
     if (!verhoeff_valid(digits))
@@ -100,7 +100,7 @@ FieldCheck check_aadhaar(const std::string& address, std::string_view value) {
 }
 
 FieldCheck check_pan(const std::string& address, std::string_view value) {
-    if (!pan_shape(value))
+    if (!model::pan_shape(value))
         return fail(address, {"A PAN is 5 capital letters, 4 digits and a capital letter (AAAAA9999A).",
                               "पैन में 5 बड़े अक्षर, 4 अंक और 1 बड़ा अक्षर होता है (AAAAA9999A)।"});
     const auto holder = pan_holder_type(value[3]);
@@ -118,7 +118,7 @@ FieldCheck check_pan(const std::string& address, std::string_view value) {
 }
 
 FieldCheck check_ifsc(const std::string& address, std::string_view value) {
-    if (!ifsc_shape(value))
+    if (!model::ifsc_shape(value))
         return fail(address,
                     {"An IFSC is 4 capital letters (the bank), a zero, and 6 letters or digits (the branch).",
                      "IFSC में 4 बड़े अक्षर (बैंक), एक शून्य और 6 अक्षर या अंक (शाखा) होते हैं।"});
@@ -134,7 +134,7 @@ FieldCheck check_mobile(const std::string& address, std::string_view value) {
                               "मोबाइल नंबर +91 या आरंभिक 0 के बिना 10 अंकों में लिखें।"});
     if (!all_digits(digits) || digits.size() != 10)
         return fail(address, {"A mobile number has 10 digits.", "मोबाइल नंबर 10 अंकों का होता है।"});
-    if (!mobile_shape(digits))  // what is left of the shape: the first digit
+    if (!model::mobile_shape(digits))  // what is left of the shape: the first digit
         return fail(address, {"An Indian mobile number starts with 6, 7, 8 or 9.",
                               "भारतीय मोबाइल नंबर 6, 7, 8 या 9 से शुरू होता है।"});
     if (std::all_of(digits.begin(), digits.end(), [&](char c) { return c == digits[0]; }))
@@ -149,14 +149,14 @@ FieldCheck check_pincode(const std::string& address, std::string_view value) {
     const std::string digits = without_separators(value);
     if (!all_digits(digits) || digits.size() != 6)
         return fail(address, {"A PIN code has 6 digits.", "पिन कोड 6 अंकों का होता है।"});
-    if (!pincode_shape(digits))  // what is left of the shape: the first digit
+    if (!model::pincode_shape(digits))  // what is left of the shape: the first digit
         return fail(address, {"A PIN code never starts with 0.", "पिन कोड कभी 0 से शुरू नहीं होता।"});
     return pass(address, {"6 digits.", "6 अंक।"});
 }
 
 FieldCheck check_bank_account(const std::string& address, std::string_view value) {
     const std::string digits = without_separators(value);
-    if (!bank_account_shape(digits))
+    if (!model::bank_account_shape(digits))
         return fail(address,
                     {"A bank account number has 9 to 18 digits; this one has " +
                          std::to_string(digits.size()) + " characters.",
@@ -166,7 +166,7 @@ FieldCheck check_bank_account(const std::string& address, std::string_view value
 }
 
 FieldCheck check_haryana_family_id(const std::string& address, std::string_view value) {
-    if (!haryana_family_id_shape(value))
+    if (!model::haryana_family_id_shape(value))
         return fail(address, {"A Haryana Family ID (PPP) has 8 capital letters and digits.",
                               "हरियाणा परिवार पहचान पत्र (PPP) आईडी में 8 बड़े अक्षर और अंक होते हैं।"});
     return pass(address, {"8 letters and digits.", "8 अक्षर और अंक।"});

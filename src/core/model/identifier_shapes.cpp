@@ -1,8 +1,8 @@
-#include "checks/identifier_shapes.h"
+#include "model/identifier_shapes.h"
 
 #include <algorithm>
 
-namespace jaanch::checks {
+namespace jaanch::model {
 namespace {
 
 bool upper(char c) {
@@ -52,4 +52,4 @@ bool haryana_family_id_shape(std::string_view s) {
     return s.size() == 8 && std::all_of(s.begin(), s.end(), [](char c) { return upper(c) || digit(c); });
 }
 
-}  // namespace jaanch::checks
+}  // namespace jaanch::model
