@@ -2,7 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "checks/aadhaar_mask.h"
-#include "checks/aadhaar_vault.h"
+#include "crypto/aadhaar_vault.h"
 
 using namespace jaanch;
 
@@ -32,8 +32,8 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(aadhaar_vault)
 
 BOOST_AUTO_TEST_CASE(seal_open_round_trip_without_plaintext) {
-    const auto key = checks::AadhaarVault::random_key();
-    checks::AadhaarVault vault(key);
+    const auto key = crypto::AadhaarVault::random_key();
+    crypto::AadhaarVault vault(key);
     const auto sealed = vault.seal("2345 6789 0124", "JH/RNC/2026/000123#aadhaar");
     BOOST_TEST(sealed.size() == 1u + 12u + 12u + 16u);
     const std::string bytes(sealed.begin(), sealed.end());
@@ -45,23 +45,23 @@ BOOST_AUTO_TEST_CASE(seal_open_round_trip_without_plaintext) {
 }
 
 BOOST_AUTO_TEST_CASE(tampering_wrong_context_and_wrong_key_are_refused) {
-    checks::AadhaarVault vault(checks::AadhaarVault::random_key());
+    crypto::AadhaarVault vault(crypto::AadhaarVault::random_key());
     auto sealed = vault.seal("234567890124", "app-1");
-    BOOST_CHECK_THROW(vault.open(sealed, "app-2"), checks::CryptoError);
-    checks::AadhaarVault other(checks::AadhaarVault::random_key());
-    BOOST_CHECK_THROW(other.open(sealed, "app-1"), checks::CryptoError);
+    BOOST_CHECK_THROW(vault.open(sealed, "app-2"), crypto::CryptoError);
+    crypto::AadhaarVault other(crypto::AadhaarVault::random_key());
+    BOOST_CHECK_THROW(other.open(sealed, "app-1"), crypto::CryptoError);
     for (std::size_t i = 0; i < sealed.size(); ++i) {
         auto altered = sealed;
         altered[i] ^= 0x01;
-        BOOST_CHECK_THROW(vault.open(altered, "app-1"), checks::CryptoError);
+        BOOST_CHECK_THROW(vault.open(altered, "app-1"), crypto::CryptoError);
     }
-    BOOST_CHECK_THROW(vault.open(checks::Bytes(10, 1), "app-1"), checks::CryptoError);
-    BOOST_CHECK_THROW(checks::AadhaarVault(checks::Bytes(16, 0)), checks::CryptoError);
+    BOOST_CHECK_THROW(vault.open(crypto::Bytes(10, 1), "app-1"), crypto::CryptoError);
+    BOOST_CHECK_THROW(crypto::AadhaarVault(crypto::Bytes(16, 0)), crypto::CryptoError);
 }
 
 BOOST_AUTO_TEST_CASE(lookup_tokens_find_equal_numbers_only_under_the_same_key) {
-    const auto key = checks::AadhaarVault::random_key();
-    checks::AadhaarVault a(key), b(key), c(checks::AadhaarVault::random_key());
+    const auto key = crypto::AadhaarVault::random_key();
+    crypto::AadhaarVault a(key), b(key), c(crypto::AadhaarVault::random_key());
     const auto token = a.lookup_token("234567890124");
     BOOST_TEST(token.size() == 64u);
     BOOST_TEST(token == b.lookup_token("2345-6789-0124"));
@@ -71,8 +71,8 @@ BOOST_AUTO_TEST_CASE(lookup_tokens_find_equal_numbers_only_under_the_same_key) {
 
 BOOST_AUTO_TEST_CASE(tokens_match_an_independent_hkdf_hmac) {
     // Referee: the `openssl` command derives the token key with HKDF and computes the HMAC itself.
-    const checks::Bytes key(32, 0x42);
-    checks::AadhaarVault vault(key);
+    const crypto::Bytes key(32, 0x42);
+    crypto::AadhaarVault vault(key);
     std::string key_hex;
     for (auto b : key) {
         char buf[3];

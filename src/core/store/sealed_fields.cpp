@@ -54,7 +54,7 @@ bool is_birth_date(const catalogue::FieldDefinition& f) {
 class Sealer {
   public:
     Sealer(const model::Application& app, const catalogue::ServiceDefinition* service,
-           const checks::AadhaarVault& vault, const std::map<std::string, SealedValue>& previous)
+           const crypto::AadhaarVault& vault, const std::map<std::string, SealedValue>& previous)
         : app_(app), service_(service), vault_(vault), previous_(previous) {}
 
     // Seals `value` in place when it must be; records its Aadhaar token as an identity key.
@@ -165,7 +165,7 @@ class Sealer {
 
     const model::Application& app_;
     const catalogue::ServiceDefinition* service_;
-    const checks::AadhaarVault& vault_;
+    const crypto::AadhaarVault& vault_;
     const std::map<std::string, SealedValue>& previous_;
     SealedApplication out_;
 };
@@ -181,7 +181,7 @@ bool is_masked_aadhaar(const std::string& value) {
 }
 
 SealedApplication seal_application(const model::Application& app, const catalogue::ServiceDefinition* service,
-                                   const checks::AadhaarVault& vault,
+                                   const crypto::AadhaarVault& vault,
                                    const std::map<std::string, SealedValue>& previous) {
     return Sealer(app, service, vault, previous).run();
 }

@@ -1,7 +1,7 @@
 // What of an application the workspace may keep in plain text, and what it seals
 // (docs/checks.md#aadhaar-at-rest).
 //
-// Sealed, with the value kept only as AES-256-GCM ciphertext (checks/aadhaar_vault.h) and the application
+// Sealed, with the value kept only as AES-256-GCM ciphertext (crypto/aadhaar_vault.h) and the application
 // JSON holding the masked form instead:
 //   - every field and table cell whose type in the service definition is `aadhaar` (kind "aadhaar", masked
 //     `XXXX-XXXX-1234`, found again through the keyed lookup token of its digits);
@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "catalogue/service_definition.h"
-#include "checks/aadhaar_vault.h"
+#include "crypto/aadhaar_vault.h"
 #include "model/application.h"
 
 namespace jaanch::store {
@@ -32,7 +32,7 @@ struct SealedValue {
     std::string path;   // "aadhaar", "members[2].aadhaar"
     std::string kind;   // "aadhaar" or "text"
     std::string token;  // lookup token of an Aadhaar number's digits; empty for "text"
-    checks::Bytes sealed;
+    crypto::Bytes sealed;
 };
 
 struct IdentityKey {
@@ -58,7 +58,7 @@ std::string sealing_context(const std::string& application, const std::string& p
 bool is_masked_aadhaar(const std::string& value);
 
 SealedApplication seal_application(const model::Application& app, const catalogue::ServiceDefinition* service,
-                                   const checks::AadhaarVault& vault,
+                                   const crypto::AadhaarVault& vault,
                                    const std::map<std::string, SealedValue>& previous);
 
 // Puts opened values back into a shown application (by path).

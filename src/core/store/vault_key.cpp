@@ -37,7 +37,7 @@ std::filesystem::path vault_key_path(const std::string& workspace_id, const std:
     return (key_dir.empty() ? default_key_dir() : key_dir) / (workspace_id + ".key");
 }
 
-std::optional<checks::Bytes> read_vault_key(const std::filesystem::path& file) {
+std::optional<crypto::Bytes> read_vault_key(const std::filesystem::path& file) {
     const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         if (errno == ENOENT)
@@ -46,7 +46,7 @@ std::optional<checks::Bytes> read_vault_key(const std::filesystem::path& file) {
                          ". Check the file's owner and permissions.");
     }
     struct stat st {};
-    checks::Bytes key(kKeySize + 1);
+    crypto::Bytes key(kKeySize + 1);
     const bool stat_ok = ::fstat(fd, &st) == 0;
     const ssize_t n = ::read(fd, key.data(), key.size());
     ::close(fd);
@@ -62,7 +62,7 @@ std::optional<checks::Bytes> read_vault_key(const std::filesystem::path& file) {
     return key;
 }
 
-checks::Bytes load_or_create_vault_key(const std::filesystem::path& file) {
+crypto::Bytes load_or_create_vault_key(const std::filesystem::path& file) {
     if (auto key = read_vault_key(file))
         return *key;
     std::error_code ec;
@@ -71,7 +71,7 @@ checks::Bytes load_or_create_vault_key(const std::filesystem::path& file) {
         throw StoreError("Cannot create the key folder " + file.parent_path().string() + ": " + ec.message() +
                          ".");
     ::chmod(file.parent_path().c_str(), 0700);
-    const checks::Bytes key = checks::AadhaarVault::random_key();
+    const crypto::Bytes key = crypto::AadhaarVault::random_key();
     const std::filesystem::path temp = file.string() + ".tmp." + std::to_string(::getpid()) + "." +
                                        std::to_string(reinterpret_cast<std::uintptr_t>(&key));
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);

@@ -17,7 +17,7 @@
 #include <optional>
 #include <string>
 
-#include "checks/aadhaar_vault.h"
+#include "crypto/aadhaar_vault.h"
 
 namespace jaanch::store {
 
@@ -27,9 +27,9 @@ std::filesystem::path vault_key_path(const std::string& workspace_id,
 
 // Reads the key; nullopt when the file does not exist. Throws StoreError for a file of the wrong size or one
 // readable by group or others.
-std::optional<checks::Bytes> read_vault_key(const std::filesystem::path& file);
+std::optional<crypto::Bytes> read_vault_key(const std::filesystem::path& file);
 
 // Reads the key, or makes a new random one (0600) when there is none.
-checks::Bytes load_or_create_vault_key(const std::filesystem::path& file);
+crypto::Bytes load_or_create_vault_key(const std::filesystem::path& file);
 
 }  // namespace jaanch::store

@@ -137,7 +137,7 @@ std::map<std::string, SealedValue> sealed_rows(SQLite::Database& db, const std::
         const auto blob = q.getColumn(3);
         const auto* data = static_cast<const std::uint8_t*>(blob.getBlob());
         SealedValue v{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                      checks::Bytes(data, data + blob.getBytes())};
+                      crypto::Bytes(data, data + blob.getBytes())};
         out.emplace(v.path, std::move(v));
     }
     return out;
@@ -251,7 +251,7 @@ std::filesystem::path Workspace::key_file() const {
     return vault_key_path(workspace_id_, options_.key_dir);
 }
 
-const checks::AadhaarVault& Workspace::vault() const {
+const crypto::AadhaarVault& Workspace::vault() const {
     if (vault_)
         return *vault_;
     const auto file = key_file();
@@ -264,7 +264,7 @@ const checks::AadhaarVault& Workspace::vault() const {
                 "delete the workspace and sync again.");
         key = load_or_create_vault_key(file);
     }
-    vault_ = std::make_unique<checks::AadhaarVault>(*key);
+    vault_ = std::make_unique<crypto::AadhaarVault>(*key);
     return *vault_;
 }
 

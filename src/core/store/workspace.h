@@ -188,7 +188,7 @@ class Workspace {
 
   private:
     // The vault, its key read or (while nothing is sealed yet) made on first use.
-    const checks::AadhaarVault& vault() const;
+    const crypto::AadhaarVault& vault() const;
     void upsert(const model::Application& app);
     void seal_existing();
 
@@ -196,7 +196,7 @@ class Workspace {
     const catalogue::Catalogue& catalogue_;
     WorkspaceOptions options_;
     std::string workspace_id_;
-    mutable std::unique_ptr<checks::AadhaarVault> vault_;
+    mutable std::unique_ptr<crypto::AadhaarVault> vault_;
     std::unique_ptr<SQLite::Database> db_;
     DocumentFolder documents_;
     Outbox outbox_;

@@ -8,9 +8,9 @@
 namespace jaanch::store {
 namespace {
 
-checks::Bytes blob_of(const SQLite::Column& c) {
+crypto::Bytes blob_of(const SQLite::Column& c) {
     const auto* data = static_cast<const std::uint8_t*>(c.getBlob());
-    return checks::Bytes(data, data + c.getBytes());
+    return crypto::Bytes(data, data + c.getBytes());
 }
 
 }  // namespace
@@ -23,7 +23,7 @@ std::string Workspace::reveal(const std::string& number, const std::string& path
     if (!q.executeStep())
         throw StoreError("Application " + number + " holds no sealed value at \"" + path +
                          "\" in this workspace, so there is nothing to reveal.");
-    const checks::Bytes sealed = blob_of(q.getColumn(0));
+    const crypto::Bytes sealed = blob_of(q.getColumn(0));
     q.reset();
     std::string plain = vault().open(sealed, sealing_context(number, path));
     try {

@@ -3,9 +3,9 @@
 // duplicate detection never needs the plain number.
 //
 // The key is supplied by the caller and must not be kept beside the data it protects; where it lives (an HSM
-// token, the OS keyring, a key file outside the workspace) is the workspace store's decision (sync issue).
-// From the one 32-byte master key two independent keys are derived with HKDF-SHA256: one for encryption, one
-// for tokens, so a leaked token key reveals nothing about ciphertexts.
+// token, the OS keyring, a key file outside the workspace) is the workspace store's decision
+// (store/vault_key.h). From the one 32-byte master key two independent keys are derived with HKDF-SHA256: one
+// for encryption, one for tokens, so a leaked token key reveals nothing about ciphertexts.
 //
 // Sealed format: version byte 0x01 | 12-byte random nonce | ciphertext | 16-byte GCM tag. The caller's
 // `context` (e.g. the application number and field path) is authenticated as associated data, so a
@@ -19,14 +19,9 @@
 #include <string_view>
 #include <vector>
 
-#include "util/error.h"
+#include "crypto/crypto_error.h"
 
-namespace jaanch::checks {
-
-class CryptoError : public Error {
-  public:
-    using Error::Error;
-};
+namespace jaanch::crypto {
 
 using Bytes = std::vector<std::uint8_t>;
 
@@ -55,4 +50,4 @@ class AadhaarVault {
     Bytes token_key_;
 };
 
-}  // namespace jaanch::checks
+}  // namespace jaanch::crypto

@@ -1,4 +1,4 @@
-#include "checks/aadhaar_vault.h"
+#include "crypto/aadhaar_vault.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -8,7 +8,7 @@
 
 #include <memory>
 
-namespace jaanch::checks {
+namespace jaanch::crypto {
 
 namespace {
 
@@ -148,4 +148,4 @@ std::string AadhaarVault::lookup_token(std::string_view aadhaar) const {
     return out;
 }
 
-}  // namespace jaanch::checks
+}  // namespace jaanch::crypto
