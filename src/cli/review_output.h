@@ -1,11 +1,12 @@
-// Printing an application review (checks/application_review.h): the text `jaanch-cli show` lists under
-// "Checks", and the `checks` object of `show --json`. Every reason passes through the Aadhaar redaction.
+// Printing an application review (workspace_checks/application_review.h): the text `jaanch-cli show` lists
+// under "Checks", and the `checks` object of `show --json`. Every reason passes through the Aadhaar
+// redaction.
 #pragma once
 
 #include <ostream>
 
-#include "checks/application_review.h"
 #include "util/json_reader.h"
+#include "workspace_checks/application_review.h"
 
 namespace jaanch::cli {
 

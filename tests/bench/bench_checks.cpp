@@ -12,8 +12,8 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "catalogue/catalogue.h"
-#include "checks/application_review.h"
-#include "checks/cross_checks.h"
+#include "workspace_checks/application_review.h"
+#include "workspace_checks/cross_checks.h"
 #include "checks/identifiers.h"
 #include "core/workflow_fixtures.h"
 #include "store/workspace.h"

@@ -11,14 +11,14 @@
 #include <sstream>
 
 #include "catalogue/catalogue.h"
-#include "checks/application_review.h"
-#include "checks/cross_checks.h"
 #include "checks/identifiers.h"
-#include "checks/workspace_history.h"
 #include "core/workflow_fixtures.h"
 #include "store/workspace.h"
 #include "store/workspace_schema.h"
 #include "util/sha256.h"
+#include "workspace_checks/application_review.h"
+#include "workspace_checks/cross_checks.h"
+#include "workspace_checks/workspace_history.h"
 
 #include <SQLiteCpp/Statement.h>
 

@@ -9,7 +9,7 @@
 
 #include "app/commands/command.h"
 #include "catalogue/service_definition.h"
-#include "checks/application_review.h"
+#include "workspace_checks/application_review.h"
 
 class wxDialog;
 class wxWindow;

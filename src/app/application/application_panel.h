@@ -15,9 +15,9 @@
 #include <wx/panel.h>
 
 #include "catalogue/service_definition.h"
-#include "checks/application_review.h"
 #include "model/application.h"
 #include "model/decision.h"
+#include "workspace_checks/application_review.h"
 
 namespace jaanch::app {
 

@@ -14,7 +14,7 @@
 
 #include <wx/string.h>
 
-#include "checks/application_review.h"
+#include "workspace_checks/application_review.h"
 #include "workstation/aadhaar_letter_reader.h"
 
 class wxDialog;

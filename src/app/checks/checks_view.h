@@ -11,7 +11,7 @@
 #include <wx/dialog.h>
 #include <wx/string.h>
 
-#include "checks/application_review.h"
+#include "workspace_checks/application_review.h"
 
 namespace jaanch::app {
 

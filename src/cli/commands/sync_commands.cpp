@@ -268,7 +268,7 @@ int show(const std::vector<std::string>& words, Io io) {
                            {"applied_at", format_timestamp(h.applied_at)},
                            {"status_after", model::status_name(h.status_after)},
                            {"level_after", h.level_after}});
-    // The automatic checks (checks/application_review.h), with the IST date as today.
+    // The automatic checks (workspace_checks/application_review.h), with the IST date as today.
     std::optional<checks::ApplicationReport> review;
     if (service != nullptr) {
         try {

@@ -25,9 +25,9 @@ struct FieldCheck {
     bool operator==(const FieldCheck&) const = default;
 };
 
-// The outcome of one check in an application review (checks/application_review.h): fields, documents,
-// eligibility, duplicates and document reuse all report this way. `attention` is advice to look (a possible
-// duplicate, a document another applicant attached); `unknown` means data is missing to decide.
+// The outcome of one check in an application review (workspace_checks/application_review.h): fields,
+// documents, eligibility, duplicates and document reuse all report this way. `attention` is advice to look (a
+// possible duplicate, a document another applicant attached); `unknown` means data is missing to decide.
 enum class ReviewStatus { pass, fail, unknown, not_applicable, attention };
 std::string_view review_status_name(
     ReviewStatus s);  // "pass", "fail", "unknown", "not_applicable", "attention"

@@ -3,7 +3,8 @@
 // 2020, 4 years 7 months by 15 Aug 2024 < 5 years", "1 of 4 rows of Family members fail: #3 (Ravi) …".
 //
 // once_per_financial_year needs the office's other applications: they come through ApplicationHistory, which
-// the local workspace store implements (sync issue); InMemoryHistory serves tests and the CLI's file mode.
+// the local workspace implements (workspace_checks/workspace_history.h); InMemoryHistory serves tests and the
+// CLI's file mode.
 //
 // Pure functions over their arguments; thread-safe as long as the history is.
 #pragma once

@@ -1,4 +1,4 @@
-#include "checks/workspace_history.h"
+#include "workspace_checks/workspace_history.h"
 
 namespace jaanch::checks {
 

@@ -1,4 +1,4 @@
-#include "checks/cross_checks.h"
+#include "workspace_checks/cross_checks.h"
 
 #include <map>
 #include <set>

@@ -3,11 +3,12 @@
 // summary at the top of the application.
 //
 //   fields       identifier and value checks per field and table cell (checks/identifiers.h)
-//   documents    mandatory documents present and downloaded, accepted file types, reuse by others and earlier
-//                verification (checks/cross_checks.h)
+//   documents    mandatory documents present and downloaded, accepted file types, reuse by others and
+//                earlier verification (workspace_checks/cross_checks.h)
 //   eligibility  the service's rules, once_per_financial_year answered by the workspace
-//   (checks/eligibility.h) duplicates   same Aadhaar token, family ID, or person in the same service
-//   (checks/cross_checks.h)
+//                (checks/eligibility.h, workspace_checks/workspace_history.h)
+//   duplicates   same Aadhaar token, family ID, or person in the same service
+//   (workspace_checks/cross_checks.h)
 //
 // The application may be the masked one Workspace::application returns: sealed values are opened inside this
 // call for the checks and never leave it. Reasons never hold a full Aadhaar number.

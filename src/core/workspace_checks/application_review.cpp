@@ -1,12 +1,12 @@
-#include "checks/application_review.h"
+#include "workspace_checks/application_review.h"
 
 #include <algorithm>
 
-#include "checks/cross_checks.h"
 #include "checks/eligibility.h"
 #include "checks/identifiers.h"
-#include "checks/workspace_history.h"
 #include "store/sealed_fields.h"
+#include "workspace_checks/cross_checks.h"
+#include "workspace_checks/workspace_history.h"
 
 namespace jaanch::checks {
 namespace {
