@@ -1,5 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include <filesystem>
@@ -168,10 +169,12 @@ BOOST_AUTO_TEST_CASE(activity_log_chain_detects_edits) {
     ws.activity().append(now, "vdo.1", "decided", "RJ/JA/2026/100001", "forward");
     BOOST_TEST(!ws.activity().first_broken());
     BOOST_TEST(ws.activity().entries("RJ/JA/2026/100001").size() == 3u);
-    ws.database().exec("UPDATE activity_log SET detail = 'aadhaar p2' WHERE seq = 2");
+    // Edited behind the workspace's back, through a connection of its own, as a tamperer would.
+    SQLite::Database tamper(dir.path / "workspace.db", SQLite::OPEN_READWRITE);
+    tamper.exec("UPDATE activity_log SET detail = 'aadhaar p2' WHERE seq = 2");
     BOOST_TEST(ws.activity().first_broken().value_or(0) == 2);
-    ws.database().exec("UPDATE activity_log SET detail = 'aadhaar p1' WHERE seq = 2");
-    ws.database().exec("DELETE FROM activity_log WHERE seq = 2");
+    tamper.exec("UPDATE activity_log SET detail = 'aadhaar p1' WHERE seq = 2");
+    tamper.exec("DELETE FROM activity_log WHERE seq = 2");
     BOOST_TEST(ws.activity().first_broken().value_or(0) == 3);
 }
 

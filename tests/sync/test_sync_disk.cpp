@@ -6,6 +6,8 @@
 // has: without it these tests fail and say why; they are never skipped.
 #include <boost/test/unit_test.hpp>
 
+#include <SQLiteCpp/Database.h>
+
 #include <sys/mount.h>
 #include <sys/statvfs.h>
 
@@ -66,8 +68,13 @@ class TinyDisk {
     std::filesystem::path dir_;
 };
 
+// A connection of the test's own beside the workspace's, as another process would open the file.
+SQLite::Database own_connection(const store::Workspace& w) {
+    return SQLite::Database(w.dir() / "workspace.db", SQLite::OPEN_READWRITE);
+}
+
 std::string integrity(store::Workspace& w) {
-    return w.database().execAndGet("PRAGMA integrity_check").getString();
+    return own_connection(w).execAndGet("PRAGMA integrity_check").getString();
 }
 
 bool has(const std::string& text, const std::string& part) {
@@ -156,7 +163,7 @@ BOOST_AUTO_TEST_CASE(a_decision_on_a_full_disk_is_refused_plainly_and_leaves_no_
     const auto entries_before = w->activity().entries("").size();
     // Checkpointing empties the write-ahead log, as SQLite does from time to time, so the next commit needs
     // new space; then everything else fills the disk to its last block.
-    w->database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    own_connection(*w).exec("PRAGMA wal_checkpoint(TRUNCATE)");
     disk.put_ballast();
     BOOST_REQUIRE_LT(disk.free_bytes(), 4096u);
 

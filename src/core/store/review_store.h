@@ -28,7 +28,7 @@ struct PagesSeen {
 
 class ReviewStore {
   public:
-    explicit ReviewStore(Workspace& workspace) : db_(workspace.database()) {}
+    explicit ReviewStore(Workspace& workspace) : db_(*workspace.db_) {}
 
     // History signatures (DER CMS) by decision id.
     void put_signature(const std::string& decision_id, const std::string& application, const std::string& der,

@@ -348,6 +348,13 @@ void Workspace::set_claim(const std::string& number, const std::string& claimed_
     q.exec();
 }
 
+void Workspace::set_claims(const std::vector<ClaimChange>& claims) {
+    SQLite::Transaction tx(*db_);
+    for (const auto& c : claims)
+        set_claim(c.number, c.claimed_by);
+    tx.commit();
+}
+
 std::optional<model::Application> Workspace::application(const std::string& number) const {
     SQLite::Statement q(*db_, "SELECT body FROM applications WHERE number = ?");
     q.bind(1, number);
@@ -437,6 +444,13 @@ void Workspace::set_document_state(const std::string& sha256, DocumentState stat
         throw StoreError("Document " + sha256 + " is not referenced by any application here.");
 }
 
+void Workspace::set_document_states(const std::vector<DocumentStateChange>& changes) {
+    SQLite::Transaction tx(*db_);
+    for (const auto& c : changes)
+        set_document_state(c.sha256, c.state, c.error);
+    tx.commit();
+}
+
 std::vector<DocumentToFetch> Workspace::documents_to_fetch(std::size_t limit) const {
     std::vector<DocumentToFetch> out;
     SQLite::Statement q(*db_, R"sql(
@@ -498,6 +512,22 @@ void Workspace::set_sync_value(const std::string& key, const std::string& value)
     q.bind(1, key);
     q.bind(2, value);
     q.exec();
+}
+
+void Workspace::set_sync_values(const std::vector<std::pair<std::string, std::string>>& values) {
+    SQLite::Transaction tx(*db_);
+    for (const auto& [key, value] : values)
+        set_sync_value(key, value);
+    tx.commit();
+}
+
+void Workspace::queue_decision(const model::Decision& d, const std::string& signature,
+                               const std::string& officer, Timestamp now) {
+    SQLite::Transaction tx(*db_);
+    outbox_.add(d, signature, now);
+    activity_.append(now, officer, "decided", d.application,
+                     std::string(model::action_name(d.action)) + " " + d.id);
+    tx.commit();
 }
 
 }  // namespace jaanch::store

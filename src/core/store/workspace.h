@@ -7,7 +7,8 @@
 // reveal() gives the full number and records that in the activity log.
 //
 // Threads: a Workspace is one SQLite connection; use it from one thread at a time. The sync engine opens its
-// own Workspace on its thread; WAL lets it write while the UI reads.
+// own Workspace on its thread; WAL lets it write while the UI reads. The connection stays inside: what must
+// change together is one named method here (one transaction each), so no caller composes SQL transactions.
 // Errors: StoreError (DiskFullError for a full disk) with what was being done; nothing is half-applied.
 #pragma once
 
@@ -21,11 +22,13 @@
 
 #include "catalogue/catalogue.h"
 #include "model/application.h"
+#include "model/decision.h"
 #include "store/activity_log.h"
 #include "store/document_folder.h"
 #include "store/outbox.h"
 #include "store/sealed_fields.h"
 #include "store/sqlite_database.h"
+#include "util/time.h"
 
 namespace jaanch::store {
 
@@ -84,6 +87,19 @@ struct DocumentToFetch {
     std::string earliest_due;  // of the applications needing it: soonest first
 };
 
+// Who holds the claim on an application after a sync (claimed_by empty: nobody).
+struct ClaimChange {
+    std::string number;
+    std::string claimed_by;
+};
+
+// A document's state after a download attempt; `error` says why it is not complete.
+struct DocumentStateChange {
+    std::string sha256;
+    DocumentState state = DocumentState::missing;
+    std::string error;
+};
+
 struct WorkspaceOptions {
     std::filesystem::path key_dir;  // where the Aadhaar key file is; empty = the default (store/vault_key.h)
 };
@@ -128,6 +144,8 @@ class Workspace {
     // Documents they reference are registered as missing unless already known.
     void store_applications(const std::vector<model::Application>& apps, const std::string& next_cursor);
     void set_claim(const std::string& number, const std::string& claimed_by);
+    // A page of claims from the hub, in one transaction.
+    void set_claims(const std::vector<ClaimChange>& claims);
 
     // The application as stored: Aadhaar values masked (XXXX-XXXX-1234), free text with Aadhaar numbers
     // masked inside.
@@ -163,6 +181,9 @@ class Workspace {
 
     DocumentState document_state(const std::string& sha256) const;
     void set_document_state(const std::string& sha256, DocumentState state, const std::string& error = "");
+    // A batch of states in one transaction: one fsync for the batch rather than one per document. Throws
+    // StoreError (nothing changed) when a document is not referenced by any application here.
+    void set_document_states(const std::vector<DocumentStateChange>& changes);
     // Documents not yet complete, soonest level deadline first; one application's documents together, so the
     // application the officer opens first is whole as early as possible.
     std::vector<DocumentToFetch> documents_to_fetch(std::size_t limit) const;
@@ -175,6 +196,8 @@ class Workspace {
 
     std::string sync_value(const std::string& key) const;  // "" when unset
     void set_sync_value(const std::string& key, const std::string& value);
+    // Several values (a session: hub, user, token …) in one transaction, so none is kept without the others.
+    void set_sync_values(const std::vector<std::pair<std::string, std::string>>& values);
     std::string cursor() const { return sync_value("cursor"); }
 
     const catalogue::Catalogue& catalogue() const { return catalogue_; }
@@ -184,9 +207,15 @@ class Workspace {
 
     Outbox& outbox() { return outbox_; }
     ActivityLog& activity() { return activity_; }
-    SQLite::Database& database() { return *db_; }
+    // A signed decision into the outbox and "decided" (action and decision id) by `officer` into the
+    // activity log, in one transaction: a decision is never queued unlogged, nor logged unqueued. Errors rise
+    // as the outbox raises them (a full disk as DiskFullError or SQLite's SQLITE_FULL); nothing is kept then.
+    void queue_decision(const model::Decision& d, const std::string& signature, const std::string& officer,
+                        Timestamp now);
 
   private:
+    friend class ReviewStore;  // its tables live in this database; it is a view on this connection
+
     // The vault, its key read or (while nothing is sealed yet) made on first use.
     const crypto::AadhaarVault& vault() const;
     void upsert(const model::Application& app);

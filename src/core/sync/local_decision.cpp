@@ -1,7 +1,6 @@
 #include "sync/local_decision.h"
 
 #include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/Transaction.h>
 #include <openssl/rand.h>
 #include <sqlite3.h>
 
@@ -93,11 +92,7 @@ model::Decision commit_decision(store::Workspace& workspace, const model::Office
     const std::string signature = signer.sign_at(crypto::canonical_decision_bytes(d), d.decided_at);
 
     try {
-        SQLite::Transaction tx(workspace.database());
-        workspace.outbox().add(d, signature, now);
-        workspace.activity().append(now, officer.id, "decided", d.application,
-                                    std::string(model::action_name(d.action)) + " " + d.id);
-        tx.commit();
+        workspace.queue_decision(d, signature, officer.id, now);
     } catch (const store::DiskFullError&) {
         throw not_saved_disk_full(workspace, d);
     } catch (const SQLite::Exception& e) {

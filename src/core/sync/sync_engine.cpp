@@ -1,7 +1,5 @@
 #include "sync/sync_engine.h"
 
-#include <SQLiteCpp/Transaction.h>
-
 #include <deque>
 #include <memory>
 
@@ -54,14 +52,12 @@ std::string_view sync_phase_name(SyncPhase p) {
 
 void save_session(store::Workspace& workspace, const std::string& hub_url, const std::string& user,
                   const Login& login) {
-    SQLite::Transaction tx(workspace.database());
-    workspace.set_sync_value("hub_url", hub_url);
-    workspace.set_sync_value("user", user);
-    workspace.set_sync_value("token", login.token);
-    workspace.set_sync_value("token_expires_at", format_timestamp(login.expires_at));
-    workspace.set_sync_value("officer", json::Json(login.officer).dump());
-    workspace.set_sync_value("supervisor", login.supervisor ? "true" : "false");
-    tx.commit();
+    workspace.set_sync_values({{"hub_url", hub_url},
+                               {"user", user},
+                               {"token", login.token},
+                               {"token_expires_at", format_timestamp(login.expires_at)},
+                               {"officer", json::Json(login.officer).dump()},
+                               {"supervisor", login.supervisor ? "true" : "false"}});
 }
 
 std::string end_session(store::Workspace& workspace, Timestamp now, HubClientOptions options) {
@@ -72,12 +68,7 @@ std::string end_session(store::Workspace& workspace, Timestamp now, HubClientOpt
     } catch (const SyncError&) {
         // Never logged in: there is no officer to name, and no token to end.
     }
-    {
-        SQLite::Transaction tx(workspace.database());
-        workspace.set_sync_value("token", "");
-        workspace.set_sync_value("token_expires_at", "");
-        tx.commit();
-    }
+    workspace.set_sync_values({{"token", ""}, {"token_expires_at", ""}});
     std::string problem;
     if (!hub.empty() && !token.empty()) {
         try {
@@ -184,12 +175,11 @@ void SyncEngine::pull(HubClient& client, SyncReport& report) {
         for (const auto& e : page.entries)
             apps.push_back(e.application);
         workspace_.store_applications(apps, page.cursor);
-        {
-            SQLite::Transaction tx(workspace_.database());
-            for (const auto& e : page.entries)
-                workspace_.set_claim(e.application.number, e.claimed_by);
-            tx.commit();
-        }
+        std::vector<store::ClaimChange> claims;
+        claims.reserve(page.entries.size());
+        for (const auto& e : page.entries)
+            claims.push_back({e.application.number, e.claimed_by});
+        workspace_.set_claims(claims);
         report.applications_pulled += apps.size();
         progress.items_done = report.applications_pulled;
         observer_.on_progress(progress);
@@ -257,20 +247,21 @@ void SyncEngine::download(SyncReport& report) {
     auto flush = [&] {
         if (finished.empty())
             return;
-        SQLite::Transaction tx(workspace_.database());
+        std::vector<store::DocumentStateChange> states;
+        states.reserve(finished.size());
         for (const auto& r : finished) {
             if (r.complete) {
-                workspace_.set_document_state(r.sha256, store::DocumentState::complete);
+                states.push_back({r.sha256, store::DocumentState::complete, ""});
             } else {
                 const bool partial = workspace_.documents().partial_size(r.sha256) > 0;
-                workspace_.set_document_state(
-                    r.sha256,
-                    r.damaged ? store::DocumentState::corrupt
-                              : (partial ? store::DocumentState::partial : store::DocumentState::missing),
-                    r.error);
+                states.push_back(
+                    {r.sha256,
+                     r.damaged ? store::DocumentState::corrupt
+                               : (partial ? store::DocumentState::partial : store::DocumentState::missing),
+                     r.error});
             }
         }
-        tx.commit();
+        workspace_.set_document_states(states);
         finished.clear();
     };
     auto last_flush = Clock::now();
