@@ -33,8 +33,6 @@ enum class SigningFailure {
     signing_failed,            // the cryptographic operation itself failed
 };
 
-std::string_view failure_name(SigningFailure f);  // "wrong_pin", "token_removed" …
-
 class SigningError : public CryptoError {
   public:
     SigningError(SigningFailure kind, const std::string& message) : CryptoError(message), kind_(kind) {}

@@ -7,18 +7,11 @@
 #include "store/sqlite_database.h"
 #include "sync/history_check.h"
 #include "sync/sync_error.h"
-#include "util/enum_names.h"
 
 namespace jaanch::sync {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-constexpr EnumNames<SyncPhase, 5> kPhaseNames{{{SyncPhase::login, "login"},
-                                               {SyncPhase::push, "push"},
-                                               {SyncPhase::pull, "pull"},
-                                               {SyncPhase::documents, "documents"},
-                                               {SyncPhase::idle, "idle"}}};
 
 // Bytes per second over the last few seconds, for the rate and the time left.
 class RateMeter {
@@ -45,10 +38,6 @@ class RateMeter {
 };
 
 }  // namespace
-
-std::string_view sync_phase_name(SyncPhase p) {
-    return enum_name(kPhaseNames, p);
-}
 
 void save_session(store::Workspace& workspace, const std::string& hub_url, const std::string& user,
                   const Login& login) {

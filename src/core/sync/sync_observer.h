@@ -14,7 +14,6 @@
 namespace jaanch::sync {
 
 enum class SyncPhase { login, push, pull, documents, idle };
-std::string_view sync_phase_name(SyncPhase p);
 
 struct SyncProgress {
     SyncPhase phase = SyncPhase::idle;

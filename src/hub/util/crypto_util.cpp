@@ -96,21 +96,6 @@ std::string base64url_encode(std::string_view bytes) {
     return out;
 }
 
-std::optional<std::string> base64url_decode(std::string_view text) {
-    std::string standard(text);
-    for (char& c : standard) {
-        if (c == '-')
-            c = '+';
-        else if (c == '_')
-            c = '/';
-        else if (c == '+' || c == '/' || c == '=')
-            return std::nullopt;
-    }
-    while (standard.size() % 4 != 0)
-        standard.push_back('=');
-    return base64_decode(standard);
-}
-
 std::string base32_encode(std::string_view bytes) {
     static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     std::string out;

@@ -20,7 +20,6 @@ std::string base64_encode(std::string_view bytes);
 // Standard base64 with padding; nullopt for any character or length that is not valid base64.
 std::optional<std::string> base64_decode(std::string_view text);
 std::string base64url_encode(std::string_view bytes);
-std::optional<std::string> base64url_decode(std::string_view text);
 
 // RFC 4648 base32 (TOTP secrets); lower case, spaces and missing padding are accepted on input.
 std::string base32_encode(std::string_view bytes);
