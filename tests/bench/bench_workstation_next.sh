@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # "Next application" to the form laid out and the first document's first page painted, documents already
-# downloaded (issue #7: p95 under 100 ms). A demo district is seeded and served; the BSO of Sanganer logs in and
+# downloaded (aim: p95 under 100 ms). A demo district is seeded and served; the BSO of Sanganer logs in and
 # syncs (a real queue of a few services with the demo's real PDFs), then the workstation steps through the
 # queue three times (the measure-next script step). Reference: pdftoppm rendering the first page of each
 # application's first document at 72 DPI, one process per document, as a portal viewer would.

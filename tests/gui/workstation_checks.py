@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The automatic checks in the workstation (issue #8), in the real window on a real workspace (SQLite, sealed
+"""The automatic checks in the workstation, in the real window on a real workspace (SQLite, sealed
 Aadhaar under a real vault key, documents in the content-addressed folder) made by make_checks_workspace:
 
 1. Reveal Aadhaar: the applicant's number and a family member's are revealed through the `reveal=` verb (the

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""End to end through the real window against a real jaanch-hub process (issue #7's scripted test).
+"""End to end through the real window against a real jaanch-hub process.
 
 A demo district is seeded and served on loopback. Three Jan Aadhaar officers work in the workstation, each in
 their own workspace, signing with their own PKCS#12 key, and mark two fields of every application they open:
@@ -7,7 +7,7 @@ their own workspace, signing with their own PKCS#12 key, and mark two fields of 
   the BSO of Sanganer (L2) approves it and one more, and rejects a third with the service's reason;
   the SDO of Jaipur City (L2) escalates a member deletion for marriage to the Collector.
 (No shipped workflow lets one officer both forward, which is L1's act, and approve, which is L2's, and the rules
-send only deletions for reasons other than death to the Collector: the five decisions of the issue are spread
+send only deletions for reasons other than death to the Collector: the five decisions are spread
 over the officers whose level and area allow them, as they are in an office.)
 Then the hub is asked through the portal export, the channel a state portal uses: exactly these five
 decisions, each by the officer who made it, with the marks set in the window, and a signature that

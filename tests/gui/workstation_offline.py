@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Going offline mid-session (issue #7): the hub stops while the officer works; deciding goes on, the status bar
+"""Going offline mid-session: the hub stops while the officer works; deciding goes on, the status bar
 says offline with the number of decisions waiting, and when the hub is back the workstation's own sync schedule
 delivers them — exactly once, with nobody pressing a button.
 

@@ -1,7 +1,7 @@
 // DocumentEngine: pixels and text out of one document (a PDF, or an image as a one- or multi-page document).
 //
 // The interface is deliberately narrow (bytes in; sizes, RGBA pixels, text boxes out) so that an engine can
-// later run in a separate sandboxed process (viewer/sandbox) behind the same interface. Engines never know
+// run in a separate sandboxed process (viewer/sandbox) behind the same interface. Engines never know
 // about widgets, threads, caches or prefetching: the render service (viewer/render) owns all of that.
 //
 // Threads: one engine instance is used by one thread at a time. clone() is thread-safe (it reads only

@@ -1,7 +1,7 @@
 // Remembering, per document, the password that opened it, so an officer types it at most once.
 //
-// The workspace (the local SQLite store, a later issue) will implement PasswordMemory, keyed by the
-// document's SHA-256; until then InMemoryPasswordMemory keeps them for the life of the process.
+// The workstation keeps them in the officer's workspace, keyed by the document's SHA-256
+// (workstation/document_memory.h); InMemoryPasswordMemory keeps them for the life of the process.
 // Implementations must be thread-safe: documents may be opened from prefetch threads.
 #pragma once
 
