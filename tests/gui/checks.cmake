@@ -1,4 +1,4 @@
-# The automatic checks in the workstation (#8): revealing a sealed Aadhaar number (recorded in the activity log
+# The automatic checks in the workstation: revealing a sealed Aadhaar number (recorded in the activity log
 # without the number; the form stays masked) and flags on the document tabs, on a workspace made by
 # make_checks_workspace (real SQLite, real vault key, a real signed Secure QR with a JPEG 2000 photo).
 add_executable(make_checks_workspace ${CMAKE_CURRENT_LIST_DIR}/make_checks_workspace.cpp

@@ -1,4 +1,4 @@
-# The review part of the workstation (#7): claims, history signature marks, document checklist and pages seen,
+# The review part of the workstation: claims, history signature marks, document checklist and pages seen,
 # recall from the outbox, sort, filters and saved filters, compare mode, and the open application moving on.
 # Two officers' windows against one real jaanch-hub (demo district) on loopback.
 jaanch_gui_test(gui_review ${CMAKE_CURRENT_SOURCE_DIR}/review.sh $<TARGET_FILE:jaanch> $<TARGET_FILE:jaanch-hub>
