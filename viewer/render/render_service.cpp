@@ -204,7 +204,8 @@ RenderService::Job* RenderService::take_best(std::shared_ptr<Document>& doc) {
             return job;
         }
         ++counters_.dropped_stale;
-        jobs_.erase(job->key);
+        const TileKey key = job->key;  // erasing destroys the job
+        jobs_.erase(key);
     }
     return nullptr;  // more tasks than jobs (stale or removed ones were dropped), or the service is stopping
 }
