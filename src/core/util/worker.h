@@ -105,8 +105,8 @@ class Worker {
     Lifetime lifetime_;
     std::mutex mutex_;
     std::condition_variable wake_;
-    std::condition_variable
-        resting_;  // apart from wake_, so a post's notify_one never goes to a resting task
+    // Apart from wake_, so that a post's notify_one never goes to a resting task instead of an idle thread.
+    std::condition_variable resting_;
     std::deque<std::function<void()>> tasks_;  // guarded by mutex_
     std::atomic<bool> stopping_{false};
     std::atomic<std::size_t> pending_{0};
