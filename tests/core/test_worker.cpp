@@ -1,5 +1,6 @@
 // The background-work primitive (util/worker.h): order, continuations on the main thread, stale results
-// dropped by generation, nothing after destruction, queued work drained or cancelled, errors never lost.
+// dropped by generation, nothing after destruction, queued work drained or cancelled, errors never lost,
+// a resting task woken by destruction.
 #include <atomic>
 #include <chrono>
 #include <stdexcept>
@@ -77,9 +78,9 @@ BOOST_AUTO_TEST_CASE(stale_results_are_dropped_by_generation) {
                 gate.wait();
                 return number;
             },
-            [&, g](std::string result) {
+            [&, g](std::string answer) {
                 if (generation.is_current(g))
-                    shown.push_back(result);
+                    shown.push_back(answer);
             });
     };
     open("A");
@@ -116,19 +117,17 @@ BOOST_AUTO_TEST_CASE(nothing_runs_on_the_main_thread_after_destruction) {
 BOOST_AUTO_TEST_CASE(cancel_pending_drops_what_has_not_started) {
     dispatch::MainQueue queue;
     queue.install();
-    Gate gate;
+    Gate gate, started;
     std::atomic<int> ran{0};
-    std::atomic<bool> started{false};
     async::Worker worker("test-cancel");
     worker.post([&] {
-        started = true;
+        started.open = true;
         gate.wait();
         ++ran;
     });
     for (int i = 0; i < 10; ++i)
         worker.post([&] { ++ran; });
-    while (!started)  // the first task runs; the ten behind it wait in the queue
-        std::this_thread::sleep_for(1ms);
+    started.wait();  // the first task has begun, so only the ten behind it are "not started"
     worker.cancel_pending();
     gate.open = true;
     BOOST_REQUIRE(pump_until(queue, [&] { return worker.pending() == 0; }));
@@ -164,6 +163,11 @@ BOOST_AUTO_TEST_CASE(errors_reach_the_main_thread_never_swallowed) {
     BOOST_TEST(caught == "hub refused");
     // Without an error continuation the exception is rethrown on the main thread, naming the worker.
     worker.post([] { throw std::runtime_error("disk full"); });
+    // Waits without pumping: the error is posted before the task counts as done, and must be caught below.
+    const auto drained = std::chrono::steady_clock::now() + 30s;
+    while (worker.pending() != 0 && std::chrono::steady_clock::now() < drained)
+        std::this_thread::sleep_for(1ms);
+    BOOST_REQUIRE(worker.pending() == 0);
     std::string rethrown;
     const auto until = std::chrono::steady_clock::now() + 30s;
     while (rethrown.empty() && std::chrono::steady_clock::now() < until) {
@@ -175,6 +179,24 @@ BOOST_AUTO_TEST_CASE(errors_reach_the_main_thread_never_swallowed) {
     }
     BOOST_TEST(rethrown.find("test-errors") != std::string::npos, rethrown);
     BOOST_TEST(rethrown.find("disk full") != std::string::npos, rethrown);
+}
+
+BOOST_AUTO_TEST_CASE(a_resting_task_wakes_when_destruction_begins) {
+    std::atomic<int> looks{0};
+    std::atomic<bool> rest_ended_by_stop{false};
+    {
+        async::Worker worker("test-rest");
+        worker.post([&] {
+            do
+                ++looks;
+            while (worker.rest_for(1ms) && looks < 3);  // a short rest runs out: the task goes on
+            rest_ended_by_stop = !worker.rest_for(std::chrono::hours(1));
+        });
+        while (looks < 3)
+            std::this_thread::sleep_for(1ms);
+    }  // the destructor cuts the hour short (a missed wake-up would hang here until ctest's timeout)
+    BOOST_TEST(looks.load() == 3);
+    BOOST_TEST(rest_ended_by_stop.load());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

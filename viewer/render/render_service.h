@@ -11,19 +11,25 @@
 // Threads:
 //   - Construct, add_document, remove_document and every RenderChannel method: the main thread.
 //   - page_count, page_size, grid, cached, stats: any thread.
-//   - Workers (Options::threads of them) own one engine instance per document (cloned from the document's
-//     prototype), render, fill the cache, and post results with dispatch::to_main(). Workers never call a
-//     listener directly, and so never touch a widget.
+//   - The threads are an async::Worker's (util/worker.h; Options::threads of them). The priority queue stays
+//     here, since a Worker runs its tasks first come, first served: every job queued posts one "render the
+//     best job" task, which takes whatever job is best when a thread gets to it (so there are always at least
+//     as many such tasks as queued jobs). A running task checks out one of the service's engine sets (one
+//     engine instance per document, cloned from the document's prototype), so no two renders share an
+//     engine; it renders, fills the cache, and posts results through the worker's lifetime. Workers never
+//     call a listener directly, and so never touch a widget.
 //   - The constructor calls pdf_warm_up() before starting any worker (Poppler's lazy colour profiles), and
 //     fixes glibc's mmap threshold at 1 MiB (process-wide) so freed pixel buffers return to the system.
+// Stale work: each channel's requests carry its async::Generation; a job none of whose waiters is current is
+//   dropped unrendered.
 // Lock order: jobs_mutex_ before PixelCache's internal mutex; never the reverse. No lock is held while an
-// engine renders or while dispatch::to_main() is called. ChannelState fields read by workers are atomics.
-// Lifetime: destroying the service stops the workers after their current tile; results not yet delivered are
-// dropped (tasks already posted check that their channel is still open). Channels must not outlive it.
+//   engine renders or while a result is posted. ChannelState fields read by workers are atomics.
+// Lifetime: destroying the service drops the queued jobs and waits for the tiles being rendered; results not
+//   yet delivered are dropped (the worker's lifetime has ended, and each result checks that its channel is
+//   still open). Channels must not outlive it.
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -32,9 +38,9 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "util/worker.h"
 #include "viewer/engine/document_engine.h"
 #include "viewer/render/pixel_cache.h"
 #include "viewer/render/tiles.h"
@@ -67,7 +73,7 @@ class RenderService {
         int threads = 2;
         std::size_t cache_bytes = 256u << 20;
         TileOptions tiles;
-        int engines_per_thread = 8;  // open documents each worker keeps
+        int engines_per_thread = 8;  // open documents each engine set keeps (one set per thread)
     };
 
     explicit RenderService(Options options);
@@ -100,6 +106,7 @@ class RenderService {
     struct ChannelState;
     struct Document;
     struct Job;
+    struct EngineSet;
     struct JobOrder {
         bool operator()(const Job* a, const Job* b) const;
     };
@@ -110,15 +117,19 @@ class RenderService {
 
     std::optional<RenderResult> request(const std::shared_ptr<ChannelState>& channel, const TileKey& key,
                                         Priority priority);
-    void worker_loop();
+    static async::Worker start_workers(const Options& options);
+    void render_best();                              // a worker task
+    Job* take_best(std::shared_ptr<Document>& doc);  // jobs_mutex_ held
+    std::unique_ptr<EngineSet> check_out_engines();  // jobs_mutex_ held
+    RenderResult render(const TileKey& key, const Document& doc, EngineSet& engines) const;
+    void deliver(const TileKey& key, const RenderResult& result, const std::vector<Waiter>& waiters);
     std::shared_ptr<Document> find_document(DocumentId id) const;  // jobs_mutex_ held
     static bool is_live(const Waiter& w);
 
     Options options_;
     PixelCache cache_;
 
-    mutable std::mutex jobs_mutex_;  // guards everything below, up to `workers_`
-    std::condition_variable work_ready_;
+    mutable std::mutex jobs_mutex_;  // guards everything below, up to `worker_`
     bool stopping_ = false;
     std::uint64_t next_sequence_ = 0;
     DocumentId next_document_ = 1;
@@ -127,8 +138,10 @@ class RenderService {
     std::set<Job*, JobOrder> queue_;                // queued only, best first
     std::map<TileKey, std::string> failures_;       // tiles that failed, so they are not retried in a loop
     RenderStats counters_;
+    // Engine sets not in use; after documents_, so the clones go before their prototypes.
+    std::vector<std::unique_ptr<EngineSet>> idle_engines_;
 
-    std::vector<std::thread> workers_;
+    async::Worker worker_;  // last: its threads stop before anything they use is destroyed
 };
 
 // One client's view of the service. Main thread only. The listener is called on the main thread for each

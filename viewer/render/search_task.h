@@ -1,20 +1,20 @@
-// SearchTask: searches a document's pages on its own thread and hands hits to the main thread page by page,
+// SearchTask: searches a document's pages on its own worker and hands hits to the main thread page by page,
 // so a search through a 200-page PDF never freezes the canvas. A new search() makes the previous one stale
-// (generation counter); stale work stops at the next page.
+// (an async::Generation); stale work stops at the next page, and its hits already posted are dropped.
 //
-// Threads: construct, search() and destroy on the main thread; the listener runs on the main thread (through
-// dispatch::to_main) and never after the task is destroyed. One lock (mutex_), never held while searching.
+// Threads: construct, search() and destroy on the main thread; each search runs as a task on an async::Worker
+// (util/worker.h) of one thread, so searches never overlap; the listener runs on the main thread (through the
+// worker's lifetime) and never after the task is destroyed. No lock of its own.
+// Errors: a page whose text cannot be read has no hits (the canvas shows that page's render error).
 #pragma once
 
-#include <atomic>
-#include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "util/worker.h"
 #include "viewer/engine/document_engine.h"
 
 namespace jaanch::viewer::render {
@@ -33,12 +33,13 @@ class SearchTask {
     std::uint64_t search(std::string query);
 
   private:
-    struct Shared;
-    void run();
+    void run(const std::string& query, std::uint64_t generation);  // on the worker
+    void post(std::uint64_t generation, int page, std::vector<RectF> hits);
 
-    std::unique_ptr<DocumentEngine> engine_;  // used by the thread only
-    std::shared_ptr<Shared> shared_;
-    std::thread thread_;
+    std::unique_ptr<DocumentEngine> engine_;  // used by the worker only
+    Listener listener_;                       // main thread only
+    async::Generation generation_;
+    async::Worker worker_{"search"};  // last: joined before the engine it searches is destroyed
 };
 
 }  // namespace jaanch::viewer::render

@@ -3,7 +3,6 @@
 #include <dlfcn.h>
 #include <p11-kit/pkcs11.h>
 
-#include <condition_variable>
 #include <mutex>
 #include <optional>
 
@@ -11,7 +10,6 @@
 
 #include "crypto/crypto_error.h"
 #include "crypto/pkcs11_module.h"
-#include "util/dispatch.h"
 
 namespace jaanch::crypto {
 namespace {
@@ -125,44 +123,22 @@ std::string token_certificate_subject(const std::filesystem::path& module, const
                                                             module.string() + ". Insert it and try again.");
 }
 
-struct TokenWatcher::Shared {
-    std::mutex mutex;
-    std::condition_variable wake;
-    bool stopping = false;
-    bool alive = true;  // UI thread only: cleared by the destructor so late reports are dropped
-    Listener listener;
-};
-
 TokenWatcher::TokenWatcher(std::filesystem::path module, Listener listener, std::chrono::milliseconds period)
-    : module_(std::move(module)), shared_(std::make_shared<Shared>()) {
-    shared_->listener = std::move(listener);
-    worker_ = std::thread([shared = shared_, module = module_, period] {
-        std::optional<TokenPresence> last;
-        std::unique_lock lock(shared->mutex);
-        while (!shared->stopping) {
-            lock.unlock();
-            TokenPresence now = scan_tokens(module);
-            if (!last || !(*last == now)) {
-                last = now;
-                dispatch::to_main([shared, now] {
-                    if (shared->alive)
-                        shared->listener(now);
-                });
-            }
-            lock.lock();
-            shared->wake.wait_for(lock, period, [&] { return shared->stopping; });
-        }
-    });
+    : module_(std::move(module)), listener_(std::move(listener)), worker_("token-watch") {
+    worker_.post([this, period] { watch(period); });
 }
 
-TokenWatcher::~TokenWatcher() {
-    shared_->alive = false;
-    {
-        std::lock_guard lock(shared_->mutex);
-        shared_->stopping = true;
-    }
-    shared_->wake.notify_all();
-    worker_.join();
+TokenWatcher::~TokenWatcher() = default;
+
+void TokenWatcher::watch(std::chrono::milliseconds period) {
+    std::optional<TokenPresence> last;
+    do {
+        TokenPresence now = scan_tokens(module_);
+        if (!last || !(*last == now)) {
+            last = now;
+            worker_.lifetime().to_main([this, now] { listener_(now); });
+        }
+    } while (worker_.rest_for(period));
 }
 
 }  // namespace jaanch::crypto

@@ -7,21 +7,21 @@
 // only at C_Initialize (SoftHSM2) are seen afresh too. While a signer holds the module the look only lists,
 // so a hot-plugging vendor module reports changes and the signer's session is never disturbed.
 //
-// Threads: the constructor starts the worker; every call into the module holds crypto::token_mutex(). Reports
-// go to the UI thread through jaanch::dispatch::to_main() (a poster must be installed); the listener runs
-// there, never after the watcher was destroyed. Construct and destroy on the UI thread; the destructor joins.
+// Threads: the looks run as one task on an async::Worker (util/worker.h) that rests between them; every call
+// into the module holds crypto::token_mutex(). Reports go to the UI thread through the worker's lifetime (a
+// dispatch poster must be installed); the listener runs there, never after the watcher was destroyed.
+// Construct and destroy on the UI thread; the destructor cuts the rest short and waits for a look under way.
 // Errors: a module that cannot be loaded is reported in TokenPresence::problem (and retried), never thrown.
 #pragma once
 
 #include <chrono>
 #include <filesystem>
 #include <functional>
-#include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "crypto/pkcs11_signer.h"
+#include "util/worker.h"
 
 namespace jaanch::crypto {
 
@@ -53,10 +53,11 @@ class TokenWatcher {
     const std::filesystem::path& module() const { return module_; }
 
   private:
-    struct Shared;
+    void watch(std::chrono::milliseconds period);
+
     std::filesystem::path module_;
-    std::shared_ptr<Shared> shared_;
-    std::thread worker_;
+    Listener listener_;     // UI thread only
+    async::Worker worker_;  // last: stopped and joined before the members its task uses
 };
 
 }  // namespace jaanch::crypto

@@ -12,11 +12,11 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 #include "store/sqlite_database.h"
 #include "sync/sync_error.h"
 #include "util/json_reader.h"
+#include "util/worker.h"
 
 namespace jaanch::sync {
 namespace {
@@ -110,8 +110,9 @@ std::string hub_message(const std::string& body) {
     return "no explanation";
 }
 
-// Verifies finished downloads and moves them into place on worker threads (a SHA-256 pass and two fsyncs per
-// document), so the network keeps flowing meanwhile. Results are collected by the downloading thread.
+// Verifies finished downloads and moves them into place on an async::Worker's threads (a SHA-256 pass and two
+// fsyncs per document), so the network keeps flowing meanwhile. Results are collected by the downloading
+// thread, not the main thread, so they wait here rather than travel through dispatch::to_main.
 class Finisher {
   public:
     struct Result {
@@ -121,26 +122,16 @@ class Finisher {
         std::string error;
     };
 
-    Finisher(store::DocumentFolder& folder, CURLM* multi, int threads) : folder_(folder), multi_(multi) {
-        for (int i = 0; i < threads; ++i)
-            threads_.emplace_back([this] { work(); });
-    }
-    ~Finisher() {
-        {
-            std::lock_guard lock(mutex_);
-            stop_ = true;
-        }
-        wake_.notify_all();
-        for (auto& t : threads_)
-            t.join();
-    }
+    Finisher(store::DocumentFolder& folder, CURLM* multi, unsigned threads)
+        : folder_(folder), multi_(multi), worker_("doc-finish", threads) {}
     void submit(std::unique_ptr<Transfer> t) {
         {
             std::lock_guard lock(mutex_);
-            jobs_.push_back(std::move(t));
             ++in_flight_;
         }
-        wake_.notify_one();
+        // std::function needs a copyable task, so the transfer travels in a shared holder.
+        auto held = std::make_shared<std::unique_ptr<Transfer>>(std::move(t));
+        worker_.post([this, held] { finish(std::move(*held)); });
     }
     std::vector<Result> take() {
         std::lock_guard lock(mutex_);
@@ -159,44 +150,31 @@ class Finisher {
     }
 
   private:
-    void work() {
-        for (;;) {
-            std::unique_ptr<Transfer> t;
-            {
-                std::unique_lock lock(mutex_);
-                wake_.wait(lock, [this] { return stop_ || !jobs_.empty(); });
-                if (jobs_.empty())
-                    return;
-                t = std::move(jobs_.front());
-                jobs_.pop_front();
-            }
-            Result r;
-            try {
-                r.ok = folder_.complete_partial(t->request.sha256);
-            } catch (const store::DiskFullError&) {
-                r.disk_full = true;
-            } catch (const std::exception& e) {
-                r.error = e.what();
-            }
-            r.transfer = std::move(t);
-            {
-                std::lock_guard lock(mutex_);
-                results_.push_back(std::move(r));
-            }
-            done_.notify_all();
-            curl_multi_wakeup(multi_);
+    void finish(std::unique_ptr<Transfer> t) {
+        Result r;
+        try {
+            r.ok = folder_.complete_partial(t->request.sha256);
+        } catch (const store::DiskFullError&) {
+            r.disk_full = true;
+        } catch (const std::exception& e) {
+            r.error = e.what();
         }
+        r.transfer = std::move(t);
+        {
+            std::lock_guard lock(mutex_);
+            results_.push_back(std::move(r));
+        }
+        done_.notify_all();
+        curl_multi_wakeup(multi_);
     }
 
     store::DocumentFolder& folder_;
     CURLM* multi_;
     std::mutex mutex_;
-    std::condition_variable wake_, done_;
-    std::deque<std::unique_ptr<Transfer>> jobs_;
-    std::vector<Result> results_;
-    std::size_t in_flight_ = 0;
-    bool stop_ = false;
-    std::vector<std::thread> threads_;
+    std::condition_variable done_;
+    std::vector<Result> results_;  // guarded by mutex_
+    std::size_t in_flight_ = 0;    // submitted and not yet taken; guarded by mutex_
+    async::Worker worker_;         // last: drains and joins before the results it fills are destroyed
 };
 
 }  // namespace

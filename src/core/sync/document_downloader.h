@@ -7,8 +7,8 @@
 // Errors: DiskFullError (store) as soon as a write hits a full disk, after closing every transfer;
 // AuthExpired when the hub answers 401; Offline when the hub cannot be connected to (the documents not
 // started stay as they are). Every other failure of one document is reported through on_done and the rest go
-// on. Verifying and fsyncing finished documents runs on two worker threads owned by run(), joined before it
-// returns.
+// on. Verifying and fsyncing finished documents runs on a two-thread async::Worker (util/worker.h) owned by
+// run(), which collects the outcomes itself (nothing goes to the main thread) and joins it before returning.
 #pragma once
 
 #include <atomic>

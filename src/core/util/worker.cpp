@@ -2,6 +2,8 @@
 
 #include <pthread.h>
 
+#include <algorithm>
+
 #include "util/error.h"
 
 namespace jaanch::async {
@@ -29,6 +31,7 @@ Worker::~Worker() {
         stopping_ = true;
     }
     wake_.notify_all();
+    resting_.notify_all();
     for (auto& thread : threads_)
         thread.join();
 }
@@ -42,6 +45,11 @@ void Worker::post(std::function<void()> task) {
         ++pending_;
     }
     wake_.notify_one();
+}
+
+bool Worker::rest_for(std::chrono::milliseconds period) {
+    std::unique_lock lock(mutex_);
+    return !resting_.wait_for(lock, period, [this] { return stopping_.load(); });
 }
 
 void Worker::cancel_pending() {

@@ -14,12 +14,14 @@
 // installed), in the order their work finished, and never after the Worker's destructor began.
 // Destruction: ends the Lifetime first (no continuation runs after it), then lets the threads finish the
 // tasks already queued (a claim's release must still go out) unless cancel_pending() dropped them, and joins.
-// Long tasks look at stopping() to end early.
+// Long tasks look at stopping() to end early; a task that repeats (a look every few seconds) rests with
+// rest_for(), which destruction cuts short.
 // Errors: an exception escaping a task is never swallowed. With an on_error continuation it goes there (main
 // thread); otherwise it is rethrown on the main thread, where the application's handler reports it.
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -91,6 +93,8 @@ class Worker {
     std::size_t pending() const { return pending_; }
     // True once destruction began: long tasks end early.
     bool stopping() const { return stopping_; }
+    // From a task: waits `period`, or less when destruction begins; false once it has (the task should end).
+    bool rest_for(std::chrono::milliseconds period);
     const Lifetime& lifetime() const { return lifetime_; }
 
   private:
@@ -101,6 +105,8 @@ class Worker {
     Lifetime lifetime_;
     std::mutex mutex_;
     std::condition_variable wake_;
+    // Apart from wake_, so that a post's notify_one never goes to a resting task instead of an idle thread.
+    std::condition_variable resting_;
     std::deque<std::function<void()>> tasks_;  // guarded by mutex_
     std::atomic<bool> stopping_{false};
     std::atomic<std::size_t> pending_{0};

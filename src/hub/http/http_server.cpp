@@ -10,14 +10,12 @@
 #include <netdb.h>
 #include <unistd.h>
 
-#include <condition_variable>
+#include <algorithm>
 #include <cstring>
-#include <deque>
-#include <mutex>
-#include <thread>
-#include <vector>
+#include <memory>
 
 #include "util/error.h"
+#include "util/worker.h"
 
 namespace jaanch::hub {
 namespace {
@@ -226,65 +224,31 @@ class HttpServer::Impl : public httplib::Server {
     SSL_CTX* ctx_ = nullptr;
 
   private:
-    // One worker per allowed connection; a connection over the cap is answered 503 on the accepting thread.
+    // One worker thread per allowed connection (an async::Worker of max_connections threads); a connection
+    // over the cap is answered 503 on the accepting thread. httplib creates, feeds and shuts the pool down on
+    // that one thread, so the count it checks can only fall between the check and the post.
     class Pool : public httplib::TaskQueue {
       public:
-        explicit Pool(Impl& owner) : owner_(owner) {
-            for (int i = 0; i < owner_.limits_.max_connections; ++i)
-                threads_.emplace_back([this] { work(); });
-        }
+        explicit Pool(Impl& owner)
+            : owner_(owner),
+              worker_(std::make_unique<async::Worker>(
+                  "hub-http", static_cast<unsigned>(std::max(1, owner_.limits_.max_connections)))) {}
         void enqueue(std::function<void()> fn) override {
-            bool reject = false;
-            {
-                std::lock_guard lock(mutex_);
-                reject = busy_ + static_cast<int>(tasks_.size()) >= owner_.limits_.max_connections;
-                if (!reject)
-                    tasks_.push_back(std::move(fn));
-            }
-            if (reject) {
-                t_reject_connection = true;  // seen by process_and_close_socket, which answers 503 and closes
-                fn();
-                t_reject_connection = false;
+            // Connections waiting for a thread count too: each will hold one soon.
+            if (worker_->pending() < static_cast<std::size_t>(owner_.limits_.max_connections)) {
+                worker_->post(std::move(fn));
                 return;
             }
-            ready_.notify_one();
+            t_reject_connection = true;  // seen by process_and_close_socket, which answers 503 and closes
+            fn();
+            t_reject_connection = false;
         }
-        void shutdown() override {
-            {
-                std::lock_guard lock(mutex_);
-                stopping_ = true;
-            }
-            ready_.notify_all();
-            for (auto& t : threads_)
-                t.join();
-        }
+        // Serves the connections already accepted, then joins.
+        void shutdown() override { worker_.reset(); }
 
       private:
-        void work() {
-            for (;;) {
-                std::function<void()> fn;
-                {
-                    std::unique_lock lock(mutex_);
-                    ready_.wait(lock, [&] { return stopping_ || !tasks_.empty(); });
-                    if (tasks_.empty())
-                        return;
-                    fn = std::move(tasks_.front());
-                    tasks_.pop_front();
-                    ++busy_;
-                }
-                fn();
-                std::lock_guard lock(mutex_);
-                --busy_;
-            }
-        }
-
         Impl& owner_;
-        std::mutex mutex_;
-        std::condition_variable ready_;
-        std::deque<std::function<void()>> tasks_;
-        std::vector<std::thread> threads_;
-        int busy_ = 0;
-        bool stopping_ = false;
+        std::unique_ptr<async::Worker> worker_;
     };
 
     void load_tls(const TlsFiles& tls) {

@@ -14,7 +14,8 @@
 // counting against the first-byte deadline.
 //
 // Threads: routes are registered before run(); run() blocks on the calling thread (the accept loop); handlers
-// run on worker threads; stop() may be called from any thread.
+// run on the threads of an async::Worker (util/worker.h) that the accept loop owns, one per allowed
+// connection; stop() may be called from any thread, and run() returns once the open connections have ended.
 #pragma once
 
 #include <atomic>
