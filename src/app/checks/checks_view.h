@@ -1,7 +1,7 @@
-// How the automatic checks (workspace_checks/application_review.h) look to the officer: a flag per status — shape and
-// colour, so it reads without colour too — and a dialog listing every check with its reason, opened from the
-// summary at the top of the form ("3 checks need attention") or with Ctrl+K. Advice, never a decision.
-// UI thread only.
+// How the automatic checks (workspace_checks/application_review.h) look to the officer: a flag per status —
+// shape and colour, so it reads without colour too — and a dialog listing every check with its reason, opened
+// from the summary at the top of the form ("3 checks need attention") or with Ctrl+K. Advice, never a
+// decision. UI thread only.
 #pragma once
 
 #include <map>
