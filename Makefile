@@ -24,13 +24,16 @@ demo: build
 		build/default/src/cli/jaanch-cli forms check forms && build/default/src/cli/jaanch-cli forms list; \
 	fi
 
+# Each phase says when it starts, so a CI log shows what each costs (docs/architecture.md, "Tests").
 test: format-check build
+	@echo "== $$(date +%T) sanitizer build (ASan + UBSan) =="
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
-	@echo "== sanitizer build (ASan + UBSan): non-GUI tests =="
+	@echo "== $$(date +%T) sanitizer build: non-GUI tests =="
 	@ctest --preset asan -j $(JOBS) $(CTEST_FLAGS)
-	@echo "== default build: all tests, GUI under xvfb-run =="
+	@echo "== $$(date +%T) default build: all tests, GUI under xvfb-run =="
 	@ctest --preset default -j $(JOBS) $(CTEST_FLAGS)
+	@echo "== $$(date +%T) done =="
 
 bench: build
 	@cmake --build --preset default --target benchmarks -j $(JOBS)
@@ -49,7 +52,7 @@ format:
 
 # Every C++ file git lists is as clang-format (.clang-format) writes it; `make format` fixes what this finds.
 format-check: deps
-	@echo "== format check (clang-format) =="
+	@echo "== $$(date +%T) format check (clang-format) =="
 	@git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run -Werror
 
 clean:
