@@ -275,4 +275,13 @@ checks::Bytes encode_j2k(int w, int h, int components, float rate,
     return sink.bytes;
 }
 
+checks::Bytes face_photo_j2k(int w, int h) {
+    return encode_j2k(w, h, 3, 12, [w, h](int x, int y, int c) {
+        const double dx = (x - w / 2.0) / (w * 0.3), dy = (y - h / 2.5) / (h * 0.3);
+        const bool face = dx * dx + dy * dy < 1.0;
+        const int rgb[3] = {face ? 224 : 40, face ? 172 : 90, face ? 140 : 200};
+        return rgb[c];
+    });
+}
+
 }  // namespace jaanch::test

@@ -58,4 +58,8 @@ checks::GrayImage downscale(const checks::GrayImage& image, int factor);
 checks::Bytes encode_j2k(int w, int h, int components, float rate,
                          const std::function<int(int, int, int)>& pixel);
 
+// A small lossy colour photo as UIDAI's are (a face-coloured oval on blue, w × h pixels, a twelfth of the raw
+// size): it fits one QR symbol with the rest of a Secure QR.
+checks::Bytes face_photo_j2k(int w, int h);
+
 }  // namespace jaanch::test

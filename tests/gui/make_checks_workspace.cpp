@@ -23,17 +23,6 @@ using namespace jaanch;
 
 namespace {
 
-// A small lossy colour J2K codestream, as UIDAI's photos are: a face-coloured oval on blue, w × h pixels.
-checks::Bytes photo_j2k(int w, int h) {
-    // A twelfth of the raw size: it must fit a QR code with the rest.
-    return test::encode_j2k(w, h, 3, 12, [w, h](int x, int y, int c) {
-        const double dx = (x - w / 2.0) / (w * 0.3), dy = (y - h / 2.5) / (h * 0.3);
-        const bool face = dx * dx + dy * dy < 1.0;
-        const int rgb[3] = {face ? 224 : 40, face ? 172 : 90, face ? 140 : 200};
-        return rgb[c];
-    });
-}
-
 viewer::Bitmap to_bitmap(const checks::GrayImage& gray) {
     viewer::Bitmap out(gray.width, gray.height);
     for (std::size_t i = 0; i < gray.pixels.size(); ++i)
@@ -74,7 +63,7 @@ int main(int argc, char** argv) {
 
         // The Aadhaar letter: a signed Secure QR with a real photo, 3 pixels a module, as a PNG.
         test::QrContent content;
-        content.photo = photo_j2k(48, 60);
+        content.photo = test::face_photo_j2k(48, 60);
         content.email.reset();  // keeps the code small enough for one QR symbol
         content.mobile.reset();
         const auto key = test::make_rsa_key();

@@ -42,16 +42,6 @@ inline std::ostream& operator<<(std::ostream& o, Protection p) {
 
 namespace {
 
-// A small lossy colour photo, as UIDAI's are: it must fit one QR symbol with the rest.
-checks::Bytes photo_j2k(int w, int h) {
-    return test::encode_j2k(w, h, 3, 12, [w, h](int x, int y, int c) {
-        const double dx = (x - w / 2.0) / (w * 0.3), dy = (y - h / 2.5) / (h * 0.3);
-        const bool face = dx * dx + dy * dy < 1.0;
-        const int rgb[3] = {face ? 224 : 40, face ? 172 : 90, face ? 140 : 200};
-        return rgb[c];
-    });
-}
-
 viewer::Bitmap to_bitmap(const checks::GrayImage& gray) {
     viewer::Bitmap out(gray.width, gray.height);
     for (std::size_t i = 0; i < gray.pixels.size(); ++i)
@@ -108,7 +98,7 @@ struct LetterWorkspace {
         workspace = std::make_unique<store::Workspace>(dir / "ws", loaded->catalogue);
         std::filesystem::create_directories(workspace->dir() / "uidai");
         test::QrContent content;
-        content.photo = photo_j2k(48, 60);
+        content.photo = test::face_photo_j2k(48, 60);
         content.email.reset();  // keeps the code small enough for one QR symbol
         content.mobile.reset();
         const auto key = test::make_rsa_key();
