@@ -31,11 +31,14 @@ bool CommandRegistry::run(const std::string& id) const {
 bool CommandRegistry::run_step(const std::string& step) const {
     const auto eq = step.find('=');
     const Command* c = find(step.substr(0, eq));
-    if (c == nullptr || (c->enabled && !c->enabled()))
+    if (c == nullptr)
         return false;
-    if (c->run_with)  // scripts take the scripted path even without an argument: it never opens a dialog
+    // Scripts take the scripted path even without an argument: it never opens a dialog. It checks what it
+    // needs itself, so a step can wait for its command to become possible (app/sync waits out a running
+    // sync).
+    if (c->run_with)
         return c->run_with(eq == std::string::npos ? std::string() : step.substr(eq + 1));
-    if (eq != std::string::npos || !c->run)
+    if (eq != std::string::npos || !c->run || (c->enabled && !c->enabled()))
         return false;
     c->run();
     return true;

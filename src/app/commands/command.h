@@ -22,7 +22,8 @@ struct Command {
     std::string help;               // English msgid for the status bar and the shortcut sheet
     std::function<void()> run;      // empty = a script-only command
     std::function<bool()> enabled;  // empty = always enabled
-    // The command with an argument from a script step; returns whether it did what the step asks.
+    // The command with an argument from a script step; returns whether it did what the step asks. Called
+    // whether or not `enabled` holds at that moment: it checks its own preconditions (and may wait for them).
     std::function<bool(const std::string& argument)> run_with;
 };
 
@@ -33,9 +34,9 @@ class CommandRegistry {
     const std::vector<Command>& all() const { return commands_; }
     // Runs the command if it exists and is enabled; returns whether it ran.
     bool run(const std::string& id) const;
-    // One script step, "ID" or "ID=ARGUMENT": run_with(ARGUMENT) when the command has it (and is enabled),
-    // else run() for a step without an argument. False when the step names no such command, it is disabled,
-    // or it failed.
+    // One script step, "ID" or "ID=ARGUMENT": run_with(ARGUMENT) when the command has it, else run() for an
+    // enabled command and a step without an argument. False when the step names no such command, it is
+    // disabled, or it failed.
     bool run_step(const std::string& step) const;
 
   private:

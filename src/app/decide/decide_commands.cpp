@@ -40,6 +40,8 @@ void DecideController::register_commands() {
         commands.add({id, decision_menu_label(action), "Decide the open application",
                       [this, a = action] { decide(a); }, [this, a = action] { return bar_.allows(a); },
                       [this, a = action](const std::string& scripted) {
+                          if (!bar_.allows(a))
+                              return false;
                           decide(a, scripted);
                           return true;
                       }});
