@@ -64,8 +64,10 @@ out1=$("$app" --workspace "$ws" --dialog-shots "$shots" --report-outbox \
     --screenshot "$shots/login_signed.png" --exit-after-ms 500 2>"$tmp/err1") || { cat "$tmp/err1"; exit 1; }
 echo "$out1"
 cp "$JAANCH_CONFIG_DIR/settings.json" "$tmp/settings_after_login.json"
+# The second session syncs before it decides: the first one's last pull may not have reached the hub in time
+# on a loaded machine, and deciding on what it left would decide the same applications again.
 out2=$("$app" --workspace "$ws" --dialog-shots "$shots/session" --report-outbox \
-    --script "pin=$tmp/pin;prefs=$module|JAANCH-DSC|session;$decide" --exit-after-ms 500 2>"$tmp/err2") || { cat "$tmp/err2"; exit 1; }
+    --script "app/sync;wait;pin=$tmp/pin;prefs=$module|JAANCH-DSC|session;$decide" --exit-after-ms 500 2>"$tmp/err2") || { cat "$tmp/err2"; exit 1; }
 echo "$out2"
 code() { python3 -c "import base64,hmac,struct,time,sys
 k=base64.b32decode(sys.argv[1]); m=hmac.new(k,struct.pack('>Q',int(time.time())//30),'sha1').digest(); o=m[-1]&15
