@@ -1,5 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include "core/temp_dir.h"
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
@@ -15,15 +17,6 @@ using namespace jaanch;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        char pattern[] = "/tmp/jaanch-ws-XXXXXX";
-        path = mkdtemp(pattern);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 
 const catalogue::Catalogue& shipped() {
     static const auto result = catalogue::load_catalogue(JAANCH_FORMS_DIR);
@@ -49,7 +42,7 @@ model::Application app_numbered(int i, const char* name, const char* entered, st
 BOOST_AUTO_TEST_SUITE(workspace)
 
 BOOST_AUTO_TEST_CASE(applications_round_trip_and_survive_reopening) {
-    TempDir dir;
+    test::TempDir dir("jaanch-ws");
     {
         store::Workspace ws(dir.path, shipped());
         ws.store_applications({app_numbered(1, "Santosh Devi", "2026-11-02")}, "cursor-1");
@@ -63,7 +56,7 @@ BOOST_AUTO_TEST_CASE(applications_round_trip_and_survive_reopening) {
 }
 
 BOOST_AUTO_TEST_CASE(an_older_version_never_overwrites_a_newer_one) {
-    TempDir dir;
+    test::TempDir dir("jaanch-ws");
     store::Workspace ws(dir.path, shipped());
     ws.store_applications({app_numbered(1, "New Name", "2026-11-02", 5)}, "");
     ws.store_applications({app_numbered(1, "Old Name", "2026-11-02", 4)}, "");
@@ -71,7 +64,7 @@ BOOST_AUTO_TEST_CASE(an_older_version_never_overwrites_a_newer_one) {
 }
 
 BOOST_AUTO_TEST_CASE(queue_filters_sorts_searches_and_pages) {
-    TempDir dir;
+    test::TempDir dir("jaanch-ws");
     store::Workspace ws(dir.path, shipped());
     std::vector<model::Application> apps{app_numbered(1, "Santosh Devi", "2026-11-02"),
                                          app_numbered(2, "Ramesh  Meena", "2026-11-10"),
@@ -100,7 +93,7 @@ BOOST_AUTO_TEST_CASE(queue_filters_sorts_searches_and_pages) {
 }
 
 BOOST_AUTO_TEST_CASE(documents_are_fetched_soonest_deadline_first_and_verified) {
-    TempDir dir;
+    test::TempDir dir("jaanch-ws");
     store::Workspace ws(dir.path, shipped());
     ws.store_applications({app_numbered(1, "A", "2026-11-10"), app_numbered(2, "B", "2026-11-01")}, "");
     auto todo = ws.documents_to_fetch(10);
@@ -127,7 +120,7 @@ BOOST_AUTO_TEST_CASE(documents_are_fetched_soonest_deadline_first_and_verified) 
 }
 
 BOOST_AUTO_TEST_CASE(outbox_states_and_recall) {
-    TempDir dir;
+    test::TempDir dir("jaanch-ws");
     store::Workspace ws(dir.path, shipped());
     const auto now = *parse_timestamp("2026-11-21T06:00:00Z");
     auto d = test::sample_decision();
@@ -161,7 +154,7 @@ BOOST_AUTO_TEST_CASE(outbox_states_and_recall) {
 }
 
 BOOST_AUTO_TEST_CASE(activity_log_chain_detects_edits) {
-    TempDir dir;
+    test::TempDir dir("jaanch-ws");
     store::Workspace ws(dir.path, shipped());
     const auto now = *parse_timestamp("2026-11-21T06:00:00Z");
     ws.activity().append(now, "vdo.1", "opened", "RJ/JA/2026/100001", "");
@@ -179,7 +172,7 @@ BOOST_AUTO_TEST_CASE(activity_log_chain_detects_edits) {
 }
 
 BOOST_AUTO_TEST_CASE(unusable_databases_give_clear_errors) {
-    TempDir dir;
+    test::TempDir dir("jaanch-ws");
     { store::Workspace ws(dir.path, shipped()); }
     {
         SQLite::Database db(dir.path / "workspace.db", SQLite::OPEN_READWRITE);
@@ -189,7 +182,7 @@ BOOST_AUTO_TEST_CASE(unusable_databases_give_clear_errors) {
                           [](const store::StoreError& e) {
                               return std::string(e.what()).find("newer Jaanch") != std::string::npos;
                           });
-    TempDir garbage;
+    test::TempDir garbage("jaanch-ws");
     std::ofstream(garbage.path / "workspace.db") << "this is not a database, just text that is long enough";
     BOOST_CHECK_EXCEPTION(store::Workspace(garbage.path, shipped()), store::StoreError,
                           [](const store::StoreError& e) {
@@ -198,7 +191,7 @@ BOOST_AUTO_TEST_CASE(unusable_databases_give_clear_errors) {
 }
 
 BOOST_AUTO_TEST_CASE(document_notes_survive_reopening) {
-    TempDir dir;
+    test::TempDir dir("jaanch-ws");
     const std::string sha = sha256_hex("doc1");
     {
         store::Workspace ws(dir.path, shipped());

@@ -6,6 +6,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "core/temp_dir.h"
+
 #include "catalogue/catalogue.h"
 #include "store/workspace.h"
 #include "workstation/document_memory.h"
@@ -14,15 +16,6 @@ using namespace jaanch;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        char pattern[] = "/tmp/jaanch-memory-XXXXXX";
-        path = mkdtemp(pattern);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 
 const catalogue::Catalogue& shipped() {
     static const auto result = catalogue::load_catalogue(JAANCH_FORMS_DIR);
@@ -37,7 +30,7 @@ const std::string kOther(64, 'b');
 BOOST_AUTO_TEST_SUITE(document_memory)
 
 BOOST_AUTO_TEST_CASE(passwords_and_rotations_survive_reopening_the_workspace) {
-    TempDir dir;
+    test::TempDir dir("jaanch-memory");
     {
         store::Workspace workspace(dir.path, shipped());
         workstation::WorkspaceDocumentMemory memory(workspace);
@@ -59,7 +52,7 @@ BOOST_AUTO_TEST_CASE(passwords_and_rotations_survive_reopening_the_workspace) {
 }
 
 BOOST_AUTO_TEST_CASE(a_rotation_note_it_cannot_read_is_left_alone) {
-    TempDir dir;
+    test::TempDir dir("jaanch-memory");
     store::Workspace workspace(dir.path, shipped());
     workspace.set_document_note(kDocument, "rotation:1", "45");  // not a multiple of 90
     workspace.set_document_note(kDocument, "rotation:x", "90");  // not a page
