@@ -7,5 +7,6 @@ int main(int argc, char** argv) {
     jaanch::hub::add_admin_commands(commands);
     jaanch::hub::add_serve_command(commands);
     jaanch::hub::add_demo_commands(commands);
+    jaanch::hub::add_crl_commands(commands);
     return jaanch::cli::run_main("jaanch-hub", "the Jaanch back-office service", commands, argc, argv);
 }

@@ -1,6 +1,10 @@
 #include "crypto/test_pki.h"
 
+#include <openssl/pem.h>
 #include <openssl/rand.h>
+
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "crypto/crypto_error.h"
@@ -89,7 +93,8 @@ TestIdentity Generator::issue_identity(const DemoOfficer& officer, const path& f
                                        ossl::EvpPkeyPtr* key_out, ossl::X509Ptr* cert_out) {
     ossl::EvpPkeyPtr key = x509::generate_rsa_key();
     x509::CertificateSpec spec{officer_subject(officer), not_before, not_after, false, usage, ""};
-    ossl::X509Ptr cert = x509::issue(spec, key.get(), ca.cert.get(), ca.key.get());
+    ossl::X509Ptr cert = x509::issue(spec, key.get(), ca.cert.get(), ca.key.get(),
+                                     ca.cert.get() == sub_.cert.get() ? o_.crl_url : std::string());
     TestIdentity id{officer.id,
                     officer.name,
                     officer.role,
@@ -169,7 +174,8 @@ TestPki Generator::run() {
     x509::write_pem(pki.sub_ca_certificate, sub_.cert.get());
     x509::write_pem(pki.ca_bundle, std::vector<X509*>{root_.cert.get(), sub_.cert.get()});
     x509::write_encrypted_key(o_.out_dir / "root-ca.key.pem", root_.key.get(), password_);
-    x509::write_encrypted_key(o_.out_dir / "sub-ca.key.pem", sub_.key.get(), password_);
+    pki.sub_ca_key = o_.out_dir / "sub-ca.key.pem";
+    x509::write_encrypted_key(pki.sub_ca_key, sub_.key.get(), password_);
 
     ossl::EvpPkeyPtr first_key;
     ossl::X509Ptr first_cert;
@@ -220,6 +226,16 @@ TestPki Generator::run() {
         make_token(pki, o_.officers.front(), first_key.get(), first_cert.get());
     write_manifest(pki);
     return pki;
+}
+
+ossl::X509Ptr read_pem_certificate(const path& file) {
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    ossl::BioPtr bio = ossl::memory_bio(bytes);
+    ossl::X509Ptr cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
+    if (!cert)
+        throw CryptoError("The file " + file.string() + " holds no PEM certificate.");
+    return cert;
 }
 
 nlohmann::json identity_json(const TestIdentity& i) {
@@ -306,6 +322,30 @@ TestPki generate_test_pki(const TestPkiOptions& options) {
     TestPkiOptions absolute = options;
     absolute.out_dir = std::filesystem::absolute(options.out_dir);
     return Generator(absolute).run();
+}
+
+void issue_test_crl(const TestPki& pki, const TestCrlOptions& options, const path& out) {
+    std::ifstream pw(pki.password_file);
+    std::string password;
+    std::getline(pw, password);
+    std::ifstream key_in(pki.sub_ca_key, std::ios::binary);
+    const std::string key_pem((std::istreambuf_iterator<char>(key_in)), {});
+    ossl::BioPtr key_bio = ossl::memory_bio(key_pem);
+    ossl::EvpPkeyPtr key(PEM_read_bio_PrivateKey(key_bio.get(), nullptr, nullptr, password.data()));
+    OPENSSL_cleanse(password.data(), password.size());
+    if (!key)
+        throw CryptoError("Cannot read the test sub-CA's key " + pki.sub_ca_key.string() + " (" +
+                          ossl::take_errors() + ").");
+    const ossl::X509Ptr ca = read_pem_certificate(pki.sub_ca_certificate);
+    std::vector<ossl::X509Ptr> certs;
+    std::vector<x509::Revocation> revoked;
+    for (const auto& entry : options.revoked) {
+        certs.push_back(read_pem_certificate(entry.certificate));
+        revoked.push_back({certs.back().get(), entry.revoked_at});
+    }
+    const ossl::X509CrlPtr crl =
+        x509::make_crl(ca.get(), key.get(), revoked, options.this_update, options.next_update);
+    x509::write_pem(out, crl.get());
 }
 
 }  // namespace jaanch::crypto

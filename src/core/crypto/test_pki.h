@@ -75,6 +75,7 @@ struct TestPki {
     std::filesystem::path password_file;
     std::filesystem::path root_certificate;
     std::filesystem::path sub_ca_certificate;
+    std::filesystem::path sub_ca_key;  // encrypted PKCS#8 under password_file's password (issue_test_crl)
     std::vector<TestIdentity> officers;
     TestIdentity expired;                // validity ended 30 days ago
     TestIdentity revoked;                // listed in `crl`
@@ -91,9 +92,27 @@ struct TestPkiOptions {
     std::filesystem::path softhsm_module = "/usr/lib/softhsm/libsofthsm2.so";
     std::vector<DemoOfficer> officers = demo_officers();
     Timestamp now = now_utc();
+    // When set, every certificate the sub-CA issues names this URL as its CRL distribution point (a test
+    // serves the CRL there over loopback HTTP).
+    std::string crl_url;
 };
 
 // Throws CryptoError / SigningError when something cannot be made or written.
 TestPki generate_test_pki(const TestPkiOptions& options);
+
+// A CRL of the test PKI's sub-CA with chosen dates and entries, for revocation tests and the demo.
+struct TestCrlOptions {
+    struct Entry {
+        std::filesystem::path certificate;  // PEM of a certificate the sub-CA issued
+        Timestamp revoked_at{};
+    };
+    std::vector<Entry> revoked;
+    Timestamp this_update = now_utc();
+    Timestamp next_update = now_utc() + std::chrono::days(30);
+};
+
+// Signs the CRL with the sub-CA's key (read from the folder under its password) and writes it as PEM to
+// `out` (folders created). Throws CryptoError when the key, a certificate or the file cannot be used.
+void issue_test_crl(const TestPki& pki, const TestCrlOptions& options, const std::filesystem::path& out);
 
 }  // namespace jaanch::crypto

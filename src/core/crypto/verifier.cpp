@@ -8,6 +8,7 @@
 #include <openssl/ess.h>
 #include <openssl/pem.h>
 #include <openssl/sha.h>
+#include <openssl/x509v3.h>
 
 #include "crypto/crypto_error.h"
 #include "crypto/ossl.h"
@@ -16,7 +17,7 @@
 namespace jaanch::crypto {
 namespace {
 
-constexpr EnumNames<VerifyReason, 11> kReasonNames{{{VerifyReason::none, "none"},
+constexpr EnumNames<VerifyReason, 12> kReasonNames{{{VerifyReason::none, "none"},
                                                     {VerifyReason::malformed, "malformed"},
                                                     {VerifyReason::content_mismatch, "content_mismatch"},
                                                     {VerifyReason::bad_signature, "bad_signature"},
@@ -26,7 +27,8 @@ constexpr EnumNames<VerifyReason, 11> kReasonNames{{{VerifyReason::none, "none"}
                                                     {VerifyReason::key_usage, "key_usage"},
                                                     {VerifyReason::revoked, "revoked"},
                                                     {VerifyReason::revocation_unknown, "revocation_unknown"},
-                                                    {VerifyReason::not_registered, "not_registered"}}};
+                                                    {VerifyReason::not_registered, "not_registered"},
+                                                    {VerifyReason::revocation_stale, "revocation_stale"}}};
 
 std::string read_file(const std::filesystem::path& path, const char* what) {
     std::ifstream in(path, std::ios::binary);
@@ -59,17 +61,49 @@ std::vector<ossl::X509Ptr> read_certificates(const std::filesystem::path& path) 
     return out;
 }
 
-ossl::X509CrlPtr read_crl(const std::filesystem::path& path) {
-    const std::string bytes = read_file(path, "CRL file");
+ossl::X509CrlPtr parse_crl(const std::string& bytes, const std::string& what) {
     ossl::BioPtr bio = ossl::memory_bio(bytes);
     X509_CRL* crl = looks_like_pem(bytes) ? PEM_read_bio_X509_CRL(bio.get(), nullptr, nullptr, nullptr)
                                           : d2i_X509_CRL_bio(bio.get(), nullptr);
     if (crl == nullptr) {
         const std::string detail = ossl::take_errors();
-        throw CryptoError("The CRL file " + path.string() + " is not a certificate revocation list (" +
-                          detail + "). Download it again from the certifying authority.");
+        throw CryptoError(what + " is not a certificate revocation list (" + detail +
+                          "). Download it again from the certifying authority.");
     }
     return ossl::X509CrlPtr(crl);
+}
+
+ossl::X509CrlPtr read_crl(const std::filesystem::path& path) {
+    return parse_crl(read_file(path, "CRL file"), "The CRL file " + path.string());
+}
+
+std::vector<std::filesystem::path> trust_files(const std::filesystem::path& dir) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) {
+        throw CryptoError("The trust folder " + dir.string() +
+                          " does not exist. Give a folder holding the CA certificates (CCA India's root and "
+                          "the licensed CAs).");
+    }
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        std::string ext = entry.path().extension().string();
+        std::transform(ext.begin(), ext.end(), ext.begin(),
+                       [](unsigned char ch) { return std::tolower(ch); });
+        if (entry.is_regular_file() && (ext == ".pem" || ext == ".crt" || ext == ".cer" || ext == ".der"))
+            files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::string spki_sha256(X509* cert) {
+    unsigned char* der = nullptr;
+    const int size = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(cert), &der);
+    if (size <= 0)
+        return {};
+    std::string bytes(reinterpret_cast<char*>(der), static_cast<std::size_t>(size));
+    OPENSSL_free(der);
+    return ossl::sha256_hex(bytes);
 }
 
 SignerDetails describe(X509* cert) {
@@ -80,6 +114,7 @@ SignerDetails describe(X509* cert) {
     d.subject = ossl::name_text(X509_get_subject_name(cert));
     d.issuer = ossl::name_text(X509_get_issuer_name(cert));
     d.serial = ossl::serial_hex(cert);
+    d.public_key_sha256 = spki_sha256(cert);
     d.not_before = ossl::to_timestamp(X509_get0_notBefore(cert)).value_or(Timestamp{});
     d.not_after = ossl::to_timestamp(X509_get0_notAfter(cert)).value_or(Timestamp{});
     return d;
@@ -133,27 +168,13 @@ struct Verifier::Impl {
     // `at_is_signing_time` only words the message.
     bool check_chain(Check& c, X509* signer, STACK_OF(X509) * untrusted, Timestamp at,
                      bool at_is_signing_time, X509** issuer_out) const;
-    bool check_revocation(Check& c, X509* signer, X509* issuer) const;
+    bool check_revocation(Check& c, X509* signer, X509* issuer, Timestamp revocation_time) const;
+    X509_CRL* newest_crl_of(X509* signer, X509* issuer) const;
 };
 
 Verifier::Verifier(const VerifyOptions& options) : impl_(std::make_unique<Impl>()) {
     impl_->options = options;
-    std::error_code ec;
-    if (!std::filesystem::is_directory(options.trust_dir, ec)) {
-        throw CryptoError(
-            "The trust folder " + options.trust_dir.string() +
-            " does not exist. Give a folder holding the CA certificates (CCA India's root and the "
-            "licensed CAs).");
-    }
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(options.trust_dir)) {
-        std::string ext = entry.path().extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(),
-                       [](unsigned char ch) { return std::tolower(ch); });
-        if (entry.is_regular_file() && (ext == ".pem" || ext == ".crt" || ext == ".cer" || ext == ".der"))
-            files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
+    const std::vector<std::filesystem::path> files = trust_files(options.trust_dir);
     int anchors = 0;
     for (const auto& file : files) {
         for (auto& cert : read_certificates(file)) {
@@ -290,9 +311,7 @@ bool Verifier::Impl::check_chain(Check& c, X509* signer, STACK_OF(X509) * untrus
     return true;
 }
 
-bool Verifier::Impl::check_revocation(Check& c, X509* signer, X509* issuer) const {
-    if (crls.empty())
-        return true;
+X509_CRL* Verifier::Impl::newest_crl_of(X509* signer, X509* issuer) const {
     const X509_NAME* issuer_name = X509_get_issuer_name(signer);
     X509_CRL* best = nullptr;
     EVP_PKEY* issuer_key = X509_get0_pubkey(issuer);
@@ -306,21 +325,120 @@ bool Verifier::Impl::check_revocation(Check& c, X509* signer, X509* issuer) cons
             best = crl.get();
     }
     ERR_clear_error();
+    return best;
+}
+
+bool Verifier::Impl::check_revocation(Check& c, X509* signer, X509* issuer, Timestamp revocation_time) const {
+    if (crls.empty() && !options.require_revocation)
+        return true;
+    X509_CRL* best = newest_crl_of(signer, issuer);
+    const std::string& issuer_text = c.result.signer->issuer;
     if (best == nullptr) {
+        const auto& exempt = options.issuers_without_crl;
+        if (std::find(exempt.begin(), exempt.end(), issuer_text) != exempt.end())
+            return true;
         return c.failed(VerifyReason::revocation_unknown,
-                        "None of the configured CRLs is a valid CRL of the issuer \"" +
-                            c.result.signer->issuer +
-                            "\", so revocation cannot be checked. Add that CA's current CRL.");
+                        "There is no valid CRL of the issuer \"" + issuer_text +
+                            "\", so whether the certificate of " + who(*c.result.signer) +
+                            " was revoked is unknown. Add that CA's current CRL.");
     }
     X509_REVOKED* entry = nullptr;
     if (X509_CRL_get0_by_cert(best, &entry, signer) == 1 && entry != nullptr) {
         const auto when = ossl::to_timestamp(X509_REVOKED_get0_revocationDate(entry));
-        return c.failed(VerifyReason::revoked, "The certificate of " + who(*c.result.signer) +
+        // Revoked only after the time asked about: what was signed and received before still stands.
+        if (!when || *when <= revocation_time)
+            return c.failed(VerifyReason::revoked, "The certificate of " + who(*c.result.signer) +
                                                    " was revoked" +
                                                    (when ? " on " + format_timestamp(*when) : std::string()) +
-                                                   " by its CA. Its signatures are not accepted.");
+                                                   " by its CA, before " + format_timestamp(revocation_time) +
+                                                   ". Its signatures from then on are not accepted.");
+    }
+
+    const auto next_update = ossl::to_timestamp(X509_CRL_get0_nextUpdate(best));
+    if (next_update && *next_update < revocation_time) {
+        const std::string sentence = "The newest CRL of \"" + issuer_text + "\" was due to be replaced at " +
+                                     format_timestamp(*next_update) + ", before " +
+                                     format_timestamp(revocation_time) +
+                                     "; a revocation since then would not be known. Add that CA's current CRL.";
+        if (options.stale_crl == StaleCrl::refuse)
+            return c.failed(VerifyReason::revocation_stale, sentence);
+        c.result.crl_stale = true;
+        c.result.crl_warning = sentence;
     }
     return true;
+}
+
+CrlDescription check_crl(std::string_view bytes, const std::filesystem::path& trust_dir) {
+    ossl::X509CrlPtr crl = parse_crl(std::string(bytes), "The file given");
+    CrlDescription d;
+    d.issuer = ossl::name_text(X509_CRL_get_issuer(crl.get()));
+    bool named = false;
+    for (const auto& file : trust_files(trust_dir)) {
+        for (auto& cert : read_certificates(file)) {
+            if (X509_NAME_cmp(X509_get_subject_name(cert.get()), X509_CRL_get_issuer(crl.get())) != 0)
+                continue;
+            named = true;
+            EVP_PKEY* key = X509_get0_pubkey(cert.get());
+            if (key == nullptr || X509_CRL_verify(crl.get(), key) != 1)
+                continue;
+            ERR_clear_error();
+            unsigned char* der = nullptr;
+            const int size = i2d_X509_CRL(crl.get(), &der);
+            if (size <= 0)
+                throw CryptoError("The CRL of \"" + d.issuer + "\" cannot be encoded as DER.");
+            d.der.assign(reinterpret_cast<char*>(der), static_cast<std::size_t>(size));
+            OPENSSL_free(der);
+            d.sha256 = ossl::sha256_hex(d.der);
+            d.this_update = ossl::to_timestamp(X509_CRL_get0_lastUpdate(crl.get())).value_or(Timestamp{});
+            d.next_update = ossl::to_timestamp(X509_CRL_get0_nextUpdate(crl.get()));
+            const auto* revoked = X509_CRL_get_REVOKED(crl.get());
+            d.entries = revoked ? static_cast<std::size_t>(sk_X509_REVOKED_num(revoked)) : 0;
+            return d;
+        }
+    }
+    ERR_clear_error();
+    if (!named)
+        throw CryptoError("The CRL is issued by \"" + d.issuer + "\", which is not a CA of the trust folder " +
+                          trust_dir.string() + ". Add that CA's certificate first, or use that CA's own CRL.");
+    throw CryptoError("The CRL names \"" + d.issuer +
+                      "\" as its issuer but is not signed by that CA's key; it is forged or damaged. "
+                      "Download it again from the certifying authority.");
+}
+
+std::vector<std::string> crl_distribution_points(std::string_view bytes) {
+    ossl::X509Ptr cert;
+    if (bytes.find("-----BEGIN") != std::string_view::npos) {
+        ossl::BioPtr bio = ossl::memory_bio(bytes);
+        cert.reset(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
+    } else {
+        cert = ossl::x509_from_der(bytes);
+    }
+    ERR_clear_error();
+    if (!cert)
+        throw CryptoError("The data given is not an X.509 certificate (PEM or DER).");
+    std::vector<std::string> out;
+    auto* points = static_cast<CRL_DIST_POINTS*>(
+        X509_get_ext_d2i(cert.get(), NID_crl_distribution_points, nullptr, nullptr));
+    if (points == nullptr)
+        return out;
+    for (int i = 0; i < sk_DIST_POINT_num(points); ++i) {
+        DIST_POINT* point = sk_DIST_POINT_value(points, i);
+        if (point->distpoint == nullptr || point->distpoint->type != 0)
+            continue;
+        GENERAL_NAMES* names = point->distpoint->name.fullname;
+        for (int j = 0; j < sk_GENERAL_NAME_num(names); ++j) {
+            GENERAL_NAME* name = sk_GENERAL_NAME_value(names, j);
+            if (name->type != GEN_URI)
+                continue;
+            const ASN1_IA5STRING* uri = name->d.uniformResourceIdentifier;
+            std::string text(reinterpret_cast<const char*>(ASN1_STRING_get0_data(uri)),
+                             static_cast<std::size_t>(ASN1_STRING_length(uri)));
+            if (text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0)
+                out.push_back(std::move(text));
+        }
+    }
+    CRL_DIST_POINTS_free(points);
+    return out;
 }
 
 VerifyResult Verifier::Impl::run(std::string_view canonical, std::string_view der_cms,
@@ -392,7 +510,7 @@ VerifyResult Verifier::Impl::run(std::string_view canonical, std::string_view de
                      "nor nonRepudiation.");
         return c.result;
     }
-    if (!check_revocation(c, signer, issuer))
+    if (!check_revocation(c, signer, issuer, expect.revocation_time.value_or(at)))
         return c.result;
     if (!expect.certificate_sha256.empty() && expect.certificate_sha256 != d.certificate_sha256) {
         c.failed(VerifyReason::not_registered,

@@ -53,6 +53,11 @@ ossl::EvpPkeyPtr generate_rsa_key(unsigned bits) {
 }
 
 ossl::X509Ptr issue(const CertificateSpec& spec, EVP_PKEY* subject_key, X509* issuer, EVP_PKEY* issuer_key) {
+    return issue(spec, subject_key, issuer, issuer_key, "");
+}
+
+ossl::X509Ptr issue(const CertificateSpec& spec, EVP_PKEY* subject_key, X509* issuer, EVP_PKEY* issuer_key,
+                    const std::string& crl_url) {
     ossl::X509Ptr cert(X509_new());
     if (!cert || X509_set_version(cert.get(), 2) != 1)
         fail("create a certificate");
@@ -76,6 +81,8 @@ ossl::X509Ptr issue(const CertificateSpec& spec, EVP_PKEY* subject_key, X509* is
     add_extension(cert.get(), issuer, NID_ext_key_usage, spec.extended_key_usage);
     add_extension(cert.get(), issuer, NID_subject_key_identifier, "hash");
     add_extension(cert.get(), issuer, NID_authority_key_identifier, "keyid:always");
+    if (!crl_url.empty())
+        add_extension(cert.get(), issuer, NID_crl_distribution_points, "URI:" + crl_url);
     if (X509_sign(cert.get(), issuer_key, EVP_sha256()) <= 0)
         fail("sign the certificate");
     return cert;

@@ -32,6 +32,9 @@ ossl::EvpPkeyPtr generate_rsa_key(unsigned bits = 2048);
 // Issues a certificate for `subject_key`'s public half, signed by issuer_key (self-signed when issuer is
 // null).
 ossl::X509Ptr issue(const CertificateSpec& spec, EVP_PKEY* subject_key, X509* issuer, EVP_PKEY* issuer_key);
+// The same, naming `crl_url` as the certificate's CRL distribution point (none when empty).
+ossl::X509Ptr issue(const CertificateSpec& spec, EVP_PKEY* subject_key, X509* issuer, EVP_PKEY* issuer_key,
+                    const std::string& crl_url);
 
 struct Revocation {
     X509* certificate;

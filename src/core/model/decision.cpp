@@ -106,6 +106,12 @@ void read_value(const json::Json& j, const std::string& path, ActionRecord& out)
     out.applied_at = r.required<Timestamp>("applied_at");
     out.status_after = r.required<Status>("status_after");
     out.level_after = read_identifier(r, "level_after");
+    for (auto [key, field] : {std::pair{"signer_certificate_sha256", &out.signer_certificate_sha256},
+                              std::pair{"signer_key_sha256", &out.signer_key_sha256}}) {
+        *field = r.optional_or<std::string>(key, "");
+        if (!field->empty() && !is_sha256_hex(*field))
+            json::fail(r.path_of(key), "expected 64 lowercase hexadecimal digits");
+    }
     r.finish();
 }
 
@@ -139,6 +145,10 @@ void to_json(json::Json& j, const ActionRecord& v) {
                    {"applied_at", format_timestamp(v.applied_at)},
                    {"status_after", status_name(v.status_after)},
                    {"level_after", v.level_after}};
+    if (!v.signer_certificate_sha256.empty())
+        j["signer_certificate_sha256"] = v.signer_certificate_sha256;
+    if (!v.signer_key_sha256.empty())
+        j["signer_key_sha256"] = v.signer_key_sha256;
 }
 
 Decision parse_decision(std::string_view text, const std::string& source_name) {

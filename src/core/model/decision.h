@@ -74,6 +74,11 @@ struct ActionRecord {
     Timestamp applied_at{};
     Status status_after = Status::pending;
     std::string level_after;
+    // Who signed, by certificate, as the hub verified it on apply: lowercase hex SHA-256 of the signer
+    // certificate's DER and of its SubjectPublicKeyInfo DER. Empty in history recorded before the hub kept
+    // them (read as empty; written only when set), which separation of duties then compares by account only.
+    std::string signer_certificate_sha256;
+    std::string signer_key_sha256;
 
     bool operator==(const ActionRecord&) const = default;
 };

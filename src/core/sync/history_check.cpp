@@ -1,5 +1,8 @@
 #include "sync/history_check.h"
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <optional>
 
 #include "crypto/canonical_json.h"
@@ -10,6 +13,66 @@ namespace jaanch::sync {
 
 std::filesystem::path trust_dir_of(const store::Workspace& workspace) {
     return workspace.dir() / "trust";
+}
+
+std::filesystem::path crl_dir_of(const store::Workspace& workspace) {
+    return workspace.dir() / "crl";
+}
+
+namespace {
+
+void write_file(const std::filesystem::path& file, std::string_view bytes) {
+    const auto temp = file.parent_path() / ("." + file.filename().string() + ".tmp");
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!out.flush())
+            throw Error("Cannot write " + temp.string() + "; check the disk's free space and permissions.");
+    }
+    std::filesystem::rename(temp, file);
+}
+
+constexpr const char* kAllowedFile = "allowed-without-crl.json";
+
+crypto::VerifyOptions options_for(const store::Workspace& workspace) {
+    crypto::VerifyOptions o;
+    o.trust_dir = trust_dir_of(workspace);
+    const auto dir = crl_dir_of(workspace);
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec))
+        return o;  // never synced with a hub that serves CRLs: revocation is not checked
+    o.require_revocation = true;
+    o.stale_crl = crypto::StaleCrl::warn;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        if (entry.path().extension() == ".crl")
+            o.crl_files.push_back(entry.path());
+    }
+    std::sort(o.crl_files.begin(), o.crl_files.end());
+    std::ifstream in(dir / kAllowedFile);
+    if (in) {
+        const std::string text((std::istreambuf_iterator<char>(in)), {});
+        for (const auto& subject : json::parse_text(text, (dir / kAllowedFile).string()))
+            o.issuers_without_crl.push_back(subject.get<std::string>());
+    }
+    return o;
+}
+
+}  // namespace
+
+void store_crls(store::Workspace& workspace, const HubCrls& crls) {
+    const auto dir = crl_dir_of(workspace);
+    std::filesystem::create_directories(dir);
+    std::vector<std::filesystem::path> kept;
+    for (const auto& der : crls.crls_der) {
+        kept.push_back(dir / (sha256_hex(der).substr(0, 32) + ".crl"));
+        write_file(kept.back(), der);
+    }
+    write_file(dir / kAllowedFile, json::Json(crls.allowed_without_crl).dump());
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        if (entry.path().extension() == ".crl" &&
+            std::find(kept.begin(), kept.end(), entry.path()) == kept.end())
+            std::filesystem::remove(entry.path());
+    }
 }
 
 void store_history(store::Workspace& workspace, const std::string& number,
@@ -26,7 +89,7 @@ std::vector<HistoryMark> check_history(store::Workspace& workspace, const model:
     std::optional<crypto::Verifier> verifier;
     std::string trust_problem;
     try {
-        verifier.emplace(crypto::VerifyOptions{trust_dir_of(workspace), {}, std::nullopt});
+        verifier.emplace(options_for(workspace));
     } catch (const std::exception& e) {
         trust_problem = std::string("The signature cannot be checked: ") + e.what();
     }
@@ -47,10 +110,15 @@ std::vector<HistoryMark> check_history(store::Workspace& workspace, const model:
             m.reason = "digest_mismatch";
             m.message = "The signature held for this decision is not the one the hub recorded with it.";
         } else {
-            const auto result = verifier->verify(crypto::canonical_decision_bytes(record.decision), *der);
+            crypto::VerifyExpectations expect;
+            expect.revocation_time = record.applied_at;  // as the hub judged it on receipt
+            const auto result =
+                verifier->verify(crypto::canonical_decision_bytes(record.decision), *der, expect);
             m.mark = result.ok ? SignatureMark::valid : SignatureMark::invalid;
             m.reason = std::string(crypto::reason_name(result.reason));
             m.message = result.message;
+            if (result.ok && result.crl_stale)
+                m.message += " " + result.crl_warning;
         }
         out.push_back(std::move(m));
     }

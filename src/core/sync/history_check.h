@@ -2,7 +2,11 @@
 // with the signature bytes fetched from the hub (HubClient::history, kept in the workspace by
 // store::ReviewStore) and crypto::Verifier over the trust folder of the workspace (WORKSPACE/trust: the CCA
 // root and licensed CAs, the same anchors the hub trusts). Nothing here trusts the hub's word that a decision
-// was signed: the bytes are verified locally.
+// was signed: the bytes are verified locally. Revocation is judged with the CRLs the last sync brought
+// (WORKSPACE/crl, from GET /v1/crls) at the time the hub recorded each decision (ActionRecord::applied_at):
+// a certificate revoked after a decision was applied leaves that decision valid. A workspace that has never
+// received CRLs (older hub) checks no revocation; one that has refuses a signer whose CA has none there
+// unless the hub allows that CA without a CRL. A CRL past its nextUpdate still counts (warned in the message).
 //
 // Threads: the caller's (the Workspace's thread). Errors: store errors rise; a bad signature is a mark, never
 // an exception; a trust folder that cannot be read gives every record the mark no_trust with the reason.
@@ -34,6 +38,13 @@ struct HistoryMark {
 
 // WORKSPACE/trust.
 std::filesystem::path trust_dir_of(const store::Workspace& workspace);
+
+// WORKSPACE/crl: the hub's CRLs (*.crl, DER) and allowed-without-crl.json.
+std::filesystem::path crl_dir_of(const store::Workspace& workspace);
+
+// Replaces the workspace's CRLs with the hub's (files written under temporary names, then renamed; CRLs the
+// hub no longer holds removed). Throws jaanch::Error when the folder cannot be written.
+void store_crls(store::Workspace& workspace, const HubCrls& crls);
 
 // Stores the fetched signatures of `number` in the workspace.
 void store_history(store::Workspace& workspace, const std::string& number,

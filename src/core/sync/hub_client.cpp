@@ -275,6 +275,26 @@ void HubClient::release(const std::string& number) {
         raise(answer, "release the claim on " + number);
 }
 
+HubCrls HubClient::crls() {
+    const auto j = parse_ok(call("GET", "/v1/crls", "", true), "send its CRLs");
+    HubCrls out;
+    try {
+        for (const auto& crl : j.at("crls")) {
+            auto der = base64_decode(crl.at("der").get<std::string>());
+            if (!der)
+                throw SyncError("The hub sent a CRL that is not base64. The workstation and hub versions may "
+                                "not match.");
+            out.crls_der.push_back(std::move(*der));
+        }
+        for (const auto& subject : j.at("allowed_without_crl"))
+            out.allowed_without_crl.push_back(subject.get<std::string>());
+    } catch (const json::Json::exception& e) {
+        throw SyncError("The hub's CRL list is not in the expected shape (" + std::string(e.what()) +
+                        "). The workstation and hub versions may not match.");
+    }
+    return out;
+}
+
 std::vector<HistorySignature> HubClient::history(const std::string& number) {
     const auto j =
         parse_ok(call("GET", "/v1/applications/" + escape_path_segment(number) + "/history", "", true),

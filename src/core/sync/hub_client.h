@@ -66,6 +66,12 @@ struct HistorySignature {
     std::string signature_sha256;  // as the hub recorded it in the application's history
 };
 
+// The CRLs the hub judges revocation with (GET /v1/crls), for checking history signatures offline.
+struct HubCrls {
+    std::vector<std::string> crls_der;              // one per CA
+    std::vector<std::string> allowed_without_crl;   // CA subjects (RFC 2253) the hub accepts without a CRL
+};
+
 struct DecisionReceipt {
     json::Json answer;    // the hub's outcome: decision, signature_sha256, applied_at, application{…}
     bool replay = false;  // the hub had it already (an earlier attempt arrived)
@@ -98,6 +104,8 @@ class HubClient {
     void release(const std::string& number);
     // The signatures of the application's earlier decisions, oldest first.
     std::vector<HistorySignature> history(const std::string& number);
+    // The hub's CRLs; a hub too old to serve them answers 404 (HubRefused).
+    HubCrls crls();
 
   private:
     struct Answer {

@@ -126,8 +126,10 @@ SyncReport SyncEngine::run() {
         }
         if (!cancel_ && options_.documents)
             download(report);
-        if (!cancel_ && options_.history)
+        if (!cancel_ && options_.history) {
+            fetch_crls(client);
             fetch_history(client, report);
+        }
     } catch (const AuthExpired& e) {
         report.online = true;
         report.needs_login = true;
@@ -175,6 +177,14 @@ void SyncEngine::pull(HubClient& client, SyncReport& report) {
         cursor = page.cursor;
         if (!page.more || cancel_)
             break;
+    }
+}
+
+void SyncEngine::fetch_crls(HubClient& client) {
+    try {
+        store_crls(workspace_, client.crls());
+    } catch (const HubRefused&) {
+        // A hub from before GET /v1/crls: history is then checked without revocation, as it was.
     }
 }
 

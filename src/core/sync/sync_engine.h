@@ -5,7 +5,8 @@
 //   3. download missing documents in the background order of the queue: applications due soonest first;
 //   4. fetch the signatures of earlier decisions (HubClient::history) of pending applications whose
 //      signatures the workspace lacks, due soonest first, at most SyncOptions::history_limit per sync (the
-//      rest at the next), so that the history pane verifies them offline too (sync/history_check.h).
+//      rest at the next), so that the history pane verifies them offline too (sync/history_check.h); before
+//      that, the hub's CRLs (GET /v1/crls) into WORKSPACE/crl, so revocation is judged offline as on the hub.
 // An unreachable hub ends the sync early with status offline; nothing decided is lost, since the outbox is on
 // disk. An expired session (AuthExpired) is reported with needs_login and the outbox is kept. A full disk
 // (store::DiskFullError) ends it with disk_full and the error's sentence as the problem: documents finished
@@ -81,6 +82,7 @@ class SyncEngine {
   private:
     void pull(HubClient& client, SyncReport& report);
     void download(SyncReport& report);
+    void fetch_crls(HubClient& client);
     void fetch_history(HubClient& client, SyncReport& report);
     void status(bool online, bool needs_login, const std::string& message);
 

@@ -1,5 +1,8 @@
 #include "util/json_reader.h"
 
+#include <cmath>
+#include <cstdlib>
+
 #include <limits>
 
 namespace jaanch::json {
@@ -157,9 +160,37 @@ SyntaxError::SyntaxError(const std::string& source_name, TextPosition position, 
       position_(position),
       detail_(detail) {}
 
+namespace {
+
+// Where the first number that no double can hold starts (nlohmann reports only that one overflowed).
+std::size_t first_overflowing_number(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '"') {
+            for (++i; i < text.size() && text[i] != '"'; ++i)
+                i += text[i] == '\\' ? 1 : 0;
+            continue;
+        }
+        if (text[i] != '-' && (text[i] < '0' || text[i] > '9'))
+            continue;
+        const std::size_t start = i;
+        while (i < text.size() && std::string_view("+-.eE0123456789").find(text[i]) != std::string_view::npos)
+            ++i;
+        const std::string token(text.substr(start, i - start));
+        if (!std::isfinite(std::strtod(token.c_str(), nullptr)))
+            return start;
+    }
+    return 0;
+}
+
+}  // namespace
+
 Json parse_text(std::string_view text, const std::string& source_name) {
     try {
         return Json::parse(text.begin(), text.end());
+    } catch (const Json::out_of_range&) {
+        throw SyntaxError(source_name, position_of(text, first_overflowing_number(text)),
+                          "a number is too large to be represented (beyond about 1.8e308); send it as a "
+                          "smaller number or as a string");
     } catch (const Json::parse_error& e) {
         // nlohmann reports the byte *after* the offending token; step back so the line is the token's.
         const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;

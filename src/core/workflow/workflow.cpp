@@ -113,8 +113,41 @@ std::string_view denial_code(Denial d) {
     return enum_name(kDenialCodes, d);
 }
 
+namespace {
+
+// Whether `record` was decided by the same person as the one now signing: the same account, or the same
+// certificate or public key under another account.
+bool same_person(const model::ActionRecord& record, const model::Officer& officer,
+                 const SignerIdentity& signer) {
+    if (record.decision.officer == officer.id)
+        return true;
+    const bool same_certificate = !record.signer_certificate_sha256.empty() &&
+                                  record.signer_certificate_sha256 == signer.certificate_sha256;
+    const bool same_key = !record.signer_key_sha256.empty() && record.signer_key_sha256 == signer.key_sha256;
+    return same_certificate || same_key;
+}
+
+Verdict already_acted(const model::ActionRecord& record, const model::Application& app,
+                      const model::Officer& officer, const std::string& level) {
+    if (record.decision.officer == officer.id)
+        return deny(Denial::separation_of_duties, "Officer " + officer.id + " already acted on application " +
+                                                      app.number + " at level " + record.decision.level +
+                                                      " and cannot also act at level " + level + ".");
+    return deny(Denial::separation_of_duties,
+                "The certificate that signs this decision already signed application " + app.number +
+                    " at level " + record.decision.level + " as officer " + record.decision.officer +
+                    "; one person cannot act at two levels of an application, under any account.");
+}
+
+}  // namespace
+
 Verdict may_act(const ServiceDefinition& service, const model::Application& app,
                 const model::Officer& officer) {
+    return may_act(service, app, officer, SignerIdentity{officer.certificate_sha256, ""});
+}
+
+Verdict may_act(const ServiceDefinition& service, const model::Application& app, const model::Officer& officer,
+                const SignerIdentity& signer) {
     if (app.status != model::Status::pending)
         return deny(Denial::not_pending, "Application " + app.number + " is already " +
                                              std::string(model::status_name(app.status)) +
@@ -139,11 +172,8 @@ Verdict may_act(const ServiceDefinition& service, const model::Application& app,
         return deny(Denial::outside_jurisdiction,
                     "Application " + app.number + " is outside officer " + officer.id + "'s jurisdiction.");
     for (const auto& record : app.history) {
-        if (record.decision.officer == officer.id && record.decision.level != level->id)
-            return deny(Denial::separation_of_duties, "Officer " + officer.id +
-                                                          " already acted on application " + app.number +
-                                                          " at level " + record.decision.level +
-                                                          " and cannot also act at level " + level->id + ".");
+        if (record.decision.level != level->id && same_person(record, officer, signer))
+            return already_acted(record, app, officer, level->id);
     }
     return {};
 }
@@ -194,6 +224,12 @@ Verdict moved_on(const model::Application& app, const model::Decision& decision)
 
 Verdict check_decision(const ServiceDefinition& service, const model::Application& app,
                        const model::Officer& officer, const model::Decision& decision) {
+    return check_decision(service, app, officer, decision, SignerIdentity{officer.certificate_sha256, ""});
+}
+
+Verdict check_decision(const ServiceDefinition& service, const model::Application& app,
+                       const model::Officer& officer, const model::Decision& decision,
+                       const SignerIdentity& signer) {
     if (decision.application != app.number)
         return deny(Denial::wrong_application,
                     "The decision is for application " + decision.application + ", not " + app.number + ".");
@@ -202,7 +238,7 @@ Verdict check_decision(const ServiceDefinition& service, const model::Applicatio
                                                  decision.role + ", " + decision.level + "), but " +
                                                  officer.id + " (" + officer.role + ", " + officer.level +
                                                  ") is acting.");
-    if (Verdict v = may_act(service, app, officer); !v.ok()) {
+    if (Verdict v = may_act(service, app, officer, signer); !v.ok()) {
         if (moved_on_since(service, app, officer, decision, v))
             return moved_on(app, decision);
         return v;
@@ -250,7 +286,15 @@ Transition transition_for(const ServiceDefinition& service, const model::Applica
 model::Application apply_decision(const ServiceDefinition& service, const model::Application& app,
                                   const model::Officer& officer, const model::Decision& decision,
                                   const std::string& signature_sha256, Timestamp applied_at) {
-    if (Verdict v = check_decision(service, app, officer, decision); !v.ok())
+    return apply_decision(service, app, officer, decision, signature_sha256, applied_at,
+                          SignerIdentity{officer.certificate_sha256, ""});
+}
+
+model::Application apply_decision(const ServiceDefinition& service, const model::Application& app,
+                                  const model::Officer& officer, const model::Decision& decision,
+                                  const std::string& signature_sha256, Timestamp applied_at,
+                                  const SignerIdentity& signer) {
+    if (Verdict v = check_decision(service, app, officer, decision, signer); !v.ok())
         throw WorkflowError(std::move(v));
     const Transition next = transition_for(service, app, decision.action);
     model::Application out = app;
@@ -259,8 +303,14 @@ model::Application apply_decision(const ServiceDefinition& service, const model:
     out.status = next.status;
     out.current_level = next.level;
     out.version = app.version + 1;
-    out.history.push_back(
-        model::ActionRecord{decision, signature_sha256, applied_at, next.status, next.level});
+    model::ActionRecord record{decision, signature_sha256, applied_at, next.status, next.level, "", ""};
+    // Kept only from the hub's verified signer; the registered-certificate default is not a proof of who
+    // signed.
+    if (!signer.key_sha256.empty()) {
+        record.signer_certificate_sha256 = signer.certificate_sha256;
+        record.signer_key_sha256 = signer.key_sha256;
+    }
+    out.history.push_back(std::move(record));
     return out;
 }
 

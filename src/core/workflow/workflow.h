@@ -60,9 +60,21 @@ class WorkflowError : public Error {
     Verdict verdict_;
 };
 
-// May this officer act on this application now (before choosing an action)?
+// Who signs a decision, by certificate: separation of duties is about people, so an earlier decision of the
+// application signed with the same certificate or the same public key counts as this officer's even under
+// another account. Empty fields compare with nothing.
+struct SignerIdentity {
+    std::string certificate_sha256;  // SHA-256 of the signer certificate's DER
+    std::string key_sha256;          // SHA-256 of its SubjectPublicKeyInfo DER
+};
+
+// May this officer act on this application now (before choosing an action)? Separation of duties compares
+// the account and the officer's registered certificate (Officer::certificate_sha256).
 Verdict may_act(const catalogue::ServiceDefinition& service, const model::Application& app,
                 const model::Officer& officer);
+// The same, comparing the history with `signer` (the hub passes the certificate that signed the decision).
+Verdict may_act(const catalogue::ServiceDefinition& service, const model::Application& app,
+                const model::Officer& officer, const SignerIdentity& signer);
 
 // The actions this officer may take on this application now, in the service's order; empty when may_act
 // fails.
@@ -72,6 +84,10 @@ std::vector<model::Action> allowed_actions(const catalogue::ServiceDefinition& s
 // Every rule a decision must pass, in a fixed order so the same fault always gives the same answer.
 Verdict check_decision(const catalogue::ServiceDefinition& service, const model::Application& app,
                        const model::Officer& officer, const model::Decision& decision);
+// The same with the identity of the certificate that signed the decision (see SignerIdentity).
+Verdict check_decision(const catalogue::ServiceDefinition& service, const model::Application& app,
+                       const model::Officer& officer, const model::Decision& decision,
+                       const SignerIdentity& signer);
 
 struct Transition {
     model::Status status = model::Status::pending;
@@ -87,6 +103,11 @@ Transition transition_for(const catalogue::ServiceDefinition& service, const mod
 model::Application apply_decision(const catalogue::ServiceDefinition& service, const model::Application& app,
                                   const model::Officer& officer, const model::Decision& decision,
                                   const std::string& signature_sha256, Timestamp applied_at);
+// The same, checking with check_decision(…, signer) and recording `signer` in the new history entry.
+model::Application apply_decision(const catalogue::ServiceDefinition& service, const model::Application& app,
+                                  const model::Officer& officer, const model::Decision& decision,
+                                  const std::string& signature_sha256, Timestamp applied_at,
+                                  const SignerIdentity& signer);
 
 // The citizen corrected a returned application: back to the first level. Throws WorkflowError unless
 // returned.

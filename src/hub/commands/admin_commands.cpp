@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "catalogue/catalogue.h"
+#include "crypto/verifier.h"
 #include "hub/audit/audit_chain.h"
 #include "hub/auth/password.h"
 #include "hub/auth/totp.h"
@@ -80,6 +81,32 @@ void check_role_and_level(const model::Officer& o, const std::filesystem::path& 
                      "; check --role, --level and --services against `jaanch-cli forms list`");
 }
 
+// One person, one account: the certificate (same subject and serial, or the same public key under a
+// re-issued certificate) may not already be registered to another active account, or separation of duties
+// between the levels of an application would only separate accounts.
+void refuse_shared_certificate(Storage& storage, const OfficerAccount& a) {
+    if (a.certificate_pem.empty())
+        return;
+    const crypto::SignerDetails mine = crypto::describe_certificate(a.certificate_pem);
+    for (const auto& other : storage.officers()) {
+        if (other.officer.id == a.officer.id || other.disabled || other.certificate_pem.empty())
+            continue;
+        crypto::SignerDetails theirs;
+        try {
+            theirs = crypto::describe_certificate(other.certificate_pem);
+        } catch (const std::exception&) {
+            continue;
+        }
+        const bool same_certificate = theirs.subject == mine.subject && theirs.serial == mine.serial;
+        if (same_certificate || theirs.public_key_sha256 == mine.public_key_sha256)
+            throw Error("The certificate of " + mine.common_name + " (serial " + mine.serial + ") " +
+                        (same_certificate ? "is" : "has the same key as the certificate") +
+                        " already registered to officer " + other.officer.id +
+                        ". One person has one account: use --replace on " + other.officer.id +
+                        " for a transfer or promotion, or disable that account first.");
+    }
+}
+
 int officer_add(const std::vector<std::string>& words, Io io) {
     const Args args(words,
                     {"data", "forms", "id", "name", "role", "level", "state", "district", "subdistrict",
@@ -129,6 +156,7 @@ int officer_add(const std::vector<std::string>& words, Io io) {
         throw Error("An officer " + a.officer.id +
                     " already exists on this hub; add --replace to re-register them "
                     "(a transfer or promotion keeps their history).");
+    refuse_shared_certificate(*storage, a);  // inside the transaction: no other writer meanwhile
     txn->put_officer(a);
     txn->append_audit(
         "admin", exists ? "officer_replace" : "officer_add", a.officer.id,

@@ -13,6 +13,7 @@
 #include "hub/commands/hub_commands.h"
 #include "hub/http/routes.h"
 #include "hub/hub_data.h"
+#include "hub/signature/crl_fetch.h"
 #include "hub/signature/verifier_check.h"
 
 namespace jaanch::hub {
@@ -48,7 +49,8 @@ int positive(const Args& args, const std::string& name, int fallback) {
 
 int serve(const std::vector<std::string>& words, Io io) {
     const Args args(words, {"data", "listen", "forms", "tls-cert", "tls-key", "max-connections",
-                            "session-hours", "request-timeout-ms", "idle-timeout-ms", "max-upload-mb"});
+                            "session-hours", "request-timeout-ms", "idle-timeout-ms", "max-upload-mb",
+                            "crl-fetch-interval"});
     const DataPaths paths{args.require("data")};
     const auto [host, port] = parse_listen(args.get("listen").value_or("127.0.0.1:8420"));
     if (args.has("tls-cert") != args.has("tls-key"))
@@ -63,9 +65,15 @@ int serve(const std::vector<std::string>& words, Io io) {
 
     auto storage = open_storage(paths);
     DocumentStore documents(paths.documents());
-    const VerifierSignatureCheck signatures(paths.trust(), crl_files(paths));
+    const VerifierSignatureCheck signatures(paths.trust(), paths.crl(), *storage);
     HubOptions options;
     options.session_lifetime = std::chrono::hours(positive(args, "session-hours", 8));
+    options.trust_dir = paths.trust();
+    options.crl_dir = paths.crl();
+    std::optional<CrlFetcher> fetcher;
+    if (args.has("crl-fetch-interval"))
+        fetcher.emplace(CrlStore(paths.trust(), paths.crl()), *storage,
+                        std::chrono::seconds(positive(args, "crl-fetch-interval", 3600)), io.err);
     HubService service(*storage, documents, loaded.catalogue, signatures, options);
 
     ServerLimits limits;
@@ -115,7 +123,7 @@ void add_serve_command(cli::CommandList& commands) {
         {"serve", "serve the API (127.0.0.1:8420 unless --listen; TLS with --tls-cert/--tls-key)",
          "--data DIR [--listen HOST:PORT] [--forms DIR] [--tls-cert PEM --tls-key PEM] "
          "[--max-connections N] [--session-hours H] [--request-timeout-ms MS] [--idle-timeout-ms MS] "
-         "[--max-upload-mb N]",
+         "[--max-upload-mb N] [--crl-fetch-interval SECONDS]",
          serve});
 }
 

@@ -190,9 +190,15 @@ DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalo
     for (const auto& entry : std::filesystem::directory_iterator(pki.trust_dir))
         std::filesystem::copy_file(entry.path(), paths.trust() / entry.path().filename(),
                                    std::filesystem::copy_options::overwrite_existing);
-    // The demo CRL is not installed: it was issued at the back-dated PKI time and is past its next update
-    // now, which would make every new signature "revocation_unknown". It stays in DATA/demo/pki/crl for
-    // tests.
+    // The PKI's own CRL was issued at the back-dated PKI time and is long past its next update; the hub gets
+    // a current one listing the same revoked certificate, due in five years so a demo hub keeps working.
+    {
+        crypto::TestCrlOptions crl;
+        crl.revoked = {{pki.revoked.certificate, pki_options.now}};
+        crl.this_update = now_utc() - std::chrono::hours(1);
+        crl.next_update = now_utc() + std::chrono::days(5 * 365);
+        crypto::issue_test_crl(pki, crl, paths.crl() / "demo-sub-ca.crl.pem");
+    }
     const std::string p12_password = trimmed(read_text(pki.password_file));
 
     auto storage = open_storage(paths);
@@ -213,7 +219,7 @@ DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalo
     }
 
     DocumentStore documents(paths.documents());
-    const VerifierSignatureCheck signatures(paths.trust(), crl_files(paths));
+    const VerifierSignatureCheck signatures(paths.trust(), paths.crl(), *storage);
     HubOptions hub_options;
     HubService hub(*storage, documents, catalogue, signatures, hub_options);
     DemoSummary summary;

@@ -148,6 +148,13 @@ void officer_routes(httplib::Server& s, HubService& hub, Metrics& metrics) {
             send_json(res, 200, hub.queue(who, req.get_param_value("cursor"), limit_param(req), now_utc()));
         });
     });
+    s.Get("/v1/crls", [&hub](const Request& req, Response& res) {
+        guarded(res, [&] {
+            hub.authenticate(bearer(req), now_utc());
+            only_params(req, {});
+            send_json(res, 200, hub.crls().dump());
+        });
+    });
     // Before the plain application route, whose pattern would also match ".../history".
     s.Get(R"(/v1/applications/(.+)/history)", [&hub](const Request& req, Response& res) {
         guarded(res, [&] {

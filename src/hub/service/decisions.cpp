@@ -19,6 +19,13 @@ int status_for(workflow::Denial denial) {
     }
 }
 
+// Revocation refusals carry their own code; every other signature fault is bad_signature with the reason.
+std::string signature_code(const std::string& reason) {
+    if (reason == "revoked" || reason == "revocation_unknown" || reason == "revocation_stale")
+        return reason;
+    return "bad_signature";
+}
+
 struct DecisionRequest {
     model::Decision decision;
     std::string signature_der;
@@ -70,20 +77,23 @@ DecisionAnswer HubService::decide(const OfficerAccount& who, const json::Json& b
                            " has no registered signing certificate; ask the hub "
                            "administrator to register it with `jaanch-hub officer add --certificate`.");
     // The expensive check runs on this worker thread, outside the writer lock.
-    const SignatureVerdict verdict =
-        signatures_.verify(request.signature_der, decision_signed_bytes(d), who.officer.certificate_sha256);
+    // Revocation is judged at receipt (`now`), not at the signing time the officer's machine wrote.
+    const SignatureVerdict verdict = signatures_.verify(request.signature_der, decision_signed_bytes(d),
+                                                        who.officer.certificate_sha256, now);
     if (!verdict.ok)
-        throw ApiError(422, "bad_signature", verdict.message, {{"reason", verdict.code}});
+        throw ApiError(422, signature_code(verdict.code), verdict.message, {{"reason", verdict.code}});
+    const workflow::SignerIdentity signer{verdict.certificate_sha256, verdict.key_sha256};
 
     auto txn = storage_.begin();
     if (auto first = txn->decision(d.id))
         return replay_of(*first);  // a concurrent twin won the race
     const auto stored = txn->application(d.application);
-    if (!stored)
-        throw ApiError(404, "not_found", "There is no application " + d.application + " on this hub.");
     const auto officer = txn->officer(who.officer.id);
     if (!officer || officer->disabled)
         throw ApiError(403, "account_disabled", "The account " + who.officer.id + " is disabled.");
+    // Exactly the answer a read gives, so deciding does not reveal what the officer may not see.
+    if (!stored || !may_see(catalogue_, officer->officer, stored->app))
+        throw ApiError(404, "not_found", "There is no application " + d.application + " that you may see.");
     const auto& service = service_of(stored->app);
     const auto held = txn->claim(d.application);
     if (held && held->expires_at > now && held->officer_id != who.officer.id)
@@ -92,7 +102,7 @@ DecisionAnswer HubService::decide(const OfficerAccount& who, const json::Json& b
                            format_timestamp(held->expires_at) +
                            "; it cannot be decided by someone else meanwhile.",
                        {{"officer", held->officer_id}, {"expires_at", format_timestamp(held->expires_at)}});
-    const workflow::Verdict rules = workflow::check_decision(service, stored->app, officer->officer, d);
+    const workflow::Verdict rules = workflow::check_decision(service, stored->app, officer->officer, d, signer);
     if (!rules.ok()) {
         json::Json details{{"application_version", stored->app.version}};
         // A conflict tells an officer who may see the application where it is now, so the workstation can
@@ -108,7 +118,7 @@ DecisionAnswer HubService::decide(const OfficerAccount& who, const json::Json& b
 
     const std::string signature_sha256 = sha256_hex(request.signature_der);
     const model::Application next =
-        workflow::apply_decision(service, stored->app, officer->officer, d, signature_sha256, now);
+        workflow::apply_decision(service, stored->app, officer->officer, d, signature_sha256, now, signer);
     std::vector<std::string> visited{stored->app.current_level, next.current_level};
     txn->put_application(next, visited);
     const json::Json response{{"decision", d.id},
@@ -137,6 +147,9 @@ DecisionAnswer HubService::decide(const OfficerAccount& who, const json::Json& b
                        {"level_after", next.current_level},
                        {"version_after", next.version}},
                       now);
+    if (!verdict.crl_warning.empty())
+        txn->append_audit(who.officer.id, "crl_stale", d.application,
+                          {{"decision", d.id}, {"warning", verdict.crl_warning}}, now);
     txn->commit();
     return DecisionAnswer{201, record.response_json, false};
 }

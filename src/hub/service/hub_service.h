@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
@@ -31,6 +32,9 @@ struct HubOptions {
     int max_page = 1000;
     std::size_t max_json_body = 1 << 20;   // 1 MiB for JSON requests
     std::size_t max_document = 25u << 20;  // 25 MiB for one uploaded document
+    // Where the CRLs that GET /v1/crls lists are (signature/crl_store.h); none listed when crl_dir is empty.
+    std::filesystem::path trust_dir;
+    std::filesystem::path crl_dir;
 };
 
 struct LoginResult {
@@ -87,6 +91,9 @@ class HubService {
     json::Json ingest(const std::string& portal, const json::Json& application,
                       const std::map<std::string, std::string>& parts, Timestamp now, int& status);
     std::string export_decisions(const std::string& cursor, int limit);
+
+    // The CRLs held, one per CA, with the CAs allowed without one (crls.cpp); for any logged-in officer.
+    json::Json crls();
 
     json::Json health();
 
