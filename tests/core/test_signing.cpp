@@ -10,7 +10,12 @@
 
 #include "core/model_samples.h"
 #include "core/signing_fixture.h"
+#include <fstream>
+#include <iterator>
+
 #include "crypto/canonical_json.h"
+#include "crypto/crypto_error.h"
+#include "crypto/test_pki.h"
 #include "crypto/ossl.h"
 #include "crypto/pkcs12_signer.h"
 #include "crypto/verifier.h"
@@ -288,6 +293,66 @@ BOOST_AUTO_TEST_CASE(secret_files_hold_one_line) {
     BOOST_TEST(target.view() == "abc");
     target.clear();
     BOOST_TEST(target.empty());
+}
+
+BOOST_AUTO_TEST_CASE(revocation_is_judged_at_the_revocation_time_not_the_signing_time) {
+    const auto& pki = test::shared_pki();
+    auto signer = p12_signer(pki.revoked.p12);
+    // The revoked certificate's CRL entry is dated half a day back.
+    const std::string der = signer.sign_at(canonical(), now_utc() - 24h);
+    crypto::VerifyExpectations before;
+    before.revocation_time = now_utc() - 18h;  // received before the revocation: stands
+    const auto kept = crypto::verify(canonical(), der, with_crl(), before);
+    BOOST_TEST(kept.ok, kept.message);
+    crypto::VerifyExpectations after;
+    after.revocation_time = now_utc();  // received after it: refused, though signed before
+    const auto refused = crypto::verify(canonical(), der, with_crl(), after);
+    BOOST_TEST(crypto::reason_name(refused.reason) == "revoked");
+    BOOST_TEST(refused.signer->public_key_sha256.size() == 64u);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_and_stale_revocation_status) {
+    const auto& pki = test::shared_pki();
+    auto signer = p12_signer(pki.officers.at(0).p12);
+    const std::string der = signer.sign(canonical());
+    crypto::VerifyOptions required = trust_only();
+    required.require_revocation = true;
+    BOOST_TEST(crypto::reason_name(crypto::verify(canonical(), der, required).reason) == "revocation_unknown");
+    required.issuers_without_crl = {crypto::describe_certificate(signer.certificate_der()).issuer};
+    BOOST_TEST(crypto::verify(canonical(), der, required).ok);
+
+    test::TempDir dir("jaanch-stale-crl");
+    crypto::TestCrlOptions stale;
+    stale.this_update = now_utc() - 48h;
+    stale.next_update = now_utc() - 24h;
+    crypto::issue_test_crl(pki, stale, dir.path() / "stale.crl.pem");
+    crypto::VerifyOptions o = trust_only();
+    o.crl_files = {dir.path() / "stale.crl.pem"};
+    const auto warned = crypto::verify(canonical(), der, o);
+    BOOST_TEST(warned.ok);
+    BOOST_TEST(warned.crl_stale);
+    BOOST_TEST(warned.crl_warning.find("due to be replaced") != std::string::npos);
+    o.stale_crl = crypto::StaleCrl::refuse;
+    BOOST_TEST(crypto::reason_name(crypto::verify(canonical(), der, o).reason) == "revocation_stale");
+}
+
+BOOST_AUTO_TEST_CASE(a_crl_is_checked_against_the_trust_folder) {
+    const auto& pki = test::shared_pki();
+    std::ifstream in(pki.crl, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    const auto crl = crypto::check_crl(bytes, pki.trust_dir);
+    BOOST_TEST(crl.entries == 1u);
+    BOOST_TEST(crl.issuer.find("Jaanch Test Licensed CA 2026") != std::string::npos);
+    // Forged: the sub-CA's name, another key.
+    ossl::X509Ptr ca = load_cert(pki.sub_ca_certificate);
+    ossl::EvpPkeyPtr forger = crypto::x509::generate_rsa_key();
+    ossl::X509CrlPtr forged = crypto::x509::make_crl(ca.get(), forger.get(), {}, now_utc() - 1h, now_utc() + 24h);
+    test::TempDir dir("jaanch-forged-crl");
+    crypto::x509::write_pem(dir.path() / "forged.crl.pem", forged.get());
+    std::ifstream f(dir.path() / "forged.crl.pem", std::ios::binary);
+    const std::string forged_bytes((std::istreambuf_iterator<char>(f)), {});
+    BOOST_CHECK_THROW(crypto::check_crl(forged_bytes, pki.trust_dir), crypto::CryptoError);
+    BOOST_CHECK_THROW(crypto::check_crl("not a crl", pki.trust_dir), crypto::CryptoError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

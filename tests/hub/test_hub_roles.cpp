@@ -88,8 +88,9 @@ BOOST_AUTO_TEST_CASE(role_matrix_each_role_action_and_jurisdiction) {
             if (!c.out.empty()) {
                 const auto r = act(w, c.out, number, version, a);
                 BOOST_TEST_CONTEXT(label + " outside") {
-                    BOOST_TEST(r.status == 403);
-                    BOOST_TEST(r.code() == "outside_jurisdiction");
+                    // Outside the jurisdiction the application is not seen: a decision answers as a read.
+                    BOOST_TEST(r.status == 404);
+                    BOOST_TEST(r.code() == "not_found");
                     BOOST_TEST(r.is_error_body());
                 }
             }
@@ -110,17 +111,18 @@ BOOST_AUTO_TEST_CASE(role_matrix_each_role_action_and_jurisdiction) {
 
 BOOST_AUTO_TEST_CASE(wrong_level_wrong_role_and_death_route) {
     World w;
-    // At L1: BSO (wrong level) and EO (urban role on a rural application) are refused with 403.
+    // At L1: BSO and the Collector (a level it never reached) and EO (urban role on a rural application) do
+    // not see it, so their decisions answer 404 like a read.
     bring_to(w, "RJ/WL/1", "L1", false);
     auto r = act(w, "bso.in", "RJ/WL/1", 1, Action::reject);
-    BOOST_TEST(r.status == 403);
-    BOOST_TEST(r.code() == "wrong_level");
+    BOOST_TEST(r.status == 404);
+    BOOST_TEST(r.code() == "not_found");
     r = act(w, "eo.in", "RJ/WL/1", 1, Action::forward);
-    BOOST_TEST(r.status == 403);
-    BOOST_TEST(r.code() == "wrong_role");
+    BOOST_TEST(r.status == 404);
+    BOOST_TEST(r.code() == "not_found");
     r = act(w, "dc.in", "RJ/WL/1", 1, Action::approve);
-    BOOST_TEST(r.status == 403);
-    BOOST_TEST(r.code() == "wrong_level");
+    BOOST_TEST(r.status == 404);
+    BOOST_TEST(r.code() == "not_found");
     // A decision naming another officer than the one logged in.
     auto& vdo = w.as("vdo.in");
     auto d = vdo.decision("RJ/WL/1", 1, Action::forward);
@@ -159,15 +161,15 @@ BOOST_AUTO_TEST_CASE(a_decision_on_a_level_the_application_left_is_a_conflict_no
         BOOST_TEST(r.json()["details"]["status"] == "pending");
     }
     BOOST_TEST(w.version_of("bso.in", "RJ/MOVED/1") == 2u);  // nothing applied
-    // Still refusals, not races: outside the jurisdiction, a level the application never reached, and the
-    // current version at the wrong level.
+    // Still refusals, not races: outside the jurisdiction and a level the application never reached (not
+    // seen: 404, telling nothing of where it is), and the current version at the wrong level.
     r = act(w, "vdo.out", "RJ/MOVED/1", 1, Action::forward);
-    BOOST_TEST(r.status == 403);
-    BOOST_TEST(r.code() == "wrong_level");
+    BOOST_TEST(r.status == 404);
+    BOOST_TEST(r.code() == "not_found");
     BOOST_TEST(!r.json()["details"].contains("current_level"));
     r = act(w, "dc.in", "RJ/MOVED/1", 1, Action::approve);
-    BOOST_TEST(r.status == 403);
-    BOOST_TEST(r.code() == "wrong_level");
+    BOOST_TEST(r.status == 404);
+    BOOST_TEST(r.code() == "not_found");
     r = act(w, "vdo.in2", "RJ/MOVED/1", 2, Action::forward);
     BOOST_TEST(r.status == 403);
     BOOST_TEST(r.code() == "wrong_level");

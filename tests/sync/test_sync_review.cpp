@@ -9,6 +9,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "crypto/test_pki.h"
 #include "store/review_store.h"
 #include "sync/history_check.h"
 #include "sync/sync_error.h"
@@ -169,6 +170,56 @@ BOOST_AUTO_TEST_CASE(a_sync_fetches_history_signatures_so_they_verify_offline) {
     }
     BOOST_TEST(check_history(*bso, *bso->application("RJ/S/1"))[0].decision_id == d1.id);
     BOOST_TEST(world.sync(*bso).online == false);
+}
+
+BOOST_AUTO_TEST_CASE(history_revocation_is_judged_with_the_hubs_crls_at_the_applied_time) {
+    SyncWorld world;
+    world.file("RJ/S/1");
+    auto vdo = world.workspace("vdo.in");
+    world.login(*vdo, "vdo.in");
+    world.sync(*vdo);
+    world.decide(*vdo, "RJ/S/1");
+    BOOST_TEST(world.sync(*vdo).pushed.accepted == 1u);
+
+    auto bso = world.workspace("bso.in");
+    world.login(*bso, "bso.in");
+    copy_trust(world, *bso);
+    BOOST_TEST(world.sync(*bso).problem == "");
+    const auto app = bso->application("RJ/S/1");
+    BOOST_REQUIRE(app && app->history.size() == 1u);
+    const auto& record = app->history[0];
+    BOOST_TEST(record.signer_key_sha256.size() == 64u);  // the hub recorded who signed, by key
+    BOOST_TEST(std::filesystem::exists(crl_dir_of(*bso)));
+    BOOST_TEST((check_history(*bso, *app)[0].mark == SignatureMark::valid), check_history(*bso, *app)[0].message);
+
+    const auto& hub = world.hub().hub;
+    const auto& pki = hub::test::shared_pki();
+    std::filesystem::path vdo_certificate;
+    for (const auto& i : pki.officers) {
+        if (i.id == "vdo.in")
+            vdo_certificate = i.certificate;
+    }
+    auto install = [&](Timestamp revoked_at, Timestamp this_update, const std::string& name) {
+        crypto::TestCrlOptions crl;
+        crl.revoked = {{vdo_certificate, revoked_at}};
+        crl.this_update = this_update;
+        const auto file = world.dir() / name;
+        crypto::issue_test_crl(pki, crl, file);
+        std::string out;
+        BOOST_REQUIRE_MESSAGE(hub.admin({"crl", "add", file.string()}, &out) == 0, out);
+        BOOST_TEST(world.sync(*bso).problem == "");
+    };
+    const Timestamp now = now_utc();
+    // Revoked after the hub applied the decision: it stays valid.
+    install(record.applied_at + std::chrono::hours(1), now - std::chrono::minutes(10), "later.crl.pem");
+    auto marks = check_history(*bso, *app);
+    BOOST_TEST((marks[0].mark == SignatureMark::valid), marks[0].message);
+    // The CA dates the revocation back to before the decision (a key compromised earlier): invalid, offline.
+    install(record.applied_at - std::chrono::hours(1), now - std::chrono::minutes(5), "backdated.crl.pem");
+    world.proxy().go_down();
+    marks = check_history(*bso, *app);
+    BOOST_TEST((marks[0].mark == SignatureMark::invalid));
+    BOOST_TEST(marks[0].reason == "revoked");
 }
 
 BOOST_AUTO_TEST_CASE(checklist_travels_in_the_signed_decision) {

@@ -95,6 +95,8 @@ struct TestPkiOptions {
     // When set, every certificate the sub-CA issues names this URL as its CRL distribution point (a test
     // serves the CRL there over loopback HTTP).
     std::string crl_url;
+    // The password of every .p12 and CA key file; random when empty.
+    std::string password;
 };
 
 // Throws CryptoError / SigningError when something cannot be made or written.
