@@ -8,16 +8,16 @@
 #include <openssl/ess.h>
 #include <openssl/pem.h>
 
-#include "core/model_samples.h"
-#include "core/signing_fixture.h"
 #include <fstream>
 #include <iterator>
+#include "core/model_samples.h"
+#include "core/signing_fixture.h"
 
 #include "crypto/canonical_json.h"
 #include "crypto/crypto_error.h"
-#include "crypto/test_pki.h"
 #include "crypto/ossl.h"
 #include "crypto/pkcs12_signer.h"
+#include "crypto/test_pki.h"
 #include "crypto/verifier.h"
 #include "crypto/x509_builder.h"
 
@@ -317,7 +317,8 @@ BOOST_AUTO_TEST_CASE(unknown_and_stale_revocation_status) {
     const std::string der = signer.sign(canonical());
     crypto::VerifyOptions required = trust_only();
     required.require_revocation = true;
-    BOOST_TEST(crypto::reason_name(crypto::verify(canonical(), der, required).reason) == "revocation_unknown");
+    BOOST_TEST(crypto::reason_name(crypto::verify(canonical(), der, required).reason) ==
+               "revocation_unknown");
     required.issuers_without_crl = {crypto::describe_certificate(signer.certificate_der()).issuer};
     BOOST_TEST(crypto::verify(canonical(), der, required).ok);
 
@@ -346,7 +347,8 @@ BOOST_AUTO_TEST_CASE(a_crl_is_checked_against_the_trust_folder) {
     // Forged: the sub-CA's name, another key.
     ossl::X509Ptr ca = load_cert(pki.sub_ca_certificate);
     ossl::EvpPkeyPtr forger = crypto::x509::generate_rsa_key();
-    ossl::X509CrlPtr forged = crypto::x509::make_crl(ca.get(), forger.get(), {}, now_utc() - 1h, now_utc() + 24h);
+    ossl::X509CrlPtr forged =
+        crypto::x509::make_crl(ca.get(), forger.get(), {}, now_utc() - 1h, now_utc() + 24h);
     test::TempDir dir("jaanch-forged-crl");
     crypto::x509::write_pem(dir.path() / "forged.crl.pem", forged.get());
     std::ifstream f(dir.path() / "forged.crl.pem", std::ios::binary);

@@ -126,9 +126,11 @@ BOOST_AUTO_TEST_CASE(unknown_revocation_status_is_refused_unless_the_ca_is_allow
     const auto docs = sample_documents("RJ/UNK/1");
     for (const char* number : {"RJ/UNK/1", "RJ/UNK/2"})
         BOOST_REQUIRE_EQUAL(
-            client.multipart("/v1/portal/applications",
-                             ingest_parts(deletion_application(number, "1001", "rural", "marriage", docs), docs),
-                             {bearer(portal)})
+            client
+                .multipart(
+                    "/v1/portal/applications",
+                    ingest_parts(deletion_application(number, "1001", "rural", "marriage", docs), docs),
+                    {bearer(portal)})
                 .status,
             201);
     OfficerSession vdo(client, world_officers().front());
@@ -138,10 +140,10 @@ BOOST_AUTO_TEST_CASE(unknown_revocation_status_is_refused_unless_the_ca_is_allow
     BOOST_TEST(r.is_error_body());
 
     std::string out;
-    BOOST_REQUIRE_MESSAGE(hub.admin({"ca", "allow-without-crl", "--certificate",
-                                     shared_pki().sub_ca_certificate.string()},
-                                    &out) == 0,
-                          out);
+    BOOST_REQUIRE_MESSAGE(
+        hub.admin({"ca", "allow-without-crl", "--certificate", shared_pki().sub_ca_certificate.string()},
+                  &out) == 0,
+        out);
     BOOST_TEST(audit_count(hub, "ca_allow_without_crl") == 1);
     BOOST_TEST(vdo.decide(vdo.decision("RJ/UNK/1", 1, Action::forward)).status == 201);
     BOOST_TEST(vdo.get("/v1/crls").json()["allowed_without_crl"].size() == 1u);
@@ -158,8 +160,8 @@ BOOST_AUTO_TEST_CASE(a_crl_past_its_next_update_is_refused_or_warned_by_policy) 
         BOOST_REQUIRE_EQUAL(w.ingest(number).status, 201);
     const Timestamp now = jaanch::now_utc();
     crypto::TestCrlOptions stale;
-    stale.this_update = now - std::chrono::days(1);  // newer than the PKI's, so it replaces it
-    stale.next_update = now - 1h;
+    stale.this_update = now - 2min;  // newer than the PKI's, so it replaces it
+    stale.next_update = now - 1min;
     add_crl(w.hub, crl_file(w.hub, "stale.crl.pem", stale));
     auto& vdo = w.as("vdo.in");
     auto r = vdo.decide(vdo.decision("RJ/STALE/1", 1, Action::forward));
@@ -186,15 +188,15 @@ BOOST_AUTO_TEST_CASE(crls_are_fetched_from_the_certificates_distribution_points)
         res.set_content(served, "application/pkix-crl");
     });
     const int port = crl_server.bind_to_any_port("127.0.0.1");
+    // Bound and listening already: connections queue until the loop below accepts them.
     std::thread serving([&] { crl_server.listen_after_bind(); });
-    crl_server.wait_until_ready();
 
     HubProcess hub;
     crypto::TestPkiOptions options;
     options.out_dir = hub.data().parent_path() / "pki-with-cdp";
     options.with_token = false;
-    options.officers = {{"vdo.cdp", "vdo.cdp (TEST)", "VDO", "L1", "VDO", "Rajasthan", "Government of Rajasthan",
-                         "Test Department", "302001"}};
+    options.officers = {{"vdo.cdp", "vdo.cdp (TEST)", "VDO", "L1", "VDO", "Rajasthan",
+                         "Government of Rajasthan", "Test Department", "302001"}};
     options.crl_url = "http://127.0.0.1:" + std::to_string(port) + "/sub-ca.crl";
     options.password = pki_password();
     const crypto::TestPki pki = crypto::generate_test_pki(options);
@@ -217,12 +219,15 @@ BOOST_AUTO_TEST_CASE(crls_are_fetched_from_the_certificates_distribution_points)
     const std::string first_sha = serve(first);
 
     std::string out;
-    BOOST_REQUIRE_MESSAGE(hub.admin({"officer", "add", "--forms", JAANCH_FORMS_DIR, "--id", "vdo.cdp", "--name",
-                                     "CDP officer", "--role", "VDO", "--level", "L1", "--state", "08",
-                                     "--district", "110", "--subdistrict", "1001", "--certificate",
-                                     pki.officers[0].certificate.string(), "--password", "pw-vdo.cdp"},
-                                    &out) == 0,
-                          out);
+    BOOST_REQUIRE_MESSAGE(
+        hub.admin({"officer",       "add",       "--forms",       JAANCH_FORMS_DIR,
+                   "--id",          "vdo.cdp",   "--name",        "CDP officer",
+                   "--role",        "VDO",       "--level",       "L1",
+                   "--state",       "08",        "--district",    "110",
+                   "--subdistrict", "1001",      "--certificate", pki.officers[0].certificate.string(),
+                   "--password",    "pw-vdo.cdp"},
+                  &out) == 0,
+        out);
     const std::string portal = hub.add_portal();
     hub.start({"--crl-fetch-interval", "1"});
     const HttpClient client = hub.client();
@@ -242,9 +247,11 @@ BOOST_AUTO_TEST_CASE(crls_are_fetched_from_the_certificates_distribution_points)
     const auto docs = sample_documents("RJ/CDP/1");
     for (const char* number : {"RJ/CDP/1", "RJ/CDP/2"})
         BOOST_REQUIRE_EQUAL(
-            client.multipart("/v1/portal/applications",
-                             ingest_parts(deletion_application(number, "1001", "rural", "marriage", docs), docs),
-                             {bearer(portal)})
+            client
+                .multipart(
+                    "/v1/portal/applications",
+                    ingest_parts(deletion_application(number, "1001", "rural", "marriage", docs), docs),
+                    {bearer(portal)})
                 .status,
             201);
     BOOST_TEST(vdo.decide(vdo.decision("RJ/CDP/1", 1, Action::forward)).status == 201);
@@ -271,10 +278,12 @@ BOOST_AUTO_TEST_CASE(one_certificate_is_registered_to_one_active_account) {
     hub.add_officer({"vdo.in", "VDO", "L1", "110", "1001", false, {}});
     std::string out;
     const auto words = [&](const std::string& id, const std::string& cert) {
-        return std::vector<std::string>{"officer", "add", "--forms", JAANCH_FORMS_DIR, "--id", id, "--name", id,
-                                        "--role", "BSO", "--level", "L2", "--state", "08", "--district", "110",
-                                        "--subdistrict", "1001", "--certificate", cert, "--password",
-                                        "pw-" + id};
+        return std::vector<std::string>{"officer",       "add",     "--forms",       JAANCH_FORMS_DIR,
+                                        "--id",          id,        "--name",        id,
+                                        "--role",        "BSO",     "--level",       "L2",
+                                        "--state",       "08",      "--district",    "110",
+                                        "--subdistrict", "1001",    "--certificate", cert,
+                                        "--password",    "pw-" + id};
     };
     // A second account with vdo.in's DSC is refused; the same officer replacing their own record is not.
     BOOST_TEST(hub.admin(words("bso.twin", identity("vdo.in").certificate.string()), &out) != 0);
@@ -318,8 +327,8 @@ BOOST_AUTO_TEST_CASE(two_accounts_with_one_key_cannot_act_at_two_levels) {
     BOOST_TEST(r.json()["message"].get<std::string>().find("as officer vdo.in") != std::string::npos);
     BOOST_TEST(w.version_of("bso.in", "RJ/TWIN/1") == 2u);
     // Another person at L2 may act.
-    BOOST_TEST(w.as("sdo.in").decide(w.as("sdo.in").decision("RJ/TWIN/1", 2, Action::reject,
-                                                             "RJ-DEL-NOT-MEMBER"))
+    BOOST_TEST(w.as("sdo.in")
+                   .decide(w.as("sdo.in").decision("RJ/TWIN/1", 2, Action::reject, "RJ-DEL-NOT-MEMBER"))
                    .status != 403);
 }
 

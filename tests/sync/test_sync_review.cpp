@@ -190,7 +190,8 @@ BOOST_AUTO_TEST_CASE(history_revocation_is_judged_with_the_hubs_crls_at_the_appl
     const auto& record = app->history[0];
     BOOST_TEST(record.signer_key_sha256.size() == 64u);  // the hub recorded who signed, by key
     BOOST_TEST(std::filesystem::exists(crl_dir_of(*bso)));
-    BOOST_TEST((check_history(*bso, *app)[0].mark == SignatureMark::valid), check_history(*bso, *app)[0].message);
+    BOOST_TEST((check_history(*bso, *app)[0].mark == SignatureMark::valid),
+               check_history(*bso, *app)[0].message);
 
     const auto& hub = world.hub().hub;
     const auto& pki = hub::test::shared_pki();

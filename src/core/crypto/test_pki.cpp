@@ -71,7 +71,8 @@ struct Authority {
 class Generator {
   public:
     explicit Generator(const TestPkiOptions& options)
-        : o_(options), password_(options.password.empty() ? random_password() : SecretString(options.password)) {}
+        : o_(options),
+          password_(options.password.empty() ? random_password() : SecretString(options.password)) {}
 
     TestPki run();
 

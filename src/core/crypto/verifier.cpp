@@ -347,19 +347,19 @@ bool Verifier::Impl::check_revocation(Check& c, X509* signer, X509* issuer, Time
         const auto when = ossl::to_timestamp(X509_REVOKED_get0_revocationDate(entry));
         // Revoked only after the time asked about: what was signed and received before still stands.
         if (!when || *when <= revocation_time)
-            return c.failed(VerifyReason::revoked, "The certificate of " + who(*c.result.signer) +
-                                                   " was revoked" +
-                                                   (when ? " on " + format_timestamp(*when) : std::string()) +
-                                                   " by its CA, before " + format_timestamp(revocation_time) +
-                                                   ". Its signatures from then on are not accepted.");
+            return c.failed(VerifyReason::revoked,
+                            "The certificate of " + who(*c.result.signer) + " was revoked" +
+                                (when ? " on " + format_timestamp(*when) : std::string()) +
+                                " by its CA, before " + format_timestamp(revocation_time) +
+                                ". Its signatures from then on are not accepted.");
     }
 
     const auto next_update = ossl::to_timestamp(X509_CRL_get0_nextUpdate(best));
     if (next_update && *next_update < revocation_time) {
-        const std::string sentence = "The newest CRL of \"" + issuer_text + "\" was due to be replaced at " +
-                                     format_timestamp(*next_update) + ", before " +
-                                     format_timestamp(revocation_time) +
-                                     "; a revocation since then would not be known. Add that CA's current CRL.";
+        const std::string sentence =
+            "The newest CRL of \"" + issuer_text + "\" was due to be replaced at " +
+            format_timestamp(*next_update) + ", before " + format_timestamp(revocation_time) +
+            "; a revocation since then would not be known. Add that CA's current CRL.";
         if (options.stale_crl == StaleCrl::refuse)
             return c.failed(VerifyReason::revocation_stale, sentence);
         c.result.crl_stale = true;
@@ -398,8 +398,9 @@ CrlDescription check_crl(std::string_view bytes, const std::filesystem::path& tr
     }
     ERR_clear_error();
     if (!named)
-        throw CryptoError("The CRL is issued by \"" + d.issuer + "\", which is not a CA of the trust folder " +
-                          trust_dir.string() + ". Add that CA's certificate first, or use that CA's own CRL.");
+        throw CryptoError("The CRL is issued by \"" + d.issuer +
+                          "\", which is not a CA of the trust folder " + trust_dir.string() +
+                          ". Add that CA's certificate first, or use that CA's own CRL.");
     throw CryptoError("The CRL names \"" + d.issuer +
                       "\" as its issuer but is not signed by that CA's key; it is forged or damaged. "
                       "Download it again from the certifying authority.");

@@ -153,8 +153,8 @@ struct CrlDescription {
 };
 
 // Reads a CRL (PEM or DER) and checks its signature against the CA certificates of `trust_dir` whose subject
-// is its issuer. Throws CryptoError with a sentence when the bytes are no CRL, no trusted CA has that name, or
-// the signature does not verify with that CA's key.
+// is its issuer. Throws CryptoError with a sentence when the bytes are no CRL, no trusted CA has that name,
+// or the signature does not verify with that CA's key.
 CrlDescription check_crl(std::string_view bytes, const std::filesystem::path& trust_dir);
 
 // The http(s) URIs of a certificate's CRL distribution points (PEM or DER); empty when it names none. Throws

@@ -6,7 +6,8 @@
 // (WORKSPACE/crl, from GET /v1/crls) at the time the hub recorded each decision (ActionRecord::applied_at):
 // a certificate revoked after a decision was applied leaves that decision valid. A workspace that has never
 // received CRLs (older hub) checks no revocation; one that has refuses a signer whose CA has none there
-// unless the hub allows that CA without a CRL. A CRL past its nextUpdate still counts (warned in the message).
+// unless the hub allows that CA without a CRL. A CRL past its nextUpdate still counts (warned in the
+// message).
 //
 // Threads: the caller's (the Workspace's thread). Errors: store errors rise; a bad signature is a mark, never
 // an exception; a trust folder that cannot be read gives every record the mark no_trust with the reason.

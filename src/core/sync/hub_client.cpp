@@ -282,8 +282,9 @@ HubCrls HubClient::crls() {
         for (const auto& crl : j.at("crls")) {
             auto der = base64_decode(crl.at("der").get<std::string>());
             if (!der)
-                throw SyncError("The hub sent a CRL that is not base64. The workstation and hub versions may "
-                                "not match.");
+                throw SyncError(
+                    "The hub sent a CRL that is not base64. The workstation and hub versions may "
+                    "not match.");
             out.crls_der.push_back(std::move(*der));
         }
         for (const auto& subject : j.at("allowed_without_crl"))

@@ -68,8 +68,8 @@ struct HistorySignature {
 
 // The CRLs the hub judges revocation with (GET /v1/crls), for checking history signatures offline.
 struct HubCrls {
-    std::vector<std::string> crls_der;              // one per CA
-    std::vector<std::string> allowed_without_crl;   // CA subjects (RFC 2253) the hub accepts without a CRL
+    std::vector<std::string> crls_der;             // one per CA
+    std::vector<std::string> allowed_without_crl;  // CA subjects (RFC 2253) the hub accepts without a CRL
 };
 
 struct DecisionReceipt {

@@ -146,8 +146,8 @@ Verdict may_act(const ServiceDefinition& service, const model::Application& app,
     return may_act(service, app, officer, SignerIdentity{officer.certificate_sha256, ""});
 }
 
-Verdict may_act(const ServiceDefinition& service, const model::Application& app, const model::Officer& officer,
-                const SignerIdentity& signer) {
+Verdict may_act(const ServiceDefinition& service, const model::Application& app,
+                const model::Officer& officer, const SignerIdentity& signer) {
     if (app.status != model::Status::pending)
         return deny(Denial::not_pending, "Application " + app.number + " is already " +
                                              std::string(model::status_name(app.status)) +

@@ -100,7 +100,8 @@ int crl_policy(const std::vector<std::string>& words, Io io) {
     if (stale != "warn" && stale != "refuse")
         throw UsageError("--stale is warn or refuse");
     auto storage = open_storage(DataPaths{args.require("data")});
-    set_stale_policy(*storage, stale == "warn" ? crypto::StaleCrl::warn : crypto::StaleCrl::refuse, now_utc());
+    set_stale_policy(*storage, stale == "warn" ? crypto::StaleCrl::warn : crypto::StaleCrl::refuse,
+                     now_utc());
     io.out << (stale == "warn" ? "A decision checked against a CRL past its next update is now accepted and "
                                  "audited as crl_stale.\n"
                                : "A decision checked against a CRL past its next update is now refused "
@@ -133,8 +134,8 @@ int ca_allow(const std::vector<std::string>& words, Io io, bool allow) {
 void add_crl_commands(cli::CommandList& commands) {
     commands.push_back({"crl add", "add CA CRLs (checked against the trust anchors; a running hub uses them)",
                         "--data DIR FILE...", crl_add});
-    commands.push_back({"crl list", "list the CRLs held and the CAs allowed without one", "--data DIR",
-                        crl_list});
+    commands.push_back(
+        {"crl list", "list the CRLs held and the CAs allowed without one", "--data DIR", crl_list});
     commands.push_back({"crl fetch", "fetch the CRLs named by the certificates' distribution points once",
                         "--data DIR", crl_fetch});
     commands.push_back({"crl policy", "what a CRL past its next update does: warn (audited) or refuse",

@@ -102,7 +102,8 @@ DecisionAnswer HubService::decide(const OfficerAccount& who, const json::Json& b
                            format_timestamp(held->expires_at) +
                            "; it cannot be decided by someone else meanwhile.",
                        {{"officer", held->officer_id}, {"expires_at", format_timestamp(held->expires_at)}});
-    const workflow::Verdict rules = workflow::check_decision(service, stored->app, officer->officer, d, signer);
+    const workflow::Verdict rules =
+        workflow::check_decision(service, stored->app, officer->officer, d, signer);
     if (!rules.ok()) {
         json::Json details{{"application_version", stored->app.version}};
         // A conflict tells an officer who may see the application where it is now, so the workstation can

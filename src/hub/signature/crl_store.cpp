@@ -39,7 +39,8 @@ std::vector<std::string> read_allowed(const std::string& text) {
 RevocationSettings revocation_settings(Storage& storage) {
     RevocationSettings s;
     s.generation = storage.setting("crl_generation", "");
-    s.stale = storage.setting("crl_stale", "refuse") == "warn" ? crypto::StaleCrl::warn : crypto::StaleCrl::refuse;
+    s.stale =
+        storage.setting("crl_stale", "refuse") == "warn" ? crypto::StaleCrl::warn : crypto::StaleCrl::refuse;
     s.allowed_without = read_allowed(storage.setting("crl_allow_without", ""));
     return s;
 }
@@ -131,8 +132,8 @@ void set_allowed_without_crl(Storage& storage, const std::string& subject, bool 
         allowed.push_back(subject);
     txn->put_setting("crl_allow_without", json::Json(allowed).dump());
     bump_generation(*txn);
-    txn->append_audit("admin", allow ? "ca_allow_without_crl" : "ca_require_crl", subject, json::Json::object(),
-                      now);
+    txn->append_audit("admin", allow ? "ca_allow_without_crl" : "ca_require_crl", subject,
+                      json::Json::object(), now);
     txn->commit();
 }
 

@@ -24,7 +24,7 @@
 namespace jaanch::hub {
 
 struct RevocationSettings {
-    std::string generation;                    // "" before any change
+    std::string generation;  // "" before any change
     crypto::StaleCrl stale = crypto::StaleCrl::refuse;
     std::vector<std::string> allowed_without;  // CA subjects (RFC 2253)
 };
@@ -45,8 +45,9 @@ class CrlStore {
     CrlStore(std::filesystem::path trust_dir, std::filesystem::path crl_dir);
 
     // Checks `bytes` (PEM or DER) against the trust folder and keeps it as the CRL of its CA when it is newer
-    // than the one held (by thisUpdate); an older one is refused (outcome older, nothing changes). On a change
-    // bumps crl_generation and audits `crl_add` (actor `actor`, "admin" or "crl_fetch") in one transaction.
+    // than the one held (by thisUpdate); an older one is refused (outcome older, nothing changes). On a
+    // change bumps crl_generation and audits `crl_add` (actor `actor`, "admin" or "crl_fetch") in one
+    // transaction.
     CrlAdded add(std::string_view bytes, Storage& storage, const std::string& actor, Timestamp now) const;
 
     // Every CRL held, one per CA (a folder of hand-copied files may hold several: all are listed).

@@ -38,8 +38,8 @@ std::shared_ptr<const crypto::Verifier> VerifierSignatureCheck::current() const 
             generation_ = generation;
         } catch (const std::exception& e) {
             failed_generation_ = generation;
-            std::cerr << "jaanch-hub: warning: the CRLs or trust anchors changed but cannot be loaded (" << e.what()
-                      << "); decisions are still checked against the ones loaded before.\n";
+            std::cerr << "jaanch-hub: warning: the CRLs or trust anchors changed but cannot be loaded ("
+                      << e.what() << "); decisions are still checked against the ones loaded before.\n";
         }
     }
     return verifier_;
