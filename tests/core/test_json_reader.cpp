@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(locator_finds_lines_and_duplicate_keys) {
 }
 
 BOOST_AUTO_TEST_CASE(numbers_beyond_a_double_are_a_syntax_error_naming_their_place) {
-    for (const std::string number :
+    for (const std::string& number :
          {std::string("1e999999"), std::string(10000, '9'), std::string("-2e308")}) {
         try {
             json::parse_text("{\n  \"a\": \"1e999\",\n  \"n\": " + number + "}", "body");
