@@ -3,7 +3,7 @@
 //   DATA/hub.sqlite      the database (WAL: also hub.sqlite-wal, hub.sqlite-shm)
 //   DATA/documents/      content-addressed document files (storage/document_store.h)
 //   DATA/trust/          trust anchors for decision signatures (CA certificates, PEM or DER)
-//   DATA/crl/            optional CRL files checked for every signature
+//   DATA/crl/            CRLs, one per CA (signature/crl_store.h): a signer whose CA has none is refused
 //   DATA/demo/           demo-seed's test PKI and officers' PKCS#12 files
 //   DATA/demo-officers.json   demo-seed's list of officers and their passwords (demo data only)
 #pragma once
