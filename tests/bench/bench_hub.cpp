@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "catalogue/catalogue.h"
+#include "crypto/application_content.h"
 #include "crypto/canonical_json.h"
 #include "crypto/pkcs12_signer.h"
 #include "crypto/test_pki.h"
@@ -248,6 +249,7 @@ int main(int argc, char** argv) {
             d.role = "VDO";
             d.level = "L1";
             d.decided_at = std::chrono::floor<std::chrono::seconds>(now_utc());
+            crypto::bind_content(d, make_application(app), {});
             const std::string der =
                 signers[static_cast<std::size_t>(app % kBlocks)]->sign(crypto::canonical_decision_bytes(d));
             bodies[static_cast<std::size_t>(i % kClients)].push_back(

@@ -22,6 +22,9 @@ inline model::Decision sample_decision() {
     d.role = "CI";
     d.level = "L1";
     d.decided_at = *parse_timestamp("2026-11-20T10:15:00Z");
+    d.content_sha256 = std::string(64, 'c');
+    d.content_digests = {{"fields.applicant_name", std::string(64, 'd')}};
+    d.documents = {{"aadhaar", std::string(64, 'e'), 2, 2}, {"caste_proof", std::string(64, 'f'), 1, 3}};
     return d;
 }
 

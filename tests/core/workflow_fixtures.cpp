@@ -1,6 +1,9 @@
 #include "core/workflow_fixtures.h"
 
 #include <cstdio>
+#include <map>
+
+#include "crypto/application_content.h"
 
 namespace jaanch::test {
 
@@ -119,6 +122,10 @@ model::Decision make_decision(const catalogue::ServiceDefinition& service, const
     d.role = officer.role;
     d.level = officer.level;
     d.decided_at = app.submitted_at + std::chrono::hours(24 * static_cast<int>(app.version));
+    std::map<std::string, crypto::PagesOpened> every_page;
+    for (const auto& doc : app.documents)
+        every_page[doc.id] = {2, 2};
+    crypto::bind_content(d, app, every_page);
     return d;
 }
 

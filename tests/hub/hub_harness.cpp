@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <mutex>
@@ -15,6 +16,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "crypto/application_content.h"
 #include "crypto/canonical_json.h"
 #include "crypto/pkcs12_signer.h"
 #include "hub/util/crypto_util.h"
@@ -223,8 +225,10 @@ void HubProcess::start(const std::vector<std::string>& extra_args) {
     int out[2];
     if (pipe(out) != 0)
         throw std::runtime_error("pipe failed");
-    std::vector<std::string> words{hub_exe().string(), "serve",       "--data",  data_.string(),
-                                   "--listen",         "127.0.0.1:0", "--forms", JAANCH_FORMS_DIR};
+    std::vector<std::string> words{hub_exe().string(), "serve",    "--data",
+                                   data_.string(),     "--listen", "127.0.0.1:0"};
+    if (std::find(extra_args.begin(), extra_args.end(), "--forms") == extra_args.end())
+        words.insert(words.end(), {"--forms", JAANCH_FORMS_DIR});
     words.insert(words.end(), extra_args.begin(), extra_args.end());
     const std::string log = (data_ / "serve.log").string();
     pid_ = fork();
@@ -432,7 +436,23 @@ model::Decision OfficerSession::decision(const std::string& number, std::uint64_
     d.role = officer_.role;
     d.level = officer_.level;
     d.decided_at = std::chrono::floor<std::chrono::seconds>(now_utc());
+    bind_as_seen(d);
     return d;
+}
+
+void OfficerSession::bind_as_seen(model::Decision& d) const {
+    const HttpResponse r = get("/v1/applications/" + d.application);
+    if (r.status != 200) {
+        // Not visible to this officer: the hub refuses before it compares any content.
+        d.content_sha256 = sha256_hex("");
+        return;
+    }
+    model::Application app;
+    model::read_value(r.json()["application"], "$.application", app);
+    std::map<std::string, crypto::PagesOpened> pages;
+    for (const auto& doc : app.documents)
+        pages[doc.id] = {1, 1};
+    crypto::bind_content(d, app, pages);
 }
 
 std::string OfficerSession::body_for(const model::Decision& d) const {

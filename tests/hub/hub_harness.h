@@ -117,6 +117,9 @@ class OfficerSession {
 
     model::Decision decision(const std::string& number, std::uint64_t version, model::Action action,
                              const std::string& reason = "", const std::string& remark = "") const;
+    // Binds the application as this officer reads it from the hub, every page of every document opened
+    // (tests that probe the review rule change Decision::documents afterwards).
+    void bind_as_seen(model::Decision& d) const;
     std::string body_for(const model::Decision& d) const;  // {"decision", "signature"} signed with the p12
     HttpResponse decide(const model::Decision& d) const;
     HttpResponse get(const std::string& path) const;

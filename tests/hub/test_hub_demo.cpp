@@ -8,6 +8,7 @@
 #include <fstream>
 #include <set>
 
+#include "crypto/application_content.h"
 #include "crypto/canonical_json.h"
 #include "crypto/pkcs12_signer.h"
 #include "hub/demo/demo_data.h"
@@ -101,6 +102,12 @@ BOOST_AUTO_TEST_CASE(demo_seed_makes_a_district_its_officers_can_work_in) {
             d.role = o["role"];
             d.level = o["level"];
             d.decided_at = std::chrono::floor<std::chrono::seconds>(jaanch::now_utc());
+            jaanch::model::Application app;
+            jaanch::model::read_value(e["application"], "$.application", app);
+            std::map<std::string, jaanch::crypto::PagesOpened> pages;
+            for (const auto& doc : app.documents)
+                pages[doc.id] = {1, 1};
+            jaanch::crypto::bind_content(d, app, pages);
             jaanch::crypto::Pkcs12Signer signer(
                 o["p12"].get<std::string>(),
                 jaanch::crypto::SecretString(o["p12_password"].get<std::string>()));

@@ -241,11 +241,12 @@ BOOST_AUTO_TEST_CASE(checklist_travels_in_the_signed_decision) {
     const auto checks = review.document_checks("RJ/K/1");
     BOOST_REQUIRE(checks.size() == 2u);
 
-    BOOST_TEST(review.record_page_view("RJ/K/1", first, 0, now_utc()));
-    BOOST_TEST(!review.record_page_view("RJ/K/1", first, 0, now_utc()));  // the first view only counts
-    BOOST_TEST(review.record_page_view("RJ/K/1", first, 2, now_utc()));
+    BOOST_TEST(review.record_page_view("RJ/K/1", first, 0, 3, now_utc()));
+    BOOST_TEST(!review.record_page_view("RJ/K/1", first, 0, 3, now_utc()));  // the first view only counts
+    BOOST_TEST(review.record_page_view("RJ/K/1", first, 2, 3, now_utc()));
     const auto seen = review.pages_seen("RJ/K/1");
     BOOST_TEST(seen.at(first).pages.size() == 2u);
+    BOOST_TEST(seen.at(first).page_count == 3);
     BOOST_TEST(!seen.contains(second));
 
     auto signer = world.signer("vdo.in");

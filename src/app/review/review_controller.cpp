@@ -45,17 +45,19 @@ ReviewController::ReviewController(Context& context, ReviewPane& pane)
         else
             review.put_document_check(open_->number, check);
     });
-    context_.documents->panel().set_on_page_seen([this](const std::string& document_id, int page, int) {
-        if (!open_ || !context_.session.workspace || document_id.empty())
-            return;
-        auto& workspace = *context_.session.workspace;
-        if (store::ReviewStore(workspace).record_page_view(open_->number, document_id, page, now_utc())) {
-            workspace.activity().append(
-                now_utc(), context_.session.officer ? context_.session.officer->id : "", "viewed_page",
-                open_->number, document_id + " page " + std::to_string(page + 1));
-            refresh_pages();
-        }
-    });
+    context_.documents->panel().set_on_page_seen(
+        [this](const std::string& document_id, int page, int page_count) {
+            if (!open_ || !context_.session.workspace || document_id.empty())
+                return;
+            auto& workspace = *context_.session.workspace;
+            if (store::ReviewStore(workspace).record_page_view(open_->number, document_id, page, page_count,
+                                                               now_utc())) {
+                workspace.activity().append(
+                    now_utc(), context_.session.officer ? context_.session.officer->id : "", "viewed_page",
+                    open_->number, document_id + " page " + std::to_string(page + 1));
+                refresh_pages();
+            }
+        });
     timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_tick(); });
     timer_.Start(15'000);
     tabs_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { refresh_tabs(); });

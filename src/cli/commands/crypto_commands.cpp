@@ -4,17 +4,21 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <memory>
+#include <optional>
 
 #include <openssl/crypto.h>
 
 #include "command.h"
+#include "crypto/application_content.h"
 #include "crypto/canonical_json.h"
 #include "crypto/pkcs11_signer.h"
 #include "crypto/pkcs12_signer.h"
 #include "crypto/test_pki.h"
 #include "crypto/verifier.h"
 #include "util/error.h"
+#include "util/sha256.h"
 #include "workspace_options.h"
 
 namespace jaanch::cli {
@@ -67,8 +71,66 @@ void print_signer(const crypto::SignerDetails& s, std::ostream& out) {
         << "Certificate: SHA-256 " << s.certificate_sha256 << "\n";
 }
 
+std::string format_line(const model::Decision& d) {
+    if (d.format == model::kDecisionFormatFirst)
+        return "1 (signed before decisions bound the content: it names only the application and its version)";
+    return std::to_string(d.format) + " (binds the application's content and documents)";
+}
+
+// The bytes held for a document: DIR/ID, DIR/SHA256, or the hub's layout DIR/ab/cdef….
+std::optional<std::string> document_bytes(const std::filesystem::path& dir,
+                                          const model::DocumentReview& doc) {
+    for (const auto& candidate :
+         {dir / doc.document, dir / doc.sha256, dir / doc.sha256.substr(0, 2) / doc.sha256.substr(2)}) {
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(candidate, ec))
+            return read_file(candidate.string(), "document file");
+    }
+    return std::nullopt;
+}
+
+// Compares the application (and the documents' bytes, when given) with what the decision bound.
+bool content_verdict(const model::Decision& d, const Args& args, std::ostream& out) {
+    const std::string app_path = args.require("application");
+    if (d.format == model::kDecisionFormatFirst) {
+        out << "Content:     NOT BOUND. A format 1 decision does not say what content it was made on; only "
+               "the application number and version can be compared.
+               ";
+            return true;
+    }
+    const model::Application app =
+        model::parse_application(read_file(app_path, "application file"), app_path);
+    std::map<std::string, std::string> bytes_sha256;
+    std::vector<std::string> missing;
+    if (auto dir = args.get("documents")) {
+        for (const auto& doc : d.documents) {
+            if (auto bytes = document_bytes(*dir, doc))
+                bytes_sha256[doc.document] = sha256_hex(*bytes);
+            else
+                missing.push_back(doc.document);
+        }
+    }
+    const crypto::ContentComparison comparison = crypto::compare_content(d, app, bytes_sha256);
+    for (const auto& id : missing)
+        out << "Document:    " << id << " not found under " << *args.get("documents")
+            << " (its bytes were not compared)
+               ";
+            if (comparison.matches()) {
+            out << "Content:     MATCHES what the officer signed (content SHA-256 " << d.content_sha256
+                << ", " << d.documents.size() << " document" << (d.documents.size() == 1 ? "" : "s")
+                << (args.get("documents") ? ", bytes compared" : "")
+                << ").
+                   ";
+                return true;
+        }
+    out << "Content:     DIFFERS from what the officer signed: " << crypto::describe(comparison)
+        << ".
+           ";
+        return false;
+}
+
 int verify(const std::vector<std::string>& words, Io io) {
-    const Args args(words, {"in", "sig", "trust", "crl", "at", "expect-cert"});
+    const Args args(words, {"in", "sig", "trust", "crl", "at", "expect-cert", "application", "documents"});
     crypto::VerifyOptions options;
     options.trust_dir = args.require("trust");
     if (auto crl = args.get("crl"))
@@ -80,13 +142,19 @@ int verify(const std::vector<std::string>& words, Io io) {
     }
     crypto::VerifyExpectations expect;
     expect.certificate_sha256 = args.get("expect-cert").value_or("");
-    const std::string canonical = canonical_of(args.require("in"));
+    const std::string in = args.require("in");
+    const std::string text = read_file(in, "decision file");
+    const std::string canonical = crypto::canonical_decision_bytes_from_text(text, in);
+    const model::Decision decision = model::parse_decision(text, in);
     const std::string der = read_file(args.require("sig"), "signature file");
     const crypto::VerifyResult result = crypto::Verifier(options).verify(canonical, der, expect);
+    io.out << "Format:      " << format_line(decision) << "\n";
     if (result.signer)
         print_signer(*result.signer, io.out);
     if (result.ok) {
         io.out << "Verdict:     VALID. " << result.message << "\n";
+        if (args.get("application"))
+            return content_verdict(decision, args, io.out) ? kOk : kFailed;
         return kOk;
     }
     io.out << "Verdict:     INVALID (" << crypto::reason_name(result.reason) << "). " << result.message
@@ -139,7 +207,8 @@ void add_crypto_commands(CommandList& commands) {
                         sign});
     commands.push_back(
         {"verify", "verify a decision's signature: content, chain, validity, key usage, revocation",
-         "--in DECISION.json --sig SIG.p7s --trust DIR [--crl FILE] [--at TIME] [--expect-cert SHA256]",
+         "--in DECISION.json --sig SIG.p7s --trust DIR [--crl FILE] [--at TIME] [--expect-cert SHA256] "
+         "[--application APPLICATION.json [--documents DIR]]",
          verify});
     commands.push_back({"canonical", "print the canonical bytes (RFC 8785 JCS) of a decision: what is signed",
                         "--in DECISION.json [--out FILE]", canonical});

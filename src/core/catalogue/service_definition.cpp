@@ -1,5 +1,7 @@
 #include "catalogue/service_definition.h"
 
+#include "util/enum_names.h"
+
 namespace jaanch::catalogue {
 
 void read_value(const json::Json& j, const std::string& path, LocalizedText& out) {
@@ -69,6 +71,30 @@ void read_value(const json::Json& j, const std::string& path, LevelRole& out) {
     r.finish();
 }
 
+namespace {
+
+constexpr EnumNames<ReviewRequirement, 3> kReviewRequirementNames{
+    {{ReviewRequirement::none, "none"},
+     {ReviewRequirement::mandatory_documents, "mandatory_documents"},
+     {ReviewRequirement::all_pages_of_mandatory_documents, "all_pages_of_mandatory_documents"}}};
+
+struct LevelReview {
+    ReviewRequirement require_opened = ReviewRequirement::none;
+};
+
+void read_value(const json::Json& j, const std::string& path, LevelReview& out) {
+    json::ObjectReader r(j, path);
+    read_enum(r.raw_required("require_opened"), r.path_of("require_opened"), kReviewRequirementNames,
+              out.require_opened);
+    r.finish();
+}
+
+}  // namespace
+
+std::string_view review_requirement_name(ReviewRequirement r) {
+    return enum_name(kReviewRequirementNames, r);
+}
+
 void read_value(const json::Json& j, const std::string& path, Level& out) {
     json::ObjectReader r(j, path);
     out.id = r.required<std::string>("id");
@@ -77,6 +103,7 @@ void read_value(const json::Json& j, const std::string& path, Level& out) {
     out.actions = r.required<std::vector<std::string>>("actions");
     out.deadline = r.required<Deadline>("deadline");
     out.exception = r.optional_or<bool>("exception", false);
+    out.require_opened = r.optional_or<LevelReview>("review", {}).require_opened;
     r.finish();
 }
 

@@ -71,6 +71,14 @@ struct LevelRole {
     std::string area;  // "any", "rural" or "urban": which applications this role verifies at this level
 };
 
+// What an officer must have opened before approving or forwarding at a level (`review.require_opened`).
+enum class ReviewRequirement {
+    none,
+    mandatory_documents,               // every mandatory document of the application, at least one page
+    all_pages_of_mandatory_documents,  // every page of every mandatory document
+};
+std::string_view review_requirement_name(ReviewRequirement r);
+
 struct Level {
     std::string id;
     LocalizedText label;
@@ -78,6 +86,7 @@ struct Level {
     std::vector<std::string> actions;  // action wire names; validated against model::Action
     Deadline deadline;
     bool exception = false;  // reached only by escalation along an exception route
+    ReviewRequirement require_opened = ReviewRequirement::none;
 };
 
 // Escalation from one level to an exception level (e.g. L2 → District Collector), and when it applies.

@@ -76,8 +76,58 @@ void read_value(const json::Json& j, const std::string& path, DocumentCheck& out
     r.finish();
 }
 
+namespace {
+
+// Far beyond any document a viewer opens; keeps the count in 32 bits.
+constexpr std::uint64_t kMaxPages = 100'000;
+
+std::uint32_t read_page_count(json::ObjectReader& r, std::string_view key) {
+    const auto count = r.required<std::uint64_t>(key);
+    if (count > kMaxPages)
+        json::fail(r.path_of(key), "more than " + std::to_string(kMaxPages) + " pages");
+    return static_cast<std::uint32_t>(count);
+}
+
+}  // namespace
+
+void read_value(const json::Json& j, const std::string& path, DocumentReview& out) {
+    json::ObjectReader r(j, path);
+    out.document = read_identifier(r, "document");
+    out.sha256 = r.required<std::string>("sha256");
+    if (!is_sha256_hex(out.sha256))
+        json::fail(r.path_of("sha256"), "expected 64 lowercase hexadecimal digits");
+    out.pages_opened = read_page_count(r, "pages_opened");
+    out.pages_total = read_page_count(r, "pages_total");
+    if (out.pages_opened > out.pages_total)
+        json::fail(r.path_of("pages_opened"), "more pages opened (" + std::to_string(out.pages_opened) +
+                                                  ") than the document has (" +
+                                                  std::to_string(out.pages_total) + ")");
+    r.finish();
+}
+
+namespace {
+
+void read_content_binding(json::ObjectReader& r, Decision& out) {
+    out.content_sha256 = r.required<std::string>("content_sha256");
+    if (!is_sha256_hex(out.content_sha256))
+        json::fail(r.path_of("content_sha256"), "expected 64 lowercase hexadecimal digits");
+    out.content_digests = r.required<std::map<std::string, std::string>>("content_digests");
+    for (const auto& [key, digest] : out.content_digests)
+        if (!is_sha256_hex(digest))
+            json::fail(r.path_of("content_digests") + "." + key, "expected 64 lowercase hexadecimal digits");
+    out.documents = r.required<std::vector<DocumentReview>>("documents");
+}
+
+}  // namespace
+
 void read_value(const json::Json& j, const std::string& path, Decision& out) {
     json::ObjectReader r(j, path);
+    out.format = r.optional<int>("format").value_or(kDecisionFormatFirst);
+    if (out.format != kDecisionFormatFirst && out.format != kDecisionFormatContent)
+        json::fail(r.path_of("format"), "unknown decision format " + std::to_string(out.format) +
+                                            "; this program reads formats 1 and 2");
+    if (out.format == kDecisionFormatFirst && j.contains("format"))
+        json::fail(r.path_of("format"), "format 1 decisions carry no format key");
     out.id = r.required<std::string>("id");
     if (!is_uuid(out.id))
         json::fail(r.path_of("id"), "expected a lowercase UUID, found \"" + out.id + "\"");
@@ -94,6 +144,8 @@ void read_value(const json::Json& j, const std::string& path, Decision& out) {
     out.role = read_identifier(r, "role");
     out.level = read_identifier(r, "level");
     out.decided_at = r.required<Timestamp>("decided_at");
+    if (out.format == kDecisionFormatContent)
+        read_content_binding(r, out);
     r.finish();
 }
 
@@ -124,6 +176,13 @@ void to_json(json::Json& j, const DocumentCheck& v) {
         {"document", v.document}, {"mark", enum_name(kDocumentMarkNames, v.mark)}, {"reason", v.reason}};
 }
 
+void to_json(json::Json& j, const DocumentReview& v) {
+    j = json::Json{{"document", v.document},
+                   {"sha256", v.sha256},
+                   {"pages_opened", v.pages_opened},
+                   {"pages_total", v.pages_total}};
+}
+
 void to_json(json::Json& j, const Decision& v) {
     j = json::Json{{"id", v.id},
                    {"application", v.application},
@@ -137,6 +196,12 @@ void to_json(json::Json& j, const Decision& v) {
                    {"role", v.role},
                    {"level", v.level},
                    {"decided_at", format_timestamp(v.decided_at)}};
+    if (v.format == kDecisionFormatFirst)
+        return;
+    j["format"] = v.format;
+    j["content_sha256"] = v.content_sha256;
+    j["content_digests"] = v.content_digests;
+    j["documents"] = v.documents;
 }
 
 void to_json(json::Json& j, const ActionRecord& v) {

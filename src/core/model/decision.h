@@ -1,11 +1,14 @@
 // An officer's decision on one application, exactly as it is signed, and the record of it once applied.
 //
 // The JSON form of Decision is what the officer signs (its canonical bytes are defined in
-// docs/signatures.md), so every key is always written, including empty ones, and reading rejects anything
-// missing or extra.
+// docs/signatures.md), so every key of its format is always written, including empty ones, and reading
+// rejects anything missing or extra. A decision without a `format` key is format 1 (signed before decisions
+// bound the content); it is written back exactly so, so its canonical bytes and signature stay valid.
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,7 +50,25 @@ struct DocumentCheck {
     bool operator==(const DocumentCheck&) const = default;
 };
 
+// What the officer had of one document of the application when deciding (format 2): the bytes, by SHA-256,
+// and how many of their pages were on screen.
+struct DocumentReview {
+    std::string document;  // DocumentRef::id
+    std::string sha256;    // of the bytes the officer had: 64 lowercase hex digits
+    std::uint32_t pages_opened = 0;
+    std::uint32_t pages_total = 0;  // 0 when the document was never opened (its page count is then unknown)
+
+    bool operator==(const DocumentReview&) const = default;
+};
+
+// Format 1: the first twelve keys, as signed before decisions bound the content. Format 2 adds `format`,
+// `content_sha256`, `content_digests` and `documents` (docs/signatures.md). Both are read; new decisions
+// are 2.
+inline constexpr int kDecisionFormatFirst = 1;
+inline constexpr int kDecisionFormatContent = 2;
+
 struct Decision {
+    int format = kDecisionFormatContent;
     std::string id;  // UUID, chosen by the workstation; decisions are idempotent on it
     std::string application;
     std::uint64_t application_version = 0;  // the version the officer saw
@@ -60,6 +81,10 @@ struct Decision {
     std::string role;
     std::string level;
     Timestamp decided_at{};
+    // Format 2 only (empty in format 1): what the decision was made on (crypto/application_content.h).
+    std::string content_sha256;                          // SHA-256 of the application's canonical content
+    std::map<std::string, std::string> content_digests;  // content path → SHA-256 of its value
+    std::vector<DocumentReview> documents;               // every document of the application
 
     bool operator==(const Decision&) const = default;
 };
@@ -89,11 +114,13 @@ void read_value(const json::Json& j, const std::string& path, DocumentMark& out)
 void read_value(const json::Json& j, const std::string& path, Status& out);
 void read_value(const json::Json& j, const std::string& path, FieldCheck& out);
 void read_value(const json::Json& j, const std::string& path, DocumentCheck& out);
+void read_value(const json::Json& j, const std::string& path, DocumentReview& out);
 void read_value(const json::Json& j, const std::string& path, Decision& out);
 void read_value(const json::Json& j, const std::string& path, ActionRecord& out);
 
 void to_json(json::Json& j, const FieldCheck& v);
 void to_json(json::Json& j, const DocumentCheck& v);
+void to_json(json::Json& j, const DocumentReview& v);
 void to_json(json::Json& j, const Decision& v);
 void to_json(json::Json& j, const ActionRecord& v);
 

@@ -1,5 +1,7 @@
 #include "store/review_store.h"
 
+#include <algorithm>
+
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
@@ -129,23 +131,28 @@ void ReviewStore::clear_review(const std::string& application) {
 }
 
 bool ReviewStore::record_page_view(const std::string& application, const std::string& document_id, int page,
-                                   Timestamp at) {
-    SQLite::Statement q(db_,
-                        "INSERT OR IGNORE INTO page_views (application, document_id, page, first_at) "
-                        "VALUES (?, ?, ?, ?)");
+                                   int page_count, Timestamp at) {
+    SQLite::Statement q(
+        db_,
+        "INSERT OR IGNORE INTO page_views (application, document_id, page, first_at, page_count) "
+        "VALUES (?, ?, ?, ?, ?)");
     q.bind(1, application);
     q.bind(2, document_id);
     q.bind(3, page);
     q.bind(4, format_timestamp(at));
+    q.bind(5, page_count);
     return q.exec() > 0;
 }
 
 std::map<std::string, PagesSeen> ReviewStore::pages_seen(const std::string& application) const {
-    SQLite::Statement q(db_, "SELECT document_id, page FROM page_views WHERE application = ?");
+    SQLite::Statement q(db_, "SELECT document_id, page, page_count FROM page_views WHERE application = ?");
     q.bind(1, application);
     std::map<std::string, PagesSeen> out;
-    while (q.executeStep())
-        out[q.getColumn(0).getString()].pages.insert(q.getColumn(1).getInt());
+    while (q.executeStep()) {
+        PagesSeen& seen = out[q.getColumn(0).getString()];
+        seen.pages.insert(q.getColumn(1).getInt());
+        seen.page_count = std::max(seen.page_count, q.getColumn(2).getInt());
+    }
     return out;
 }
 

@@ -24,6 +24,7 @@ namespace jaanch::store {
 
 struct PagesSeen {
     std::set<int> pages;  // 0-based page indexes the officer has had on screen
+    int page_count = 0;   // the document's pages, as the viewer counted them; 0 when unknown
 };
 
 class ReviewStore {
@@ -44,9 +45,10 @@ class ReviewStore {
     std::vector<model::DocumentCheck> document_checks(const std::string& application) const;
     void clear_review(const std::string& application);  // after the decision: checklist and pages seen go
 
-    // Records that a page was on screen; true the first time (the caller logs "viewed_page" then).
+    // Records that a page of a document with `page_count` pages was on screen; true the first time (the
+    // caller logs "viewed_page" then).
     bool record_page_view(const std::string& application, const std::string& document_id, int page,
-                          Timestamp at);
+                          int page_count, Timestamp at);
     std::map<std::string, PagesSeen> pages_seen(const std::string& application) const;  // document id → pages
 
     // Saved queue filters, by name. The overdue/due-soon parts are stored relative to the day they are

@@ -7,7 +7,7 @@
 
 namespace jaanch::store {
 
-inline constexpr std::array<Migration, 4> kWorkspaceMigrations{{
+inline constexpr std::array<Migration, 5> kWorkspaceMigrations{{
     {1, R"sql(
 CREATE TABLE applications (
     number          TEXT PRIMARY KEY,
@@ -145,6 +145,11 @@ CREATE INDEX applications_level ON applications(current_level, number);
 CREATE INDEX applications_service_due ON applications(service_due, number);
 CREATE INDEX applications_claimed ON applications(claimed_by, number);
 CREATE INDEX applications_status_number ON applications(status, number);
+)sql"},
+    // How many pages the document had when a page was seen: a decision states pages opened out of pages
+    // total.
+    {5, R"sql(
+ALTER TABLE page_views ADD COLUMN page_count INTEGER NOT NULL DEFAULT 0;
 )sql"},
 }};
 

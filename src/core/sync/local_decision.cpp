@@ -4,7 +4,9 @@
 #include <openssl/rand.h>
 #include <sqlite3.h>
 
+#include "crypto/application_content.h"
 #include "crypto/canonical_json.h"
+#include "store/review_store.h"
 #include "sync/sync_error.h"
 #include "util/sha256.h"
 #include "workflow/workflow.h"
@@ -41,6 +43,23 @@ std::string new_uuid() {
     return out;
 }
 
+namespace {
+
+// The content the officer had (with the Aadhaar numbers the workspace seals opened again: the hub hashes the
+// values it was sent) and the pages they had on screen.
+void bind_what_was_seen(store::Workspace& workspace, model::Decision& d) {
+    const auto app = workspace.unsealed_application(d.application);
+    if (!app)
+        throw SyncError("Application " + d.application + " vanished from the workspace while deciding.");
+    std::map<std::string, crypto::PagesOpened> pages;
+    for (const auto& [document, seen] : store::ReviewStore(workspace).pages_seen(d.application))
+        pages[document] = {static_cast<std::uint32_t>(seen.pages.size()),
+                           static_cast<std::uint32_t>(std::max<int>(seen.page_count, 0))};
+    crypto::bind_content(d, *app, pages);
+}
+
+}  // namespace
+
 model::Decision prepare_decision(store::Workspace& workspace, const catalogue::Catalogue& catalogue,
                                  const model::Officer& officer, const DecisionInput& input, Timestamp now) {
     const auto app = workspace.application(input.application);
@@ -74,6 +93,7 @@ model::Decision prepare_decision(store::Workspace& workspace, const catalogue::C
     d.role = officer.role;
     d.level = officer.level;
     d.decided_at = std::chrono::time_point_cast<std::chrono::seconds>(now);
+    bind_what_was_seen(workspace, d);
     const workflow::Verdict verdict = workflow::check_decision(*service, *app, officer, d);
     if (!verdict.ok())
         throw workflow::WorkflowError(verdict);

@@ -12,7 +12,7 @@ using catalogue::Level;
 using catalogue::ServiceDefinition;
 using model::Action;
 
-constexpr EnumNames<Denial, 15> kDenialCodes{{{Denial::none, "none"},
+constexpr EnumNames<Denial, 16> kDenialCodes{{{Denial::none, "none"},
                                               {Denial::wrong_service, "wrong_service"},
                                               {Denial::wrong_role, "wrong_role"},
                                               {Denial::wrong_level, "wrong_level"},
@@ -26,7 +26,8 @@ constexpr EnumNames<Denial, 15> kDenialCodes{{{Denial::none, "none"},
                                               {Denial::action_not_allowed, "action_not_allowed"},
                                               {Denial::missing_reason, "missing_reason"},
                                               {Denial::invalid_reason, "invalid_reason"},
-                                              {Denial::missing_remark, "missing_remark"}}};
+                                              {Denial::missing_remark, "missing_remark"},
+                                              {Denial::review_incomplete, "review_incomplete"}}};
 
 Verdict deny(Denial d, std::string message) {
     return Verdict{d, std::move(message)};
@@ -85,6 +86,73 @@ Verdict check_reason_and_remark(const ServiceDefinition& service, const model::D
     if (needs_remark && d.remark.find_first_not_of(" \t\r\n") == std::string::npos)
         return deny(Denial::missing_remark, "A " + action + " needs a remark explaining it.");
     return {};
+}
+
+bool is_mandatory_kind(const ServiceDefinition& service, const std::string& kind) {
+    return std::any_of(
+        service.documents.begin(), service.documents.end(),
+        [&](const catalogue::DocumentRequirement& r) { return r.kind == kind && r.mandatory; });
+}
+
+bool opened_enough(catalogue::ReviewRequirement requirement, const model::DocumentReview& r) {
+    if (requirement == catalogue::ReviewRequirement::mandatory_documents)
+        return r.pages_opened > 0;
+    return r.pages_total > 0 && r.pages_opened == r.pages_total;
+}
+
+}  // namespace
+
+bool review_required_for(Action action) {
+    return action == Action::approve || action == Action::forward;
+}
+
+std::vector<ReviewGap> review_gaps(const ServiceDefinition& service, const model::Application& app,
+                                   const std::vector<model::DocumentReview>& opened) {
+    std::vector<ReviewGap> gaps;
+    const Level* level = service.find_level(app.current_level);
+    if (level == nullptr || level->require_opened == catalogue::ReviewRequirement::none)
+        return gaps;
+    for (const auto& doc : app.documents) {
+        if (!is_mandatory_kind(service, doc.kind))
+            continue;
+        auto it = std::find_if(opened.begin(), opened.end(),
+                               [&](const model::DocumentReview& r) { return r.document == doc.id; });
+        const model::DocumentReview seen =
+            it == opened.end() ? model::DocumentReview{doc.id, doc.sha256} : *it;
+        if (!opened_enough(level->require_opened, seen))
+            gaps.push_back({doc.id, seen.pages_opened, seen.pages_total});
+    }
+    return gaps;
+}
+
+std::string describe_gaps(const std::vector<ReviewGap>& gaps) {
+    std::string out;
+    for (const auto& g : gaps) {
+        out += out.empty() ? "" : ", ";
+        out += g.document + (g.pages_total == 0 ? std::string(" (never opened)")
+                                                : " (" + std::to_string(g.pages_opened) + " of " +
+                                                      std::to_string(g.pages_total) + " pages opened)");
+    }
+    return out;
+}
+
+namespace {
+
+Verdict check_review(const ServiceDefinition& service, const model::Application& app,
+                     const model::Decision& d) {
+    if (!review_required_for(d.action))
+        return {};
+    const auto gaps = review_gaps(service, app, d.documents);
+    if (gaps.empty())
+        return {};
+    const Level& level = *service.find_level(app.current_level);
+    return deny(Denial::review_incomplete,
+                "At level " + level.id + " of this service an officer must open " +
+                    (level.require_opened == catalogue::ReviewRequirement::mandatory_documents
+                         ? std::string("every mandatory document")
+                         : std::string("every page of every mandatory document")) +
+                    " before a " + std::string(model::action_name(d.action)) +
+                    "; still unopened: " + describe_gaps(gaps) + ".");
 }
 
 }  // namespace
@@ -253,7 +321,9 @@ Verdict check_decision(const ServiceDefinition& service, const model::Applicatio
         return deny(Denial::action_not_allowed,
                     "Action " + quoted(std::string(model::action_name(decision.action))) +
                         " is not allowed at level " + level.id + " for application " + app.number + ".");
-    return check_reason_and_remark(service, decision);
+    if (Verdict v = check_reason_and_remark(service, decision); !v.ok())
+        return v;
+    return check_review(service, app, decision);
 }
 
 Transition transition_for(const ServiceDefinition& service, const model::Application& app, Action action) {

@@ -5,6 +5,7 @@
 // passes every time. Thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,8 @@ enum class Denial {
     missing_reason,
     invalid_reason,
     missing_remark,
+    review_incomplete,  // the level asks for documents (or pages) to be opened that the decision shows
+                        // unopened
 };
 
 enum class DenialClass { none, forbidden, conflict, invalid };
@@ -88,6 +91,25 @@ Verdict check_decision(const catalogue::ServiceDefinition& service, const model:
 Verdict check_decision(const catalogue::ServiceDefinition& service, const model::Application& app,
                        const model::Officer& officer, const model::Decision& decision,
                        const SignerIdentity& signer);
+
+// A mandatory document the level's review requirement (catalogue::ReviewRequirement) still asks to be opened
+// before an approval or a forward, with what the officer had opened of it.
+struct ReviewGap {
+    std::string document;  // DocumentRef::id
+    std::uint32_t pages_opened = 0;
+    std::uint32_t pages_total = 0;  // 0 when never opened
+};
+
+// Whether the review requirement applies to this action: approving and forwarding vouch for the documents.
+bool review_required_for(model::Action action);
+
+// The gaps between what the application's current level requires to be opened and `opened` (one entry per
+// document, as Decision::documents); empty when the requirement is met or the level has none.
+std::vector<ReviewGap> review_gaps(const catalogue::ServiceDefinition& service, const model::Application& app,
+                                   const std::vector<model::DocumentReview>& opened);
+
+// "caste_proof (0 of 3 pages opened), income_proof (never opened)": for messages.
+std::string describe_gaps(const std::vector<ReviewGap>& gaps);
 
 struct Transition {
     model::Status status = model::Status::pending;

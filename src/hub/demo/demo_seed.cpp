@@ -7,6 +7,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "crypto/application_content.h"
 #include "crypto/canonical_json.h"
 #include "crypto/pkcs12_signer.h"
 #include "crypto/test_pki.h"
@@ -126,6 +127,7 @@ std::string card_password(const std::string& name, const std::string& date_part)
 struct DocumentMaker {
     ValueMaker& make;
     std::uint32_t counter = 0;
+    std::map<std::string, std::uint32_t> page_count;  // by SHA-256 of the bytes: what a seeded review opened
 
     std::pair<std::string, std::string> make_document(const catalogue::DocumentRequirement& req,
                                                       const Person& who, const std::string& number,
@@ -140,6 +142,10 @@ struct DocumentMaker {
                 return {photo_png(counter), "image/png"};
             return {photo_jpeg(counter), "image/jpeg"};
         }
+        auto counted = [this](std::pair<std::string, std::string> made, std::size_t pages) {
+            page_count[sha256_hex(made.first)] = static_cast<std::uint32_t>(pages);
+            return made;
+        };
         std::vector<DocumentPage> pages{
             {req.label.hi + " / " + req.label.en,
              {"Name / नाम: " + who.en + " / " + who.hi, "Application / आवेदन: " + number,
@@ -155,11 +161,12 @@ struct DocumentMaker {
             // e-Aadhaar: name letters + year of birth; Jan Aadhaar e-card: name letters + day and month.
             const bool jan = req.kind.find("jan_aadhaar") != std::string::npos;
             const std::string part = jan ? birth.substr(8, 2) + birth.substr(5, 2) : birth.substr(0, 4);
-            return {protect_pdf(text_pdf(pages), card_password(who.en, part)), "application/pdf"};
+            return counted({protect_pdf(text_pdf(pages), card_password(who.en, part)), "application/pdf"},
+                           pages.size());
         }
         if (make.chance(0.5))
-            return {scanned_pdf(pages, counter), "application/pdf"};
-        return {text_pdf(pages), "application/pdf"};
+            return counted({scanned_pdf(pages, counter), "application/pdf"}, pages.size());
+        return counted({text_pdf(pages), "application/pdf"}, pages.size());
     }
 };
 
@@ -356,6 +363,13 @@ DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalo
             d.role = acting->account.officer.role;
             d.level = acting->account.officer.level;
             d.decided_at = when;
+            std::map<std::string, crypto::PagesOpened> pages;
+            for (const auto& doc : stored->app.documents) {  // a seeded review opened every page
+                auto it = docs.page_count.find(doc.sha256);
+                const std::uint32_t count = it == docs.page_count.end() ? 1 : it->second;
+                pages[doc.id] = {count, count};
+            }
+            crypto::bind_content(d, stored->app, pages);
             auto& signer = signers[d.officer];
             if (!signer)
                 signer = std::make_unique<crypto::Pkcs12Signer>(p12_of.at(d.officer),

@@ -260,6 +260,13 @@ void portal_routes(httplib::Server& s, HubService& hub) {
             send_json(res, 200, hub.export_decisions(req.get_param_value("cursor"), limit_param(req)));
         });
     });
+    s.Get(R"(/v1/portal/applications/(.+))", [&hub](const Request& req, Response& res) {
+        guarded(res, [&] {
+            hub.authenticate_portal(bearer(req));
+            only_params(req, {});
+            send_json(res, 200, hub.portal_application(req.matches[1]).dump());
+        });
+    });
 }
 
 }  // namespace

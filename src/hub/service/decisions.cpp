@@ -1,5 +1,6 @@
 // Signed decisions: idempotent on the decision id, signature first, then the workflow rules, then one
 // transaction.
+#include "crypto/application_content.h"
 #include "hub/service/hub_service.h"
 #include "hub/service/visibility.h"
 #include "hub/util/crypto_util.h"
@@ -47,6 +48,38 @@ DecisionRequest read_request(const json::Json& body) {
         throw ApiError(422, "invalid_request", e.what(), {{"path", e.path()}});
     }
     return out;
+}
+
+// A format-2 decision names the content it was made on; a decision on a version whose content (or documents)
+// is not what the officer had is refused, naming what differs. Format 1 binds no content (signed before
+// decisions did), and is checked by the workflow rules alone.
+void check_content(const model::Decision& d, const StoredApplication& stored) {
+    const model::Application& app = stored.app;
+    if (!stored.content_sha256.empty() && stored.content_sha256 != crypto::content_sha256(app))
+        throw ApiError(
+            409, "content_changed",
+            "The hub's copy of application " + app.number +
+                " was changed outside the hub (its content no longer has the hash the hub recorded "
+                "for version " +
+                std::to_string(app.version) +
+                "), so no decision can be applied to it. Tell the hub administrator: the "
+                "database needs to be restored from a backup.",
+            {{"application_version", app.version}, {"recorded_content_sha256", stored.content_sha256}});
+    if (d.format == model::kDecisionFormatFirst || d.application_version != app.version)
+        return;  // a stale version is the workflow's 409 stale_version / moved_on
+    const crypto::ContentComparison comparison = crypto::compare_content(d, app);
+    if (comparison.matches())
+        return;
+    json::Json differences = json::Json::array();
+    for (const auto& difference : comparison.differences)
+        differences.push_back({{"path", difference.path}, {"change", difference.change}});
+    throw ApiError(409, "content_changed",
+                   "Application " + app.number + " version " + std::to_string(app.version) +
+                       " is not what the decision was made on (" + crypto::describe(comparison) +
+                       "); sync to see it as the hub has it, look again and decide again.",
+                   {{"application_version", app.version},
+                    {"content_sha256", crypto::content_sha256(app)},
+                    {"differences", differences}});
 }
 
 }  // namespace
@@ -117,12 +150,15 @@ DecisionAnswer HubService::decide(const OfficerAccount& who, const json::Json& b
                        rules.message, std::move(details));
     }
 
+    check_content(d, *stored);
+
     const std::string signature_sha256 = sha256_hex(request.signature_der);
     const model::Application next =
         workflow::apply_decision(service, stored->app, officer->officer, d, signature_sha256, now, signer);
     std::vector<std::string> visited{stored->app.current_level, next.current_level};
     txn->put_application(next, visited);
     const json::Json response{{"decision", d.id},
+                              {"format", d.format},
                               {"signature_sha256", signature_sha256},
                               {"applied_at", format_timestamp(now)},
                               {"application",
@@ -164,11 +200,13 @@ std::string HubService::export_decisions(const std::string& cursor, int limit) {
         const auto& r = records[i];
         if (i > 0)
             out += ",";
-        const json::Json head{{"seq", r.seq},
-                              {"application", r.application},
-                              {"officer", r.officer_id},
-                              {"applied_at", format_timestamp(r.applied_at)},
-                              {"signature", base64_encode(r.signature_der)}};
+        const json::Json head{
+            {"seq", r.seq},
+            {"application", r.application},
+            {"officer", r.officer_id},
+            {"applied_at", format_timestamp(r.applied_at)},
+            {"format", json::Json::parse(r.decision_json).value("format", model::kDecisionFormatFirst)},
+            {"signature", base64_encode(r.signature_der)}};
         std::string text = head.dump();
         text.pop_back();
         // The decision is embedded byte for byte as stored, so the portal can re-canonicalise and verify it.
@@ -178,6 +216,13 @@ std::string HubService::export_decisions(const std::string& cursor, int limit) {
     out += "],\"cursor\":\"" + std::to_string(next) +
            "\",\"more\":" + (static_cast<int>(records.size()) == size ? "true" : "false") + "}";
     return out;
+}
+
+json::Json HubService::portal_application(const std::string& number) {
+    const auto stored = storage_.application(number);
+    if (!stored)
+        throw ApiError(404, "not_found", "There is no application " + number + " on this hub.");
+    return json::Json{{"application", stored->app}, {"recorded_content_sha256", stored->content_sha256}};
 }
 
 }  // namespace jaanch::hub

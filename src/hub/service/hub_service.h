@@ -91,6 +91,10 @@ class HubService {
     json::Json ingest(const std::string& portal, const json::Json& application,
                       const std::map<std::string, std::string>& parts, Timestamp now, int& status);
     std::string export_decisions(const std::string& cursor, int limit);
+    // The application as the hub holds it now, for the portal to compare with what it filed and with what
+    // decisions bound (`jaanch-cli verify --application`): {"application", "recorded_content_sha256"}.
+    // 404 when there is no such application.
+    json::Json portal_application(const std::string& number);
 
     // The CRLs held, one per CA, with the CAs allowed without one (crls.cpp); for any logged-in officer.
     json::Json crls();

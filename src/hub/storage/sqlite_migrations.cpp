@@ -110,6 +110,10 @@ CREATE TABLE audit(
     hash TEXT NOT NULL
 );
 )sql",
+        // 2: the content hash of each application as the hub wrote it, beside its version.
+        R"sql(
+ALTER TABLE applications ADD COLUMN content_sha256 TEXT NOT NULL DEFAULT '';
+)sql",
     };
     return steps;
 }

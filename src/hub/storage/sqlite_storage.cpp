@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "crypto/application_content.h"
 #include "hub/audit/audit_chain.h"
 #include "hub/storage/sqlite_migrations.h"
 
@@ -64,13 +65,14 @@ std::optional<OfficerAccount> select_officer(Database& db, const std::string& id
 }
 
 std::optional<StoredApplication> select_application(Database& db, const std::string& number) {
-    Statement q(db, "SELECT body, seq FROM applications WHERE number = ?");
+    Statement q(db, "SELECT body, seq, content_sha256 FROM applications WHERE number = ?");
     q.bind(1, number);
     if (!q.executeStep())
         return std::nullopt;
     StoredApplication out;
     out.app = model::parse_application(q.getColumn(0).getString(), "application " + number);
     out.seq = q.getColumn(1).getInt64();
+    out.content_sha256 = q.getColumn(2).getString();
     return out;
 }
 
@@ -209,10 +211,10 @@ class SqliteTransaction final : public Transaction {
             Statement q(
                 db_,
                 "INSERT INTO applications(number, service_id, service_version, state, district, subdistrict, "
-                "village, area, status, current_level, version, seq, body) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                "village, area, status, current_level, version, seq, body, content_sha256) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
                 "ON CONFLICT(number) DO UPDATE SET status = ?9, current_level = ?10, version = ?11, "
-                "seq = ?12, body = ?13");
+                "seq = ?12, body = ?13, content_sha256 = ?14");
             q.bind(1, app.number);
             q.bind(2, app.service_id);
             q.bind(3, app.service_version);
@@ -226,6 +228,7 @@ class SqliteTransaction final : public Transaction {
             q.bind(11, static_cast<std::int64_t>(app.version));
             q.bind(12, seq);
             q.bind(13, json::Json(app).dump());
+            q.bind(14, crypto::content_sha256(app));
             q.exec();
             const std::int64_t id = application_id(db_, app.number);
             Statement level(db_, "INSERT OR IGNORE INTO app_levels(app_id, level) VALUES (?, ?)");

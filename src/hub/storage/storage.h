@@ -69,6 +69,9 @@ struct Claim {
 struct StoredApplication {
     model::Application app;
     std::int64_t seq = 0;  // the change sequence number of its last change
+    // crypto::content_sha256 of the content as the hub last wrote it (empty for rows written before the hub
+    // recorded it): a body whose content no longer hashes to this was changed behind the hub's back.
+    std::string content_sha256;
 };
 
 // A decision the hub accepted, with its signature and the answer it gave (replayed for a repeated id).
