@@ -131,6 +131,19 @@ BOOST_AUTO_TEST_CASE(a_change_behind_the_hubs_back_is_named_and_refused) {
         " --application " + (dir / "application.json").string() + " --documents " +
         (w.hub.data() / "documents").string();
     export_files();
+    // docs/signatures.md's recipe without Jaanch: Python's json and openssl give the hash the officer signed.
+    const std::string recipe =
+        "python3 -c 'import sys,json; a=json.load(open(sys.argv[1]))\n"
+        "c={k:a[k] for k in (\"service_id\",\"service_version\",\"jurisdiction\",\"fields\",\"tables\")}; "
+        "c[\"application\"]=a[\"number\"]\n"
+        "sys.stdout.buffer.write(json.dumps(c,sort_keys=True,separators=(\",\",\":\"),ensure_ascii=False)"
+        ".encode())' " +
+        (dir / "application.json").string() + " | openssl dgst -sha256 -r";
+    const CommandResult by_hand = run(recipe);
+    std::ifstream decision_file(dir / "decision.json");
+    const Json signed_decision = Json::parse(decision_file);
+    BOOST_TEST(by_hand.output.substr(0, 64) == signed_decision["content_sha256"].get<std::string>(),
+               by_hand.output);
     CommandResult before = run(verify);
     BOOST_TEST(before.status == 0, before.output);
     BOOST_TEST(before.output.find("Content:     MATCHES") != std::string::npos, before.output);
