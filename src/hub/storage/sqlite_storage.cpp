@@ -428,15 +428,16 @@ SqliteStorage::~SqliteStorage() = default;
 void SqliteStorage::check_vault_key() {
     static constexpr const char* kSetting = "aadhaar_key_check";
     static constexpr const char* kPlain = "jaanch-hub aadhaar key check";
-    const std::string stored = select_setting(*writer_, kSetting, "");
-    if (stored.empty()) {
+    if (select_setting(*writer_, kSetting, "").empty()) {
+        // OR IGNORE: another process opening the folder at the same moment may have written its own first;
+        // the one stored is checked below either way.
         const crypto::Bytes sealed = vault_->seal_text(kPlain, kSetting);
-        Statement q(*writer_, "INSERT INTO settings(key, value) VALUES (?, ?)");
+        Statement q(*writer_, "INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)");
         q.bind(1, kSetting);
         q.bind(2, base64_encode(std::string(sealed.begin(), sealed.end())));
         q.exec();
-        return;
     }
+    const std::string stored = select_setting(*writer_, kSetting, "");
     const auto bytes = base64_decode(stored);
     bool ok = false;
     try {
