@@ -217,6 +217,37 @@ std::string login(const HttpClient& client, const Json& officer) {
     return r.json()["token"];
 }
 
+// Rewrites a sealed database into the first schema with plain bodies, as an older hub wrote it.
+void revert_to_schema_1(const fs::path& file, hub::SqliteStorage& storage) {
+    SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
+    db.setBusyTimeout(10000);
+    SQLite::Transaction txn(db);
+    std::vector<std::string> numbers, decisions;
+    for (SQLite::Statement q(db, "SELECT number FROM applications"); q.executeStep();)
+        numbers.push_back(q.getColumn(0).getString());
+    for (SQLite::Statement q(db, "SELECT id FROM decisions"); q.executeStep();)
+        decisions.push_back(q.getColumn(0).getString());
+    SQLite::Statement app(db, "UPDATE applications SET body = ? WHERE number = ?");
+    for (const auto& n : numbers) {
+        app.bind(1, Json(storage.application(n)->app).dump());
+        app.bind(2, n);
+        app.exec();
+        app.reset();
+    }
+    SQLite::Statement decision(db, "UPDATE decisions SET body = ? WHERE id = ?");
+    for (const auto& id : decisions) {
+        decision.bind(1, storage.decision(id)->decision_json);
+        decision.bind(2, id);
+        decision.exec();
+        decision.reset();
+    }
+    db.exec(
+        "ALTER TABLE applications DROP COLUMN sealed; ALTER TABLE decisions DROP COLUMN sealed; "
+        "DROP TABLE aadhaar_tokens; DELETE FROM settings WHERE key = 'aadhaar_key_check'; "
+        "PRAGMA user_version = 1");
+    txn.commit();
+}
+
 const catalogue::Catalogue& forms() {
     static const auto loaded = catalogue::load_catalogue(JAANCH_FORMS_DIR);
     return loaded.catalogue;
@@ -389,6 +420,26 @@ BOOST_AUTO_TEST_CASE(seeded_decided_exported_district_holds_no_plain_aadhaar) {
     const auto found = storage.applications_with_aadhaar_token(storage.aadhaar_token(decided_value));
     BOOST_TEST((std::find(found.begin(), found.end(), decided) != found.end()));
     BOOST_TEST(storage.applications_with_aadhaar_token(storage.aadhaar_token("999999999999")).empty());
+
+    // The same district as a hub before the vault would have left it (schema 1, plain bodies): the next
+    // start seals it again, decisions and history included, and the officer still gets the number.
+    revert_to_schema_1(data / "hub.sqlite", storage);
+    BOOST_REQUIRE(!plain_hits(data, numbers).empty());
+    const auto started = std::chrono::steady_clock::now();
+    served.start();
+    BOOST_TEST_MESSAGE("start with the migration: " << std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                           std::chrono::steady_clock::now() - started)
+                                                           .count()
+                                                    << " ms");
+    hits = plain_hits(data, numbers);
+    BOOST_TEST(hits.empty(), hits.size() << " plain hits, first: " << (hits.empty() ? "" : hits.front()));
+    const auto again = served.client().request("GET", "/v1/applications/" + url_escape(decided), "",
+                                               {bearer(login(served.client(), decider))});
+    BOOST_REQUIRE_EQUAL(again.status, 200);
+    BOOST_TEST(aadhaar_values(model::parse_application(again.json()["application"].dump(), "view"), forms())
+                   .at(decided_path) == decided_value);
+    served.stop();
+    BOOST_TEST(plain_hits(data, numbers).empty());
 }
 
 namespace {
