@@ -34,32 +34,44 @@ std::size_t shaped_run(std::string_view text, std::size_t at, std::string& out) 
     return out.front() >= '2' ? i - at : 0;
 }
 
-void mask_strings(json::Json& j) {
+// Masks the strings of `j` in place; whether any changed.
+bool mask_strings(json::Json& j) {
+    bool changed = false;
     if (j.is_string()) {
         const auto& text = j.get_ref<const std::string&>();
         std::string masked = mask_aadhaar_shaped(text);
-        if (masked != text)
+        if (masked != text) {
             j = std::move(masked);
+            changed = true;
+        }
     } else if (j.is_array() || j.is_object()) {
         for (auto& child : j)
-            mask_strings(child);
+            changed = mask_strings(child) || changed;
     }
+    return changed;
 }
 
-std::string shadow_of(const std::string& json_text) {
-    json::Json j = json::Json::parse(json_text);
-    mask_strings(j);
-    return j.dump();
+bool has_aadhaar_shaped(std::string_view text) {
+    std::string digits;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (digit(text[i]) && (i == 0 || !digit(text[i - 1])) && shaped_run(text, i, digits) > 0)
+            return true;
+    return false;
 }
 
 SealedJson seal_json(const std::string& json_text, const std::string& context,
                      const crypto::AadhaarVault& vault) {
     SealedJson out;
-    out.shown = shadow_of(json_text);
-    if (out.shown != json::Json::parse(json_text).dump())
-        out.sealed = vault.seal_text(json_text, context);
-    else
-        out.shown = json_text;  // nothing to hide: keep the exact bytes
+    out.shown = json_text;
+    // Most rows hold no number at all: one pass over the text settles it (the texts are the hub's own
+    // dumps, which never write a digit as a \u escape).
+    if (!has_aadhaar_shaped(json_text))
+        return out;
+    json::Json j = json::Json::parse(json_text);
+    if (!mask_strings(j))
+        return out;  // the run was a JSON number, not a string
+    out.shown = j.dump();
+    out.sealed = vault.seal_text(json_text, context);
     return out;
 }
 

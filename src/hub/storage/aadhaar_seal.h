@@ -46,7 +46,8 @@ struct SealedJson {
 std::string application_context(const std::string& number);
 std::string decision_context(const std::string& id);
 
-// `json_text` is the application's JSON as the hub serves it.
+// `json_text` is the application's JSON as the hub serves it (json::Json::dump, which writes digits as they
+// are: a number written as \u escapes would not be seen).
 SealedJson seal_application_json(const model::Application& app, const std::string& json_text,
                                  const crypto::AadhaarVault& vault);
 SealedJson seal_decision_json(const std::string& id, const std::string& json_text,
