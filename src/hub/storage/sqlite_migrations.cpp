@@ -124,10 +124,11 @@ CREATE TABLE audit(
     hash TEXT NOT NULL
 );
 )sql",
-        // 2: Aadhaar sealed at rest (docs/checks.md#the-hubs-vault). `body` becomes a masked shadow, the text
-        // as
-        // received is kept in `sealed` (AES-256-GCM under the key outside the data folder), and the keyed
-        // lookup tokens of the numbers are indexed beside; existing rows are sealed in the same transaction.
+        // 2: Aadhaar sealed at rest (docs/checks.md#the-hubs-vault). `body` becomes a masked shadow, the
+        // text as received is kept in `sealed` (AES-256-GCM under the key outside the data folder), and the
+        // keyed lookup tokens of the numbers are indexed beside; existing rows are sealed in the same
+        // transaction. From here on, a step that reads or rewrites a body must do so in code, on the opened
+        // `sealed` copy: SQL sees only the shadow.
         {R"sql(
 ALTER TABLE applications ADD COLUMN sealed BLOB;
 ALTER TABLE decisions ADD COLUMN sealed BLOB;
