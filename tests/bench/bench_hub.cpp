@@ -139,6 +139,10 @@ int main(int argc, char** argv) {
     hub::init_data(paths, 1000);
     for (const auto& e : std::filesystem::directory_iterator(pki.trust_dir))
         std::filesystem::copy_file(e.path(), paths.trust() / e.path().filename());
+    // The hub refuses a signer whose CA has no CRL on it (revocation_unknown); the one a PKI's CA issues goes
+    // where `jaanch-hub crl add` keeps it.
+    std::filesystem::create_directories(paths.crl());
+    std::filesystem::copy_file(pki.crl, paths.crl() / pki.crl.filename());
     std::string password;
     std::getline(std::ifstream(pki.password_file), password);
 

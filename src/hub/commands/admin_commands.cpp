@@ -25,6 +25,11 @@ DataPaths data_paths(const Args& args) {
     return DataPaths{args.require("data")};
 }
 
+// The data folder's storage, with the Aadhaar key of --vault-key or the one the folder records.
+std::unique_ptr<SqliteStorage> storage_of(const Args& args) {
+    return open_storage(data_paths(args), args.get("vault-key").value_or(""));
+}
+
 std::vector<std::string> split_list(const std::string& text) {
     std::vector<std::string> out;
     std::stringstream in(text);
@@ -36,13 +41,16 @@ std::vector<std::string> split_list(const std::string& text) {
 }
 
 int init(const std::vector<std::string>& words, Io io) {
-    const Args args(words, {"data", "kdf-iterations"});
+    const Args args(words, {"data", "kdf-iterations", "vault-key"});
     const DataPaths paths = data_paths(args);
     const int iterations =
         std::stoi(args.get("kdf-iterations").value_or(std::to_string(kDefaultPbkdf2Iterations)));
-    init_data(paths, iterations);
+    init_data(paths, iterations, args.get("vault-key").value_or(""));
     io.out << "Created a hub data folder at " << paths.root.string() << " (schema "
            << SqliteStorage::schema_version() << ", PBKDF2-SHA256 " << iterations << " iterations).\n"
+           << "Aadhaar key: " << vault_key_file(paths).string()
+           << " (outside the data folder; back it up apart from the data: without it the sealed Aadhaar "
+              "numbers cannot be read).\n"
            << "Next: put CA certificates into " << paths.trust().string() << ", add officers with "
            << "`jaanch-hub officer add`, then `jaanch-hub serve --data " << paths.root.string() << "`.\n";
     return cli::kOk;
@@ -110,7 +118,7 @@ void refuse_shared_certificate(Storage& storage, const OfficerAccount& a) {
 int officer_add(const std::vector<std::string>& words, Io io) {
     const Args args(words,
                     {"data", "forms", "id", "name", "role", "level", "state", "district", "subdistrict",
-                     "village", "area", "services", "certificate", "password", "totp-secret"},
+                     "village", "area", "services", "certificate", "password", "totp-secret", "vault-key"},
                     {"password-stdin", "totp", "supervisor", "replace"});
     OfficerAccount a;
     a.officer.id = args.require("id");
@@ -146,7 +154,7 @@ int officer_add(const std::vector<std::string>& words, Io io) {
         a.totp_secret = *secret;
     }
     const std::string password = read_password(args);
-    auto storage = open_storage(data_paths(args));
+    auto storage = storage_of(args);
     const int iterations =
         std::stoi(storage->setting("kdf_iterations", std::to_string(kDefaultPbkdf2Iterations)));
     a.password_hash = hash_password(password, iterations);
@@ -181,8 +189,8 @@ std::string scope_text(const model::JurisdictionScope& s) {
 }
 
 int officer_list(const std::vector<std::string>& words, Io io) {
-    const Args args(words, {"data"}, {"json"});
-    auto storage = open_storage(data_paths(args));
+    const Args args(words, {"data", "vault-key"}, {"json"});
+    auto storage = storage_of(args);
     const auto officers = storage->officers();
     if (args.has("json")) {
         json::Json out = json::Json::array();
@@ -214,9 +222,9 @@ int officer_list(const std::vector<std::string>& words, Io io) {
 }
 
 int officer_disable(const std::vector<std::string>& words, Io io) {
-    const Args args(words, {"data", "id"});
+    const Args args(words, {"data", "id", "vault-key"});
     const std::string id = args.require("id");
-    auto storage = open_storage(data_paths(args));
+    auto storage = storage_of(args);
     auto txn = storage->begin();
     auto a = txn->officer(id);
     if (!a)
@@ -230,11 +238,11 @@ int officer_disable(const std::vector<std::string>& words, Io io) {
 }
 
 int portal_add(const std::vector<std::string>& words, Io io) {
-    const Args args(words, {"data", "name"});
+    const Args args(words, {"data", "name", "vault-key"});
     const std::string name = args.require("name");
     if (!model::is_identifier(name))
         throw UsageError("--name must be letters, digits, _ - . (at most 64)");
-    auto storage = open_storage(data_paths(args));
+    auto storage = storage_of(args);
     const std::string key = random_token();
     auto txn = storage->begin();
     txn->put_portal_key(PortalKey{name, sha256_hex(key), now_utc()});
@@ -245,9 +253,38 @@ int portal_add(const std::vector<std::string>& words, Io io) {
     return cli::kOk;
 }
 
-int audit_verify(const std::vector<std::string>& words, Io io) {
+int vault_key_create(const std::vector<std::string>& words, Io io) {
     const Args args(words, {"data"});
-    auto storage = open_storage(data_paths(args));
+    if (args.positionals().size() != 1)
+        throw UsageError("give the key file to create, e.g. /etc/jaanch-hub/vault.key");
+    const std::filesystem::path file = args.positionals().front();
+    if (!args.has("data")) {
+        create_vault_key_file(file, {});
+        io.out << "Created the Aadhaar key " << file.string()
+               << " (mode 0600). Back it up apart from the hub's data.\n";
+        return cli::kOk;
+    }
+    const DataPaths paths = data_paths(args);
+    try {
+        const auto current = vault_key_file(paths);
+        if (std::filesystem::exists(current))
+            throw Error("The data folder " + paths.root.string() + " already has its Aadhaar key " +
+                        current.string() +
+                        "; replacing it would make every sealed number unreadable. Keep using it.");
+    } catch (const VaultKeyError&) {
+        // The folder names no key yet: the case this command is for.
+    }
+    create_vault_key_file(file, paths.root);
+    record_vault_key(paths, file);
+    io.out << "Created the Aadhaar key " << file.string() << " (mode 0600) for " << paths.root.string()
+           << ". The next `jaanch-hub serve` seals the Aadhaar numbers already stored. Back the key up apart "
+              "from the data.\n";
+    return cli::kOk;
+}
+
+int audit_verify(const std::vector<std::string>& words, Io io) {
+    const Args args(words, {"data", "vault-key"});
+    auto storage = storage_of(args);
     const AuditVerification v = verify_audit_chain(*storage);
     (v.ok ? io.out : io.err) << v.message << "\n";
     return v.ok ? cli::kOk : cli::kFailed;
@@ -257,7 +294,11 @@ int audit_verify(const std::vector<std::string>& words, Io io) {
 
 void add_admin_commands(cli::CommandList& commands) {
     commands.push_back({"init", "create a hub data folder (database, documents, trust anchors)",
-                        "--data DIR [--kdf-iterations N]", init});
+                        "--data DIR [--kdf-iterations N] [--vault-key FILE]", init});
+    commands.push_back({"vault-key create",
+                        "make a new Aadhaar key file (0600), outside the data folder; with --data, make it "
+                        "that folder's key",
+                        "FILE [--data DIR]", vault_key_create});
     commands.push_back(
         {"officer add", "register an officer (role, level, jurisdiction, certificate, password)",
          "--data DIR --id ID --name NAME --role ROLE --level LEVEL --state CODE [--district CODE] "

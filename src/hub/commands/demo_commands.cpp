@@ -10,7 +10,7 @@ namespace jaanch::hub {
 namespace {
 
 int demo_seed(const std::vector<std::string>& words, cli::Io io) {
-    const cli::Args args(words, {"data", "forms", "count", "seed", "kdf-iterations"});
+    const cli::Args args(words, {"data", "forms", "count", "seed", "kdf-iterations", "vault-key"});
     const DataPaths paths{args.require("data")};
     const auto forms = args.get("forms").value_or(catalogue::default_catalogue_dir().string());
     const auto loaded = catalogue::load_catalogue(forms);
@@ -21,6 +21,7 @@ int demo_seed(const std::vector<std::string>& words, cli::Io io) {
     options.seed = static_cast<std::uint32_t>(std::stoul(args.get("seed").value_or("20261121")));
     options.kdf_iterations =
         std::stoi(args.get("kdf-iterations").value_or(std::to_string(kDefaultPbkdf2Iterations)));
+    options.vault_key = args.get("vault-key").value_or("");
     if (options.applications < 1)
         throw cli::UsageError("--count must be at least 1");
     const auto summary = [&] {
@@ -45,7 +46,8 @@ void add_demo_commands(cli::CommandList& commands) {
     commands.push_back(
         {"demo-seed",
          "create a demo district: officers with test certificates, ~200 applications with documents",
-         "--data DIR [--forms DIR] [--count N] [--seed N] [--kdf-iterations N]", demo_seed});
+         "--data DIR [--forms DIR] [--count N] [--seed N] [--kdf-iterations N] [--vault-key FILE]",
+         demo_seed});
 }
 
 }  // namespace jaanch::hub

@@ -50,7 +50,8 @@ int positive(const Args& args, const std::string& name, int fallback) {
 int serve(const std::vector<std::string>& words, Io io) {
     const Args args(words,
                     {"data", "listen", "forms", "tls-cert", "tls-key", "max-connections", "session-hours",
-                     "request-timeout-ms", "idle-timeout-ms", "max-upload-mb", "crl-fetch-interval"});
+                     "request-timeout-ms", "idle-timeout-ms", "max-upload-mb", "crl-fetch-interval",
+                     "vault-key"});
     const DataPaths paths{args.require("data")};
     const auto [host, port] = parse_listen(args.get("listen").value_or("127.0.0.1:8420"));
     if (args.has("tls-cert") != args.has("tls-key"))
@@ -63,7 +64,8 @@ int serve(const std::vector<std::string>& words, Io io) {
     if (loaded.catalogue.size() == 0)
         throw Error("The catalogue at " + forms + " has no usable service.");
 
-    auto storage = open_storage(paths);
+    // The Aadhaar key is checked (and an older database sealed) before anything is served.
+    auto storage = open_storage(paths, args.get("vault-key").value_or(""));
     DocumentStore documents(paths.documents());
     const VerifierSignatureCheck signatures(paths.trust(), paths.crl(), *storage);
     HubOptions options;
@@ -123,7 +125,7 @@ void add_serve_command(cli::CommandList& commands) {
         {"serve", "serve the API (127.0.0.1:8420 unless --listen; TLS with --tls-cert/--tls-key)",
          "--data DIR [--listen HOST:PORT] [--forms DIR] [--tls-cert PEM --tls-key PEM] "
          "[--max-connections N] [--session-hours H] [--request-timeout-ms MS] [--idle-timeout-ms MS] "
-         "[--max-upload-mb N] [--crl-fetch-interval SECONDS]",
+         "[--max-upload-mb N] [--crl-fetch-interval SECONDS] [--vault-key FILE]",
          serve});
 }
 

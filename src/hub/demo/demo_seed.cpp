@@ -176,7 +176,7 @@ DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalo
                       const DemoOptions& options, std::ostream& log) {
     if (catalogue.size() == 0)
         throw Error("The catalogue has no service to make demo data for.");
-    init_data(paths, options.kdf_iterations);
+    init_data(paths, options.kdf_iterations, options.vault_key);
     ValueMaker make(options.seed);
     auto planned = plan_officers(catalogue, make);
 
@@ -208,7 +208,7 @@ DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalo
     }
     const std::string p12_password = trimmed(read_text(pki.password_file));
 
-    auto storage = open_storage(paths);
+    auto storage = open_storage(paths, options.vault_key);
     std::map<std::string, std::filesystem::path> p12_of;
     {
         auto txn = storage->begin();

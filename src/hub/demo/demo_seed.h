@@ -24,6 +24,7 @@
 namespace jaanch::hub::demo {
 
 struct DemoOptions {
+    std::filesystem::path vault_key;  // the Aadhaar key file; empty: init_data's default beside the folder
     int applications = 200;
     std::uint32_t seed = 20261121;
     int kdf_iterations = 600'000;

@@ -255,16 +255,17 @@ void portal_routes(httplib::Server& s, HubService& hub) {
     });
     s.Get("/v1/portal/decisions", [&hub](const Request& req, Response& res) {
         guarded(res, [&] {
-            hub.authenticate_portal(bearer(req));
+            const std::string portal = hub.authenticate_portal(bearer(req));
             only_params(req, {"cursor", "limit"});
-            send_json(res, 200, hub.export_decisions(req.get_param_value("cursor"), limit_param(req)));
+            send_json(res, 200,
+                      hub.export_decisions(portal, req.get_param_value("cursor"), limit_param(req)));
         });
     });
     s.Get(R"(/v1/portal/applications/(.+))", [&hub](const Request& req, Response& res) {
         guarded(res, [&] {
-            hub.authenticate_portal(bearer(req));
+            const std::string portal = hub.authenticate_portal(bearer(req));
             only_params(req, {});
-            send_json(res, 200, hub.portal_application(req.matches[1]).dump());
+            send_json(res, 200, hub.portal_application(portal, req.matches[1]).dump());
         });
     });
 }

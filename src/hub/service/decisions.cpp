@@ -191,10 +191,15 @@ DecisionAnswer HubService::decide(const OfficerAccount& who, const json::Json& b
     return DecisionAnswer{201, record.response_json, false};
 }
 
-std::string HubService::export_decisions(const std::string& cursor, int limit) {
+std::string HubService::export_decisions(const std::string& portal, const std::string& cursor, int limit) {
     const std::int64_t after = parse_cursor(cursor);
     const int size = page_size(limit);
     const auto records = storage_.decisions_after(after, size);
+    std::vector<std::string> released;
+    for (const auto& r : records)
+        if (r.sealed)
+            released.push_back(r.application);
+    audit_release("portal:" + portal, "export", released, now_utc());
     std::string out = "{\"decisions\":[";
     for (std::size_t i = 0; i < records.size(); ++i) {
         const auto& r = records[i];
@@ -218,10 +223,12 @@ std::string HubService::export_decisions(const std::string& cursor, int limit) {
     return out;
 }
 
-json::Json HubService::portal_application(const std::string& number) {
+json::Json HubService::portal_application(const std::string& portal, const std::string& number) {
     const auto stored = storage_.application(number);
     if (!stored)
         throw ApiError(404, "not_found", "There is no application " + number + " on this hub.");
+    if (stored->sealed)
+        audit_release("portal:" + portal, "portal_application", {number}, now_utc());
     return json::Json{{"application", stored->app}, {"recorded_content_sha256", stored->content_sha256}};
 }
 

@@ -11,17 +11,21 @@ json::Json HubService::history(const OfficerAccount& who, const std::string& num
     if (!stored || !may_see(catalogue_, who.officer, stored->app))
         throw ApiError(404, "not_found", "There is no application " + number + " that you may see.");
     json::Json records = json::Json::array();
+    bool released = false;
     for (const auto& action : stored->app.history) {
         const auto record = storage_.decision(action.decision.id);
         if (!record)
             throw ApiError(500, "internal_error",
                            "The hub's record of decision " + action.decision.id + " on " + number +
                                " is missing; run `jaanch-hub audit verify` and restore from a backup.");
+        released = released || record->sealed;
         records.push_back(json::Json{{"decision", json::Json::parse(record->decision_json)},
                                      {"signature", base64_encode(record->signature_der)},
                                      {"signature_sha256", action.signature_sha256},
                                      {"applied_at", format_timestamp(record->applied_at)}});
     }
+    if (released)
+        audit_release(who.officer.id, "history", {number}, now_utc());
     return json::Json{{"application", number}, {"records", records}};
 }
 

@@ -3,8 +3,9 @@
 // Every method either succeeds or throws ApiError (status, code, sentence, details); a state change is one
 // storage transaction, committed only when everything about it has been checked, and audited inside that
 // transaction. The workflow rules are jaanch_core's (workflow::check_decision / apply_decision); visibility
-// is visibility.h. Threads: all methods may run concurrently on HTTP worker threads; the catalogue and
-// options are immutable.
+// is visibility.h. Aadhaar numbers reach only officers who may see the application, and each response that
+// carries any is one audit entry (docs/checks.md#the-hubs-vault). Threads: all methods may run concurrently
+// on HTTP worker threads; the catalogue and options are immutable.
 #pragma once
 
 #include <atomic>
@@ -90,11 +91,13 @@ class HubService {
     // Portal side (ingest.cpp): `parts` maps a document id to its uploaded bytes.
     json::Json ingest(const std::string& portal, const json::Json& application,
                       const std::map<std::string, std::string>& parts, Timestamp now, int& status);
-    std::string export_decisions(const std::string& cursor, int limit);
+    // The decisions as signed, for portal `portal` (remarks with an Aadhaar number are released to it and
+    // audited: docs/checks.md#the-hubs-vault).
+    std::string export_decisions(const std::string& portal, const std::string& cursor, int limit);
     // The application as the hub holds it now, for the portal to compare with what it filed and with what
     // decisions bound (`jaanch-cli verify --application`): {"application", "recorded_content_sha256"}.
-    // 404 when there is no such application.
-    json::Json portal_application(const std::string& number);
+    // 404 when there is no such application. Audited as a release to the portal when it holds an Aadhaar.
+    json::Json portal_application(const std::string& portal, const std::string& number);
 
     // The CRLs held, one per CA, with the CAs allowed without one (crls.cpp); for any logged-in officer.
     json::Json crls();
@@ -104,6 +107,11 @@ class HubService {
   private:
     const catalogue::ServiceDefinition& service_of(const model::Application& app) const;
     int page_size(int requested) const;
+    // Records that the Aadhaar numbers of `applications` went out to `actor` in one response
+    // (aadhaar_release.cpp); nothing when the list is empty. Runs before the response is sent: a release
+    // that cannot be audited does not happen.
+    void audit_release(const std::string& actor, const std::string& via,
+                       const std::vector<std::string>& applications, Timestamp now);
 
     Storage& storage_;
     DocumentStore& documents_;

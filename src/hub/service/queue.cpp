@@ -74,6 +74,7 @@ std::string HubService::queue(const OfficerAccount& who, const std::string& curs
     filter.limit = page_size(limit);
     const auto rows = storage_.queue(filter, now);
     // The stored application JSON is embedded as it is: no re-serialisation of up to a thousand applications.
+    std::vector<std::string> released;
     std::string out = "{\"entries\":[";
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& row = rows[i];
@@ -96,7 +97,11 @@ std::string HubService::queue(const OfficerAccount& who, const std::string& curs
         if (i > 0)
             out += ",";
         out += text + ",\"application\":" + row.application_json + "}";
+        if (row.sealed)
+            released.push_back(row.number);
     }
+    // Every row is one the officer may see (the queue's filter is visibility.h's rule).
+    audit_release(who.officer.id, "queue", released, now);
     const std::int64_t next = rows.empty() ? filter.after_seq : rows.back().seq;
     out += "],\"cursor\":\"" + std::to_string(next) +
            "\",\"more\":" + (static_cast<int>(rows.size()) == filter.limit ? "true" : "false") + "}";
@@ -109,6 +114,8 @@ json::Json HubService::application_view(const OfficerAccount& who, const std::st
         throw not_found(number);
     const auto& service = service_of(stored->app);
     const auto verdict = workflow::may_act(service, stored->app, who.officer);
+    if (stored->sealed)
+        audit_release(who.officer.id, "application", {number}, now);
     return json::Json{
         {"seq", stored->seq},
         {"application", stored->app},

@@ -6,7 +6,9 @@
 
 #include "crypto/application_content.h"
 #include "hub/audit/audit_chain.h"
+#include "hub/storage/aadhaar_seal.h"
 #include "hub/storage/sqlite_migrations.h"
+#include "hub/util/crypto_util.h"
 
 namespace jaanch::hub {
 namespace {
@@ -64,15 +66,31 @@ std::optional<OfficerAccount> select_officer(Database& db, const std::string& id
     return read_officer(q);
 }
 
-std::optional<StoredApplication> select_application(Database& db, const std::string& number) {
-    Statement q(db, "SELECT body, seq, content_sha256 FROM applications WHERE number = ?");
+crypto::Bytes blob_of(const SQLite::Column& column) {
+    const auto* data = static_cast<const std::uint8_t*>(column.getBlob());
+    return crypto::Bytes(data, data + column.getBytes());
+}
+
+// The text as received: the sealed copy opened when there is one, else the stored body (nothing to hide).
+std::string opened(const SQLite::Column& body, const SQLite::Column& sealed, const std::string& context,
+                   const crypto::AadhaarVault& vault) {
+    if (sealed.isNull())
+        return body.getString();
+    return vault.open(blob_of(sealed), context);
+}
+
+std::optional<StoredApplication> select_application(Database& db, const std::string& number,
+                                                    const crypto::AadhaarVault& vault) {
+    Statement q(db, "SELECT body, seq, sealed, content_sha256 FROM applications WHERE number = ?");
     q.bind(1, number);
     if (!q.executeStep())
         return std::nullopt;
     StoredApplication out;
-    out.app = model::parse_application(q.getColumn(0).getString(), "application " + number);
+    out.app = model::parse_application(
+        opened(q.getColumn(0), q.getColumn(2), application_context(number), vault), "application " + number);
     out.seq = q.getColumn(1).getInt64();
-    out.content_sha256 = q.getColumn(2).getString();
+    out.sealed = !q.getColumn(2).isNull();
+    out.content_sha256 = q.getColumn(3).getString();
     return out;
 }
 
@@ -87,15 +105,16 @@ std::optional<Claim> select_claim(Database& db, const std::string& number) {
 }
 
 constexpr const char* kDecisionColumns =
-    "d.seq, d.id, a.number, d.officer_id, d.body, d.signature, d.response, d.applied_at";
+    "d.seq, d.id, a.number, d.officer_id, d.body, d.signature, d.response, d.applied_at, d.sealed";
 
-DecisionRecord read_decision(Statement& q) {
+DecisionRecord read_decision(Statement& q, const crypto::AadhaarVault& vault) {
     DecisionRecord out;
     out.seq = q.getColumn(0).getInt64();
     out.id = q.getColumn(1).getString();
     out.application = q.getColumn(2).getString();
     out.officer_id = q.getColumn(3).getString();
-    out.decision_json = q.getColumn(4).getString();
+    out.decision_json = opened(q.getColumn(4), q.getColumn(8), decision_context(out.id), vault);
+    out.sealed = !q.getColumn(8).isNull();
     const SQLite::Column signature = q.getColumn(5);
     out.signature_der.assign(static_cast<const char*>(signature.getBlob()),
                              static_cast<std::size_t>(signature.getBytes()));
@@ -104,13 +123,14 @@ DecisionRecord read_decision(Statement& q) {
     return out;
 }
 
-std::optional<DecisionRecord> select_decision(Database& db, const std::string& id) {
+std::optional<DecisionRecord> select_decision(Database& db, const std::string& id,
+                                              const crypto::AadhaarVault& vault) {
     Statement q(db, std::string("SELECT ") + kDecisionColumns +
                         " FROM decisions d JOIN applications a ON a.id = d.app_id WHERE d.id = ?");
     q.bind(1, id);
     if (!q.executeStep())
         return std::nullopt;
-    return read_decision(q);
+    return read_decision(q, vault);
 }
 
 std::string select_setting(Database& db, const std::string& key, const std::string& fallback) {
@@ -129,7 +149,8 @@ std::int64_t application_id(Database& db, const std::string& number) {
 
 class SqliteTransaction final : public Transaction {
   public:
-    SqliteTransaction(std::mutex& mutex, Database& db) : lock_(mutex), db_(db) {
+    SqliteTransaction(std::mutex& mutex, Database& db, const crypto::AadhaarVault& vault)
+        : lock_(mutex), db_(db), vault_(vault) {
         guarded("starting a transaction", [&] { db_.exec("BEGIN IMMEDIATE"); });
     }
     ~SqliteTransaction() override {
@@ -199,7 +220,7 @@ class SqliteTransaction final : public Transaction {
     }
 
     std::optional<StoredApplication> application(const std::string& number) override {
-        return guarded("reading an application", [&] { return select_application(db_, number); });
+        return guarded("reading an application", [&] { return select_application(db_, number, vault_); });
     }
 
     std::int64_t put_application(const model::Application& app,
@@ -208,13 +229,15 @@ class SqliteTransaction final : public Transaction {
             db_.exec("UPDATE counters SET value = value + 1 WHERE name = 'change'");
             const std::int64_t seq =
                 db_.execAndGet("SELECT value FROM counters WHERE name = 'change'").getInt64();
+            const std::string text = json::Json(app).dump();
+            const SealedJson sealed = seal_application_json(app, text, vault_);
             Statement q(
                 db_,
                 "INSERT INTO applications(number, service_id, service_version, state, district, subdistrict, "
-                "village, area, status, current_level, version, seq, body, content_sha256) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+                "village, area, status, current_level, version, seq, body, sealed, content_sha256) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
                 "ON CONFLICT(number) DO UPDATE SET status = ?9, current_level = ?10, version = ?11, "
-                "seq = ?12, body = ?13, content_sha256 = ?14");
+                "seq = ?12, body = ?13, sealed = ?14, content_sha256 = ?15");
             q.bind(1, app.number);
             q.bind(2, app.service_id);
             q.bind(3, app.service_version);
@@ -227,10 +250,15 @@ class SqliteTransaction final : public Transaction {
             q.bind(10, app.current_level);
             q.bind(11, static_cast<std::int64_t>(app.version));
             q.bind(12, seq);
-            q.bind(13, json::Json(app).dump());
-            q.bind(14, crypto::content_sha256(app));
+            q.bind(13, sealed.shown);
+            if (sealed.sealed)
+                q.bind(14, sealed.sealed->data(), static_cast<int>(sealed.sealed->size()));
+            else
+                q.bind(14);
+            q.bind(15, crypto::content_sha256(app));
             q.exec();
             const std::int64_t id = application_id(db_, app.number);
+            replace_aadhaar_tokens(db_, id, sealed);
             Statement level(db_, "INSERT OR IGNORE INTO app_levels(app_id, level) VALUES (?, ?)");
             for (const auto& l : levels_visited) {
                 level.bind(1, id);
@@ -250,19 +278,24 @@ class SqliteTransaction final : public Transaction {
     }
 
     std::optional<DecisionRecord> decision(const std::string& id) override {
-        return guarded("reading a decision", [&] { return select_decision(db_, id); });
+        return guarded("reading a decision", [&] { return select_decision(db_, id, vault_); });
     }
 
     std::int64_t insert_decision(const DecisionRecord& r) override {
         return guarded("saving a decision", [&] {
+            const SealedJson sealed = seal_decision_json(r.id, r.decision_json, vault_);
             Statement q(
                 db_,
-                "INSERT INTO decisions(id, app_id, officer_id, body, signature, response, applied_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)");
+                "INSERT INTO decisions(id, app_id, officer_id, body, signature, response, applied_at, "
+                "sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
             q.bind(1, r.id);
             q.bind(2, application_id(db_, r.application));
             q.bind(3, r.officer_id);
-            q.bind(4, r.decision_json);
+            q.bind(4, sealed.shown);
+            if (sealed.sealed)
+                q.bind(8, sealed.sealed->data(), static_cast<int>(sealed.sealed->size()));
+            else
+                q.bind(8);
             q.bind(5, r.signature_der.data(), static_cast<int>(r.signature_der.size()));
             q.bind(6, r.response_json);
             q.bind(7, seconds(r.applied_at));
@@ -350,6 +383,7 @@ class SqliteTransaction final : public Transaction {
   private:
     std::unique_lock<std::mutex> lock_;
     Database& db_;
+    const crypto::AadhaarVault& vault_;
     bool committed_ = false;
 };
 
@@ -369,7 +403,8 @@ class SqliteStorage::Lease {
     std::unique_ptr<Database> db_;
 };
 
-SqliteStorage::SqliteStorage(const std::filesystem::path& file, bool create) : file_(file) {
+SqliteStorage::SqliteStorage(const std::filesystem::path& file, bool create, const crypto::Bytes& vault_key)
+    : file_(file), vault_(std::make_unique<crypto::AadhaarVault>(vault_key)) {
     if (!create && !std::filesystem::exists(file))
         throw StorageError("There is no hub database at " + file.string() +
                            "; create the data folder first with `jaanch-hub init --data DIR`.");
@@ -377,18 +412,55 @@ SqliteStorage::SqliteStorage(const std::filesystem::path& file, bool create) : f
         writer_ = std::make_unique<Database>(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         writer_->exec("PRAGMA journal_mode = WAL");
         configure(*writer_);
-        migrate(*writer_);
+        // Deleted and replaced row content is overwritten, not left in free pages.
+        writer_->exec("PRAGMA secure_delete = ON");
+        if (migrate(*writer_, *vault_)) {
+            // A step rewrote rows (sealed what was plain): rebuild the file and empty the WAL, so no free
+            // page or old WAL frame still holds the text it replaced.
+            writer_->exec("VACUUM");
+            writer_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        check_vault_key();
     });
 }
 
 SqliteStorage::~SqliteStorage() = default;
+
+// A constant sealed under the key the first time the hub runs with it: a hub started with another key stops
+// here, before it seals anything new under the wrong key beside numbers it can no longer open.
+void SqliteStorage::check_vault_key() {
+    static constexpr const char* kSetting = "aadhaar_key_check";
+    static constexpr const char* kPlain = "jaanch-hub aadhaar key check";
+    if (select_setting(*writer_, kSetting, "").empty()) {
+        // OR IGNORE: another process opening the folder at the same moment may have written its own first;
+        // the one stored is checked below either way.
+        const crypto::Bytes sealed = vault_->seal_text(kPlain, kSetting);
+        Statement q(*writer_, "INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)");
+        q.bind(1, kSetting);
+        q.bind(2, base64_encode(std::string(sealed.begin(), sealed.end())));
+        q.exec();
+    }
+    const std::string stored = select_setting(*writer_, kSetting, "");
+    const auto bytes = base64_decode(stored);
+    bool ok = false;
+    try {
+        ok = bytes && vault_->open(crypto::Bytes(bytes->begin(), bytes->end()), kSetting) == kPlain;
+    } catch (const crypto::CryptoError&) {
+        ok = false;
+    }
+    if (!ok)
+        throw StorageError(
+            "The Aadhaar key given is not the one the numbers in " + file_.string() +
+            " are sealed under, so the hub will not start (it could open none of them). Give "
+            "this data folder's own key with --vault-key, or restore it from your key backup.");
+}
 
 int SqliteStorage::schema_version() {
     return latest_schema_version();
 }
 
 std::unique_ptr<Transaction> SqliteStorage::begin() {
-    return std::make_unique<SqliteTransaction>(writer_mutex_, *writer_);
+    return std::make_unique<SqliteTransaction>(writer_mutex_, *writer_, *vault_);
 }
 
 SqliteStorage::Lease SqliteStorage::lease() {
@@ -456,7 +528,7 @@ std::optional<PortalKey> SqliteStorage::portal_key(const std::string& key_sha256
 
 std::optional<StoredApplication> SqliteStorage::application(const std::string& number) {
     auto db = lease();
-    return guarded("reading an application", [&] { return select_application(*db, number); });
+    return guarded("reading an application", [&] { return select_application(*db, number, *vault_); });
 }
 
 std::optional<Claim> SqliteStorage::claim(const std::string& application) {
@@ -469,7 +541,7 @@ std::vector<QueueRow> SqliteStorage::queue(const QueueFilter& f, Timestamp now) 
     // application shows when the officer acted on it, or when it has been at the officer's level in a service
     // and area their role verifies there.
     std::string sql =
-        "SELECT a.seq, a.body, c.officer_id, c.expires_at FROM applications a "
+        "SELECT a.seq, a.body, c.officer_id, c.expires_at, a.number, a.sealed FROM applications a "
         "LEFT JOIN claims c ON c.app_id = a.id AND c.expires_at > ? "
         "WHERE a.seq > ? AND a.state = ?";
     std::vector<std::string> text;
@@ -517,7 +589,10 @@ std::vector<QueueRow> SqliteStorage::queue(const QueueFilter& f, Timestamp now) 
         while (q.executeStep()) {
             QueueRow row;
             row.seq = q.getColumn(0).getInt64();
-            row.application_json = q.getColumn(1).getString();
+            row.number = q.getColumn(4).getString();
+            row.application_json =
+                opened(q.getColumn(1), q.getColumn(5), application_context(row.number), *vault_);
+            row.sealed = !q.getColumn(5).isNull();
             if (!q.getColumn(2).isNull()) {
                 row.claim = Claim{"", q.getColumn(2).getString(), timestamp(q.getColumn(3).getInt64())};
             }
@@ -529,7 +604,7 @@ std::vector<QueueRow> SqliteStorage::queue(const QueueFilter& f, Timestamp now) 
 
 std::optional<DecisionRecord> SqliteStorage::decision(const std::string& id) {
     auto db = lease();
-    return guarded("reading a decision", [&] { return select_decision(*db, id); });
+    return guarded("reading a decision", [&] { return select_decision(*db, id, *vault_); });
 }
 
 std::vector<DecisionRecord> SqliteStorage::decisions_after(std::int64_t seq, int limit) {
@@ -542,7 +617,7 @@ std::vector<DecisionRecord> SqliteStorage::decisions_after(std::int64_t seq, int
         q.bind(2, limit);
         std::vector<DecisionRecord> out;
         while (q.executeStep())
-            out.push_back(read_decision(q));
+            out.push_back(read_decision(q, *vault_));
         return out;
     });
 }
@@ -554,6 +629,25 @@ std::vector<std::string> SqliteStorage::applications_with_document(const std::st
                     "SELECT a.number FROM app_documents d JOIN applications a ON a.id = d.app_id "
                     "WHERE d.sha256 = ? ORDER BY a.id");
         q.bind(1, sha256);
+        std::vector<std::string> out;
+        while (q.executeStep())
+            out.push_back(q.getColumn(0).getString());
+        return out;
+    });
+}
+
+std::string SqliteStorage::aadhaar_token(const std::string& aadhaar) {
+    return vault_->lookup_token(aadhaar);
+}
+
+std::vector<std::string> SqliteStorage::applications_with_aadhaar_token(const std::string& token) {
+    auto db = lease();
+    return guarded("finding applications by Aadhaar token", [&] {
+        Statement q(
+            *db,
+            "SELECT DISTINCT a.number, a.id FROM aadhaar_tokens t JOIN applications a ON a.id = t.app_id "
+            "WHERE t.token = ? ORDER BY a.id");
+        q.bind(1, token);
         std::vector<std::string> out;
         while (q.executeStep())
             out.push_back(q.getColumn(0).getString());

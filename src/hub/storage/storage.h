@@ -12,6 +12,9 @@
 //   commit-order promise).
 // - Reads on Storage see the latest committed state and may run on any thread, concurrently with a writer.
 // - Document bytes are not stored here but in DocumentStore; rows refer to them by SHA-256.
+// - Aadhaar numbers are sealed at rest (docs/checks.md#the-hubs-vault): what the storage writes holds them
+//   only masked or encrypted, and every read gives them back opened; deciding who may see them, and
+//   auditing that they went out, is the service's (StoredApplication::sealed says when it is a release).
 // Errors: implementation failures throw jaanch::Error (StorageError) with a sentence naming the operation.
 #pragma once
 
@@ -67,8 +70,9 @@ struct Claim {
 };
 
 struct StoredApplication {
-    model::Application app;
-    std::int64_t seq = 0;  // the change sequence number of its last change
+    model::Application app;  // as received and decided: Aadhaar numbers in plain (opened from the vault)
+    std::int64_t seq = 0;    // the change sequence number of its last change
+    bool sealed = false;     // it holds an Aadhaar number (sealed at rest): serving it is a release
     // crypto::content_sha256 of the content as the hub last wrote it (empty for rows written before the hub
     // recorded it): a body whose content no longer hashes to this was changed behind the hub's back.
     std::string content_sha256;
@@ -84,6 +88,7 @@ struct DecisionRecord {
     std::string signature_der;  // the CMS signature bytes
     std::string response_json;  // the 201 body first returned
     Timestamp applied_at{};
+    bool sealed = false;  // set by reads: decision_json holds an Aadhaar number (sealed at rest)
 };
 
 struct AuditEntry {
@@ -111,8 +116,10 @@ struct QueueFilter {
 
 struct QueueRow {
     std::int64_t seq = 0;
-    std::string application_json;  // the stored JSON of model::Application, ready to embed in a response
+    std::string application_json;  // the JSON of model::Application (opened), ready to embed in a response
     std::optional<Claim> claim;    // unexpired claims only
+    std::string number;            // the application's number
+    bool sealed = false;           // as StoredApplication::sealed
 };
 
 struct StorageCounts {
@@ -177,6 +184,11 @@ class Storage {
     // Numbers of the applications that reference a document.
     virtual std::vector<std::string> applications_with_document(const std::string& sha256) = 0;
     virtual std::vector<AuditEntry> audit_after(std::int64_t seq, int limit) = 0;
+    // Duplicates by Aadhaar without the plain number (docs/checks.md#the-hubs-vault): the keyed lookup token
+    // of a number (separators ignored), and the numbers of the applications holding it in a field or table
+    // cell, oldest first.
+    virtual std::string aadhaar_token(const std::string& aadhaar) = 0;
+    virtual std::vector<std::string> applications_with_aadhaar_token(const std::string& token) = 0;
     virtual std::string setting(const std::string& key, const std::string& fallback) = 0;
     virtual StorageCounts counts() = 0;
 };
