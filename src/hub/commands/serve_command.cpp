@@ -48,10 +48,9 @@ int positive(const Args& args, const std::string& name, int fallback) {
 }
 
 int serve(const std::vector<std::string>& words, Io io) {
-    const Args args(words,
-                    {"data", "listen", "forms", "tls-cert", "tls-key", "max-connections", "session-hours",
-                     "request-timeout-ms", "idle-timeout-ms", "max-upload-mb", "crl-fetch-interval",
-                     "vault-key"});
+    const Args args(
+        words, {"data", "listen", "forms", "tls-cert", "tls-key", "max-connections", "session-hours",
+                "request-timeout-ms", "idle-timeout-ms", "max-upload-mb", "crl-fetch-interval", "vault-key"});
     const DataPaths paths{args.require("data")};
     const auto [host, port] = parse_listen(args.get("listen").value_or("127.0.0.1:8420"));
     if (args.has("tls-cert") != args.has("tls-key"))
