@@ -31,12 +31,16 @@ DecisionBar::DecisionBar(wxWindow* parent, Handler on_action) : wxPanel(parent, 
 
 // The bar keeps its height (see the constructor), so a change lays out the bar alone: laying out its parent
 // resized and repainted the whole window on every "next application".
-void DecisionBar::set_actions(const std::vector<model::Action>& allowed, const wxString& note) {
-    if (allowed == allowed_ && message_->GetLabel() == note)
+void DecisionBar::set_actions(const std::vector<model::Action>& allowed, const wxString& note,
+                              const std::vector<model::Action>& held_back) {
+    if (allowed == allowed_ && held_back == held_back_ && message_->GetLabel() == note)
         return;
     allowed_ = allowed;
-    for (auto& [action, button] : buttons_)
-        button->Show(allows(action));
+    held_back_ = held_back;
+    for (auto& [action, button] : buttons_) {
+        button->Show(offers(action));
+        button->Enable(allows(action));
+    }
     message_->SetLabel(note);
     Layout();
 }
@@ -48,8 +52,16 @@ void DecisionBar::set_message(const wxString& message) {
     Layout();
 }
 
-bool DecisionBar::allows(model::Action action) const {
+wxString DecisionBar::message() const {
+    return message_->GetLabel();
+}
+
+bool DecisionBar::offers(model::Action action) const {
     return std::find(allowed_.begin(), allowed_.end(), action) != allowed_.end();
+}
+
+bool DecisionBar::allows(model::Action action) const {
+    return offers(action) && std::find(held_back_.begin(), held_back_.end(), action) == held_back_.end();
 }
 
 }  // namespace jaanch::app
