@@ -94,9 +94,8 @@ bool content_verdict(const model::Decision& d, const Args& args, std::ostream& o
     const std::string app_path = args.require("application");
     if (d.format == model::kDecisionFormatFirst) {
         out << "Content:     NOT BOUND. A format 1 decision does not say what content it was made on; only "
-               "the application number and version can be compared.
-               ";
-            return true;
+               "the application number and version can be compared.\n";
+        return true;
     }
     const model::Application app =
         model::parse_application(read_file(app_path, "application file"), app_path);
@@ -113,20 +112,15 @@ bool content_verdict(const model::Decision& d, const Args& args, std::ostream& o
     const crypto::ContentComparison comparison = crypto::compare_content(d, app, bytes_sha256);
     for (const auto& id : missing)
         out << "Document:    " << id << " not found under " << *args.get("documents")
-            << " (its bytes were not compared)
-               ";
-            if (comparison.matches()) {
-            out << "Content:     MATCHES what the officer signed (content SHA-256 " << d.content_sha256
-                << ", " << d.documents.size() << " document" << (d.documents.size() == 1 ? "" : "s")
-                << (args.get("documents") ? ", bytes compared" : "")
-                << ").
-                   ";
-                return true;
-        }
-    out << "Content:     DIFFERS from what the officer signed: " << crypto::describe(comparison)
-        << ".
-           ";
-        return false;
+            << " (its bytes were not compared)\n";
+    if (comparison.matches()) {
+        out << "Content:     MATCHES what the officer signed (content SHA-256 " << d.content_sha256 << ", "
+            << d.documents.size() << " document" << (d.documents.size() == 1 ? "" : "s")
+            << (args.get("documents") ? ", bytes compared" : "") << ").\n";
+        return true;
+    }
+    out << "Content:     DIFFERS from what the officer signed: " << crypto::describe(comparison) << ".\n";
+    return false;
 }
 
 int verify(const std::vector<std::string>& words, Io io) {
