@@ -71,6 +71,30 @@ PY
 [ -n "$n" ] || fail "no application to review"
 echo "application $n, mandatory documents $mandatory"
 
+# The demo's e-Aadhaar opens with the name's first four letters and a year of birth that the seeded form does
+# not always carry, and a scripted window never shows the password dialog: the password the officer would type
+# there is found here and kept in the workspace's document memory, as that dialog keeps it.
+python3 - "$tmp/ws" "$n" "$cli" <<'PY' || fail "the e-Aadhaar of $n opens with no year of birth"
+import json, os, re, sqlite3, subprocess, sys
+ws, number, cli = sys.argv[1:4]
+db = sqlite3.connect(f"{ws}/workspace.db")
+app = json.loads(db.execute("SELECT body FROM applications WHERE number=?", (number,)).fetchone()[0])
+letters = re.sub(r"[^A-Za-z]", "", app["fields"]["applicant_name"]).upper()[:4]
+for doc in app["documents"]:
+    if doc["kind"] != "aadhaar":
+        continue
+    path = f"{ws}/documents/{doc['sha256'][:2]}/{doc['sha256']}"
+    for year in range(1940, 2026):
+        pw = f"{letters}{year}"
+        if subprocess.run([cli, "render", path, "--out", os.devnull, "--password", pw], capture_output=True).returncode == 0:
+            db.execute("INSERT OR REPLACE INTO document_notes (sha256, key, value) VALUES (?, 'password', ?)",
+                       (doc["sha256"], pw))
+            db.commit()
+            break
+    else:
+        sys.exit(f"no password opened {doc['id']}")
+PY
+
 token() { sqlite3 "$tmp/ws/workspace.db" "SELECT value FROM sync_state WHERE key='token'"; }
 enc() { python3 -c "import urllib.parse,sys;print(urllib.parse.quote(sys.argv[1], safe=''))" "$1"; }
 run() { "$app" --workspace "$tmp/ws" --p12 "$p12" --p12-password-file "$tmp/a.p12pw" --exit-after-ms 300 "$@" 2>>"$tmp/gui.err"; }
@@ -94,7 +118,7 @@ check "$s" "all(g['document'] in r['decision_message'] for g in r['review_gaps']
     "the bar's message does not name every unopened document"
 check "$s" "{g['document'] for g in r['review_gaps']} <= set('$mandatory'.split(','))" \
     "a gap names a document that is not mandatory"
-grep -q "\"number\":\"$n\"" <<<"$out" && fail "a refused decision reached the outbox: $out"
+grep -q "^{\"number\":\"$n\"" <<<"$out" && fail "a refused decision reached the outbox: $out"
 [ "$(sqlite3 "$tmp/ws/workspace.db" "SELECT COUNT(*) FROM outbox")" = "0" ] || fail "the outbox is not empty"
 [ -s "$shots/review_required_refused.png" ] || fail "no screenshot of the refused state"
 

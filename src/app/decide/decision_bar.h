@@ -35,10 +35,15 @@ class DecisionBar : public wxPanel {
     bool held_back(model::Action action) const { return offers(action) && !allows(action); }
 
   private:
+    // The message over as many lines as the bar's height holds (two beside the buttons): a list of unopened
+    // documents is longer than one line of the window.
+    void show_message(const wxString& message);
+
     std::map<model::Action, wxButton*> buttons_;
     std::vector<model::Action> allowed_;
     std::vector<model::Action> held_back_;
     wxStaticText* message_ = nullptr;
+    wxString message_text_;  // unwrapped
 };
 
 }  // namespace jaanch::app
