@@ -58,8 +58,7 @@ for kind in privkey cert; do
 done
 
 ws=$tmp/ws
-# review/read_all: a level may require every page of the mandatory documents opened before a forward.
-decide="queue/mine;queue/next;review/read_all;decide/allowed=Checked against the documents;queue/next;review/read_all;decide/allowed=Checked against the documents;app/sync;wait"
+decide="queue/mine;queue/next;decide/allowed=Checked against the documents;queue/next;decide/allowed=Checked against the documents;app/sync;wait"
 out1=$("$app" --workspace "$ws" --dialog-shots "$shots" --report-outbox \
     --script "login=$url|$user|$tmp/bad;login=$url|$user|$tmp/good;wait;pin=$tmp/pin;prefs=$module|JAANCH-DSC|every_time;$decide" \
     --screenshot "$shots/login_signed.png" --exit-after-ms 500 2>"$tmp/err1") || { cat "$tmp/err1"; exit 1; }

@@ -104,7 +104,7 @@ s=$(state <<<"$out")
 check "$s" "'✗ content_mismatch' in r['history'][0]" "tampered history of $nh not marked ✗"
 
 echo "3. checklist, pages seen, decision, moved on"
-out=$(run_a --report-outbox --script "review/open=$n3;review/wait;review/check=0:valid;review/check=1:invalid:Scan is unreadable;review/tab=1;review/print;review/shot=$shots/review_checklist.png;review/read_all;decide/forward=|Checked;app/sync;wait;review/print")
+out=$(run_a --report-outbox --script "review/open=$n3;review/wait;review/check=0:valid;review/check=1:invalid:Scan is unreadable;review/tab=1;review/print;review/shot=$shots/review_checklist.png;decide/forward=|Checked;app/sync;wait;review/print")
 s1=$(state 1 <<<"$out"); s2=$(state 2 <<<"$out")
 check "$s1" "len(r['checks']) == 2 and any(v.startswith('1/') for v in r['pages'].values()) and len(r['not_opened']) >= 1" "checklist or pages seen wrong"
 check "$s2" "r['allowed'] == [] and 'No longer in your queue' in r['banner']" "the decided application was not marked as moved on"
@@ -118,7 +118,7 @@ assert any(c['reason'] == 'Scan is unreadable' for c in checks), checks
 
 echo "4. recall with the hub offline"
 kill "$hub_pid"; wait "$hub_pid" 2>/dev/null || true; hub_pid=""
-out=$(run_a --report-outbox --script "review/open=$n2;review/read_all;decide/forward=|Looks right;review/print;decide/recall;review/print;app/outbox;review/shot=$shots/review_outbox.png")
+out=$(run_a --report-outbox --script "review/open=$n2;decide/forward=|Looks right;review/print;decide/recall;review/print;app/outbox;review/shot=$shots/review_outbox.png")
 s1=$(state 1 <<<"$out"); s2=$(state 2 <<<"$out")
 check "$s1" "r['allowed'] == []" "after deciding the bar should be empty"
 check "$s2" "'forward' in r['allowed'] and 'recalled' in r['banner']" "recall did not restore the decision bar"

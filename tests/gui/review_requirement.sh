@@ -121,6 +121,17 @@ check "$s" "{g['document'] for g in r['review_gaps']} <= set('$mandatory'.split(
 grep -q "^{\"number\":\"$n\"" <<<"$out" && fail "a refused decision reached the outbox: $out"
 [ "$(sqlite3 "$tmp/ws/workspace.db" "SELECT COUNT(*) FROM outbox")" = "0" ] || fail "the outbox is not empty"
 [ -s "$shots/review_required_refused.png" ] || fail "no screenshot of the refused state"
+# The command line has no viewer: it refuses the same forward, names what is unopened and says where to open it.
+set +e
+"$cli" decide "$n" --forward --remark "Checked" --p12 "$p12" --password-file "$tmp/a.p12pw" --workspace "$tmp/ws" \
+    >"$tmp/cli.out" 2>"$tmp/cli.err"
+rc=$?
+set -e
+[ $rc -ne 0 ] || fail "jaanch-cli decide --forward was not refused: $(cat "$tmp/cli.out")"
+grep -q "still unopened: .*${mandatory##*,}" "$tmp/cli.err" || fail "jaanch-cli did not name the unopened: $(cat "$tmp/cli.err")"
+grep -q "has no document viewer. Open $n in the jaanch workstation" "$tmp/cli.err" ||
+    fail "jaanch-cli did not say where to open the documents: $(cat "$tmp/cli.err")"
+[ "$(sqlite3 "$tmp/ws/workspace.db" "SELECT COUNT(*) FROM outbox")" = "0" ] || fail "the CLI's refused forward is in the outbox"
 
 echo "2. every page read, forward accepted"
 : >"$tmp/gui.err"

@@ -5,13 +5,12 @@
 # "accepted" from the hub, which checked the officer's signature against its trust anchors and the workflow.
 # Between the first and the second application the script checks the prefetch: the second application's first
 # document was opened while the officer read the first, and its first paint has every tile already rendered.
-# review/read_all pages through every document first: levels may require every page opened before a forward.
 # expect-accessible: every control the keyboard reaches in the window has a name a screen reader speaks.
 set -euo pipefail
 app=$1 shots=$2
 mkdir -p "$shots"
 out=$("$app" --demo --demo-count 40 --report-outbox \
-      --script "wait;queue/mine;queue/next;expect-accessible;expect-prefetched-next;review/read_all;decide/forward=|Documents match the form;queue/next;decide/reject=*|Proof is of another person;app/sync;wait" \
+      --script "wait;queue/mine;queue/next;expect-accessible;expect-prefetched-next;decide/forward=|Documents match the form;queue/next;decide/reject=*|Proof is of another person;app/sync;wait" \
       --screenshot "$shots/demo_decided.png" --exit-after-ms 500 2>"$shots/demo.stderr") ||
     { echo "FAIL: the script stopped; the window said:"; grep -v "Gtk-WARNING\|^$" "$shots/demo.stderr" | tail -20; exit 1; }
 echo "$out"
