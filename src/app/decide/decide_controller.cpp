@@ -74,7 +74,13 @@ wxString review_note(const std::vector<model::Action>& held, const std::vector<w
 
 DecideController::DecideController(Context& context, DecisionBar& bar) : context_(context), bar_(bar) {}
 
+void DecideController::refresh_review() {
+    if (offering_)
+        refresh_actions();
+}
+
 void DecideController::refresh_actions() {
+    offering_ = false;
     const auto& open = context_.application->current();
     if (!open)
         return bar_.set_actions({}, "");
@@ -88,6 +94,7 @@ void DecideController::refresh_actions() {
         return bar_.set_actions(allowed, wxString::FromUTF8(verdict.message));
     // The review requirement holds approve and forward back until the documents are opened: the same gaps
     // prepare_decision would refuse with, so the bar never offers what would only be refused.
+    offering_ = true;
     std::vector<model::Action> held;
     const auto gaps = context_.review->review_gaps();
     if (!gaps.empty())
@@ -98,7 +105,7 @@ void DecideController::refresh_actions() {
 bool DecideController::decide_scripted(model::Action action, const std::string& scripted) {
     if (bar_.held_back(action)) {
         // Said where the officer would see it and where the script's reader does: the step fails.
-        refresh_actions();
+        refresh_review();
         std::fprintf(stderr, "jaanch: decide/%s refused: %s\n",
                      std::string(model::action_name(action)).c_str(), bar_.message().utf8_string().c_str());
         return false;
@@ -109,6 +116,7 @@ bool DecideController::decide_scripted(model::Action action, const std::string& 
 }
 
 void DecideController::set_read_only(const wxString& why) {
+    offering_ = false;
     bar_.set_actions({}, why);
 }
 
@@ -150,6 +158,7 @@ bool DecideController::decide(model::Action action, const std::optional<std::str
         sync::commit_decision(*session.workspace, *session.officer, *session.signer, decision, now_utc());
         context_.review->after_decided(decision.application);
         // Only now, with decision and signature committed to the outbox, is the officer told it is saved.
+        offering_ = false;
         bar_.set_actions({}, _("Saved — will be sent when online."));
         context_.sync->decision_saved();
         context_.sync->update_status();

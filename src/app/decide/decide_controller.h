@@ -26,8 +26,11 @@ class DecideController {
     DecisionBar& bar() { return bar_; }
     // The actions the workflow allows on the open application (or why none), approve and forward held back
     // while the level's review requirement is not met (the bar says what is still unopened). Called when an
-    // application opens and whenever a page is first seen.
+    // application opens.
     void refresh_actions();
+    // A page was seen for the first time: the held-back actions again, unless the bar has since been made
+    // read-only or the decision saved (those stay until the application is opened again).
+    void refresh_review();
     // No actions, and why (a colleague holds the claim, the application moved on).
     void set_read_only(const wxString& why);
     // Asks for reason and remark, shows the bytes, signs, saves to the outbox. A script supplies
@@ -46,6 +49,7 @@ class DecideController {
   private:
     Context& context_;
     DecisionBar& bar_;
+    bool offering_ = false;  // the bar shows what the workflow allows (not read-only, not just decided)
 };
 
 }  // namespace jaanch::app

@@ -57,7 +57,7 @@ ReviewController::ReviewController(Context& context, ReviewPane& pane)
                     now_utc(), context_.session.officer ? context_.session.officer->id : "", "viewed_page",
                     open_->number, document_id + " page " + std::to_string(page + 1));
                 refresh_pages();
-                context_.decide->refresh_actions();  // the review requirement may be met now
+                context_.decide->refresh_review();  // the review requirement may be met now
             }
         });
     timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_tick(); });
