@@ -138,7 +138,7 @@ echo "2. every page read, forward accepted"
 out=$(run --report-outbox --script "review/open=$n;review/wait;review/read_all;review/print;decide/forward=|Every page read;app/sync;wait;wait-sent=60;review/shot=$shots/review_required_read.png") \
     || fail "reading every page and forwarding failed"
 s=$(state <<<"$out")
-check "$s" "r['held_back'] == [] and r['review_gaps'] == [] and 'forward' in r['allowed']" \
+check "$s" "r['held_back'] == [] and r['review_gaps'] == [] and 'forward' in r['allowed'] and not r['decision_message']" \
     "after reading every page forward is still held back"
 grep -q "\"number\":\"$n\".*\"state\":\"accepted\"" <<<"$out" || fail "the forward was not accepted: $out"
 curl -s -H "Authorization: Bearer $(token)" "$url/v1/applications/$(enc "$n")/history" | python3 -c "

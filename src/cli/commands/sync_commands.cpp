@@ -448,7 +448,9 @@ void add_sync_commands(CommandList& commands) {
     commands.push_back({"show", "one application: form data, documents and their local state, history",
                         "APP [--workspace DIR] [--json]", show});
     commands.push_back(
-        {"decide", "sign a decision and put it in the outbox (works offline)",
+        {"decide",
+         "sign a decision and put it in the outbox (works offline; where a level requires documents opened, "
+         "approve and forward count the pages seen in the workstation)",
          "APP --approve|--forward|--reject REASON|--return REASON|--send-back|--escalate [--remark TEXT] "
          "(--p12 F --password-file F | --pkcs11-module SO --pin-file F [--token L]) [--workspace DIR]",
          decide});
