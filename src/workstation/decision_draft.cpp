@@ -37,4 +37,10 @@ std::vector<std::string> documents_not_opened(const model::Application& app,
     return out;
 }
 
+std::vector<workflow::ReviewGap> review_gaps(const catalogue::ServiceDefinition& service,
+                                             const model::Application& app,
+                                             const std::map<std::string, store::PagesSeen>& seen) {
+    return workflow::review_gaps(service, app, sync::documents_reviewed(app, seen));
+}
+
 }  // namespace jaanch::workstation

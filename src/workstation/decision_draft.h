@@ -2,7 +2,8 @@
 // remark, how a script writes them ("CODE|remark"; "*" = the service's first reason for the action), and the
 // decision's input from the marks the officer set. sync::prepare_decision builds the decision from it.
 // Also which of the application's documents the officer never had on screen (the signing confirmation says
-// so). Pure functions; any thread.
+// so), and what the level's review requirement still asks to be opened before approving or forwarding (the
+// decision bar holds those actions back until then). Pure functions; any thread.
 #pragma once
 
 #include <map>
@@ -14,6 +15,7 @@
 #include "model/decision.h"
 #include "store/review_store.h"
 #include "sync/local_decision.h"
+#include "workflow/workflow.h"
 
 namespace jaanch::workstation {
 
@@ -36,5 +38,12 @@ sync::DecisionInput decision_input(const std::string& application, model::Action
 // The documents of `app` with no page in `seen`, by file name (their kind when the name is empty).
 std::vector<std::string> documents_not_opened(const model::Application& app,
                                               const std::map<std::string, store::PagesSeen>& seen);
+
+// What the current level of `app` still requires to be opened, from the pages seen so far: the same
+// documents, counted the same way, as prepare_decision binds and workflow::check_decision (and the hub)
+// check. Empty when the requirement is met or the level has none.
+std::vector<workflow::ReviewGap> review_gaps(const catalogue::ServiceDefinition& service,
+                                             const model::Application& app,
+                                             const std::map<std::string, store::PagesSeen>& seen);
 
 }  // namespace jaanch::workstation

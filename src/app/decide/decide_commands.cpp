@@ -1,6 +1,6 @@
-// The decision commands: one per action (only those the workflow allows are enabled), recall and the
-// outbox. A script step "decide/ACTION=CODE|remark" decides without a dialog. Menus and hotkeys in
-// ui/menus.json.
+// The decision commands: one per action (only those the workflow allows, and the review requirement does
+// not hold back, are enabled), recall and the outbox. A script step "decide/ACTION=CODE|remark" decides
+// without a dialog. Menus and hotkeys in ui/menus.json.
 #include "app/application/application_controller.h"
 #include "app/decide/decide_controller.h"
 #include "app/decide/decision_bar.h"
@@ -37,14 +37,10 @@ void DecideController::register_commands() {
         {"decide/reject", model::Action::reject},       {"decide/return", model::Action::return_to_applicant},
         {"decide/send_back", model::Action::send_back}, {"decide/escalate", model::Action::escalate}};
     for (const auto& [id, action] : decisions) {
-        commands.add({id, decision_menu_label(action), "Decide the open application",
-                      [this, a = action] { decide(a); }, [this, a = action] { return bar_.allows(a); },
-                      [this, a = action](const std::string& scripted) {
-                          if (!bar_.allows(a))
-                              return false;
-                          decide(a, scripted);
-                          return true;
-                      }});
+        commands.add(
+            {id, decision_menu_label(action), "Decide the open application",
+             [this, a = action] { decide(a); }, [this, a = action] { return bar_.allows(a); },
+             [this, a = action](const std::string& scripted) { return decide_scripted(a, scripted); }});
     }
     commands.add({"decide/recall", "Re&call decision",
                   "Take back this application's decision while it still waits in the outbox",

@@ -1,6 +1,8 @@
 #include "app/decide/decide_controller.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 #include <wx/button.h>
 #include <wx/dialog.h>
@@ -45,11 +47,40 @@ wxString translated_action(model::Action action) {
     return wxGetTranslation(wxString::FromUTF8(std::string(model::action_name(action))));
 }
 
+// "caste_proof (1 of 3 pages opened), photo (never opened)": workflow::describe_gaps, translated.
+wxString translated_gaps(const std::vector<workflow::ReviewGap>& gaps) {
+    wxString out;
+    for (const auto& g : gaps) {
+        const wxString document = wxString::FromUTF8(g.document);
+        out += out.empty() ? "" : ", ";
+        out += g.pages_total == 0 ? wxString::Format(_("%s (never opened)"), document)
+                                  : wxString::Format(_("%s (%u of %u pages opened)"), document,
+                                                     static_cast<unsigned>(g.pages_opened),
+                                                     static_cast<unsigned>(g.pages_total));
+    }
+    return out;
+}
+
+wxString review_note(const std::vector<model::Action>& held, const std::vector<workflow::ReviewGap>& gaps) {
+    const bool approve = std::find(held.begin(), held.end(), model::Action::approve) != held.end();
+    const bool forward = std::find(held.begin(), held.end(), model::Action::forward) != held.end();
+    const wxString what = translated_gaps(gaps);
+    if (approve && forward)
+        return wxString::Format(_("Open before approving or forwarding: %s"), what);
+    return wxString::Format(approve ? _("Open before approving: %s") : _("Open before forwarding: %s"), what);
+}
+
 }  // namespace
 
 DecideController::DecideController(Context& context, DecisionBar& bar) : context_(context), bar_(bar) {}
 
+void DecideController::refresh_review() {
+    if (offering_)
+        refresh_actions();
+}
+
 void DecideController::refresh_actions() {
+    offering_ = false;
     const auto& open = context_.application->current();
     if (!open)
         return bar_.set_actions({}, "");
@@ -58,23 +89,46 @@ void DecideController::refresh_actions() {
     if (!officer || service == nullptr)
         return bar_.set_actions({}, _("Log in to decide (read-only)."));
     const auto verdict = workflow::may_act(*service, *open, *officer);
-    bar_.set_actions(workflow::allowed_actions(*service, *open, *officer),
-                     verdict.ok() ? wxString() : wxString::FromUTF8(verdict.message));
+    const auto allowed = workflow::allowed_actions(*service, *open, *officer);
+    if (!verdict.ok())
+        return bar_.set_actions(allowed, wxString::FromUTF8(verdict.message));
+    // The review requirement holds approve and forward back until the documents are opened: the same gaps
+    // prepare_decision would refuse with, so the bar never offers what would only be refused.
+    offering_ = true;
+    std::vector<model::Action> held;
+    const auto gaps = context_.review->review_gaps();
+    if (!gaps.empty())
+        std::copy_if(allowed.begin(), allowed.end(), std::back_inserter(held), workflow::review_required_for);
+    bar_.set_actions(allowed, held.empty() ? wxString() : review_note(held, gaps), held);
+}
+
+bool DecideController::decide_scripted(model::Action action, const std::string& scripted) {
+    if (bar_.held_back(action)) {
+        // Said where the officer would see it and where the script's reader does: the step fails.
+        refresh_review();
+        std::fprintf(stderr, "jaanch: decide/%s refused: %s\n",
+                     std::string(model::action_name(action)).c_str(), bar_.message().utf8_string().c_str());
+        return false;
+    }
+    if (!bar_.allows(action))
+        return false;
+    return decide(action, scripted);
 }
 
 void DecideController::set_read_only(const wxString& why) {
+    offering_ = false;
     bar_.set_actions({}, why);
 }
 
-void DecideController::decide(model::Action action, const std::optional<std::string>& scripted) {
+bool DecideController::decide(model::Action action, const std::optional<std::string>& scripted) {
     auto& session = context_.session;
     const auto& open = context_.application->current();
     if (!open || !session.officer || !session.workspace || !bar_.allows(action))
-        return;
+        return false;
     if (!session.signer) {
         wxMessageBox(_("No signing key is set up. Choose your DSC token or PKCS#12 file, then decide again."),
                      action_label(action), wxOK | wxICON_WARNING, context_.window);
-        return;
+        return false;
     }
     const auto* service = context_.application->service();
     std::optional<workstation::DecisionDraft> draft;
@@ -84,7 +138,7 @@ void DecideController::decide(model::Action action, const std::optional<std::str
         draft = workstation::DecisionDraft{asked->reason_code, asked->remark};
     }
     if (!draft)
-        return;
+        return false;
     workstation::resolve_first_reason(*draft, *service, action);
     try {
         const auto decision =
@@ -100,18 +154,24 @@ void DecideController::decide(model::Action action, const std::optional<std::str
             unopened = wxString::Format(_("You have not opened: %s."), unopened);
         if (!scripted &&
             !confirm_signing(context_.window, decision, crypto::canonical_decision_bytes(decision), unopened))
-            return;
+            return false;
         sync::commit_decision(*session.workspace, *session.officer, *session.signer, decision, now_utc());
         context_.review->after_decided(decision.application);
         // Only now, with decision and signature committed to the outbox, is the officer told it is saved.
+        offering_ = false;
         bar_.set_actions({}, _("Saved — will be sent when online."));
         context_.sync->decision_saved();
         context_.sync->update_status();
+        return true;
     } catch (const std::exception& e) {
         bar_.set_message(wxString::FromUTF8(e.what()));
-        if (!scripted)
+        if (scripted)
+            std::fprintf(stderr, "jaanch: decide/%s failed: %s\n",
+                         std::string(model::action_name(action)).c_str(), e.what());
+        else
             wxMessageBox(wxString::FromUTF8(e.what()), action_label(action), wxOK | wxICON_ERROR,
                          context_.window);
+        return false;
     }
 }
 

@@ -24,13 +24,22 @@ class DecideController {
     void register_commands();  // decide_commands.cpp
 
     DecisionBar& bar() { return bar_; }
-    // The actions the workflow allows on the open application (or why none).
+    // The actions the workflow allows on the open application (or why none), approve and forward held back
+    // while the level's review requirement is not met (the bar says what is still unopened). Called when an
+    // application opens.
     void refresh_actions();
+    // A page was seen for the first time: the held-back actions again, unless the bar has since been made
+    // read-only or the decision saved (those stay until the application is opened again).
+    void refresh_review();
     // No actions, and why (a colleague holds the claim, the application moved on).
     void set_read_only(const wxString& why);
     // Asks for reason and remark, shows the bytes, signs, saves to the outbox. A script supplies
-    // "REASON|remark" (REASON "*" = the service's first) and no dialog opens.
-    void decide(model::Action action, const std::optional<std::string>& scripted = std::nullopt);
+    // "REASON|remark" (REASON "*" = the service's first) and no dialog opens. Returns whether the decision
+    // was saved; a refusal is in the bar's message (and on stderr for a script).
+    bool decide(model::Action action, const std::optional<std::string>& scripted = std::nullopt);
+    // The script step decide/ACTION=…: false, with the reason in the bar and on stderr, when the review
+    // requirement holds the action back or the workflow refuses it.
+    bool decide_scripted(model::Action action, const std::string& scripted);
     // Takes back the open application's decision while it waits in the outbox. Returns whether it did.
     bool recall_open();
     void show_outbox();
@@ -40,6 +49,7 @@ class DecideController {
   private:
     Context& context_;
     DecisionBar& bar_;
+    bool offering_ = false;  // the bar shows what the workflow allows (not read-only, not just decided)
 };
 
 }  // namespace jaanch::app

@@ -276,7 +276,8 @@ class JaanchApp : public wxApp {
         timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
             for (const auto& step : wxStringTokenize(script_, ";")) {
                 if (!frame_->context().commands.run_step(step.utf8_string())) {
-                    std::fprintf(stderr, "jaanch: script step %s is unknown or disabled\n",
+                    std::fprintf(stderr,
+                                 "jaanch: script step %s failed (unknown, disabled, or refused: see above)\n",
                                  step.utf8_str().data());
                     exit_code_ = EXIT_FAILURE;
                 }

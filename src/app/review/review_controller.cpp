@@ -8,6 +8,7 @@
 #include <wx/intl.h>
 #include <wx/utils.h>
 
+#include "app/application/application_controller.h"
 #include "app/decide/decide_controller.h"
 #include "app/decide/decision_bar.h"
 #include "app/documents/documents_controller.h"
@@ -56,6 +57,7 @@ ReviewController::ReviewController(Context& context, ReviewPane& pane)
                     now_utc(), context_.session.officer ? context_.session.officer->id : "", "viewed_page",
                     open_->number, document_id + " page " + std::to_string(page + 1));
                 refresh_pages();
+                context_.decide->refresh_review();  // the review requirement may be met now
             }
         });
     timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_tick(); });
@@ -282,6 +284,16 @@ std::vector<std::string> ReviewController::documents_not_opened() const {
         *open_, store::ReviewStore(*context_.session.workspace).pages_seen(open_->number));
 }
 
+// Of the application the form shows: the decision bar asks while it opens, before on_open has run here.
+std::vector<workflow::ReviewGap> ReviewController::review_gaps() const {
+    const auto& open = context_.application->current();
+    const auto* service = context_.application->service();
+    if (!open || service == nullptr || !context_.session.workspace)
+        return {};
+    return workstation::review_gaps(*service, *open,
+                                    store::ReviewStore(*context_.session.workspace).pages_seen(open->number));
+}
+
 void ReviewController::after_decided(const std::string& number) {
     if (context_.session.workspace)
         store::ReviewStore(*context_.session.workspace).clear_review(number);
@@ -400,12 +412,24 @@ void ReviewController::print_state() {
     json::Json j = json::Json::object();
     j["number"] = open_ ? open_->number : "";
     j["banner"] = pane_.banner().utf8_string();
+    // "allowed": what the bar offers; "held_back": those of them the review requirement disables for now.
     json::Json allowed = json::Json::array();
+    json::Json held = json::Json::array();
+    const auto& bar = context_.decide->bar();
     for (auto a : model::all_actions()) {
-        if (context_.decide->bar().allows(a))
+        if (bar.offers(a))
             allowed.push_back(std::string(model::action_name(a)));
+        if (bar.held_back(a))
+            held.push_back(std::string(model::action_name(a)));
     }
     j["allowed"] = allowed;
+    j["held_back"] = held;
+    j["decision_message"] = bar.message().utf8_string();
+    json::Json gaps = json::Json::array();
+    for (const auto& g : review_gaps())
+        gaps.push_back(
+            {{"document", g.document}, {"pages_opened", g.pages_opened}, {"pages_total", g.pages_total}});
+    j["review_gaps"] = gaps;
     j["claim"] =
         claim_ ? json::Json{{"mine", claim_->mine}, {"officer", claim_->officer}} : json::Json(nullptr);
     j["held"] = held_;

@@ -24,6 +24,7 @@
 #include "store/workspace.h"
 #include "sync/hub_client.h"
 #include "util/worker.h"
+#include "workflow/workflow.h"
 
 namespace jaanch::app {
 
@@ -44,6 +45,9 @@ class ReviewController : public wxEventFilter {
     std::vector<model::DocumentCheck> document_checks() const;
     // Documents of the open application the officer never had on screen (for the signing confirmation).
     std::vector<std::string> documents_not_opened() const;
+    // What the current level's review requirement still asks to be opened (workstation::review_gaps); empty
+    // when it is met, the level has none, or nothing is open.
+    std::vector<workflow::ReviewGap> review_gaps() const;
     void set_banner(const wxString& text, bool warning = true);
     ReviewPane& pane() { return pane_; }
 

@@ -7,6 +7,10 @@
 //   review/check=I:MARK[:R]  mark the I-th document of the checklist (with a reason)
 //   review/tab=I             0 form, 1 documents checklist, 2 history
 //   review/document=I        show the document tab I
+//   review/read_all          every page of every document on screen, tab by tab, each waited for until the
+//                            viewer has reported it seen (the officer's path: viewer → pages seen → the
+//                            decision bar); fails, saying which, for a document not shown in a viewer or a
+//                            page not reported within 60 s
 //   review/sort=COLUMN       the same column again flips the order, as a header click does
 //   review/filter=SPEC       service:X,status:Y,level:Z,deadline:overdue|today|within:N|any
 //   review/save_filter=NAME, review/apply_filter=NAME
@@ -14,6 +18,7 @@
 //   review/shot=PATH         the compare or outbox window when open, else the main window, as PNG
 //   review/idle_minutes=N, review/idle_now   the claim's idle release
 #include <chrono>
+#include <cstdio>
 
 #include <wx/app.h>
 #include <wx/dialog.h>
@@ -31,6 +36,8 @@
 #include "app/script/script_commands.h"
 #include "store/review_store.h"
 #include "viewer/wx/bitmap_convert.h"
+#include "viewer/wx/document_canvas.h"
+#include "viewer/wx/document_viewer.h"
 
 namespace jaanch::app {
 namespace {
@@ -49,6 +56,70 @@ void keep_live(std::chrono::milliseconds span, std::chrono::milliseconds step) {
         wxYield();
         wxMilliSleep(static_cast<unsigned long>(step.count()));
     }
+}
+
+bool page_seen(Context& context, const std::string& number, const std::string& document, int page) {
+    const auto seen = store::ReviewStore(*context.session.workspace).pages_seen(number);
+    const auto it = seen.find(document);
+    return it != seen.end() && it->second.pages.contains(page);
+}
+
+// Scrolls `page` on screen until the page-seen path has recorded it. The canvas may still be laying itself
+// out after its tab was chosen, so the request repeats; a page that a scroll cannot bring to the middle of
+// the view (the last page, shorter than half the window) gets the whole page fitted.
+bool bring_on_screen(Context& context, viewer::wx::DocumentViewer& viewer, const std::string& number,
+                     const std::string& document, int page) {
+    using Clock = std::chrono::steady_clock;
+    const auto start = Clock::now();
+    auto asked = start - std::chrono::seconds(1);
+    while (!page_seen(context, number, document, page)) {
+        const auto now = Clock::now();
+        if (now - start > std::chrono::seconds(60))
+            return false;
+        if (now - asked >= std::chrono::milliseconds(250)) {
+            auto& canvas = viewer.canvas();
+            if (now - start > std::chrono::seconds(2) && canvas.current_page() != page)
+                canvas.set_zoom_mode(viewer::wx::DocumentCanvas::ZoomMode::fit_page);
+            canvas.go_to_page(page);
+            asked = now;
+        }
+        wxYield();
+        wxMilliSleep(10);
+    }
+    return true;
+}
+
+bool read_all(Context& context) {
+    const auto& open = context.application->current();
+    if (!open || !context.session.workspace)
+        return false;
+    const std::string number = open->number;
+    const auto documents = open->documents;
+    auto& panel = context.documents->panel();
+    panel.open_all();
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        const auto& doc = documents[i];
+        panel.select_document(i);
+        auto* viewer = panel.current_viewer();
+        if (viewer == nullptr) {
+            std::fprintf(
+                stderr,
+                "jaanch: review/read_all: document %s of %s is not in a viewer (not downloaded, or it "
+                "could not be displayed): its pages cannot be opened.\n",
+                doc.id.c_str(), number.c_str());
+            return false;
+        }
+        for (int page = 0; page < viewer->canvas().page_count(); ++page) {
+            if (!bring_on_screen(context, *viewer, number, doc.id, page)) {
+                std::fprintf(stderr,
+                             "jaanch: review/read_all: page %d of document %s was not reported seen within "
+                             "60 s.\n",
+                             page + 1, doc.id.c_str());
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 }  // namespace
@@ -97,6 +168,7 @@ void register_review_script(Context& context) {
         context.documents->panel().select_document(std::stoul(index));
         return true;
     });
+    add("read_all", [&context](const std::string&) { return read_all(context); });
     add("sort", [&context](const std::string& column) {
         const auto sort = store::queue_sort_from_name(column);
         if (!sort)

@@ -18,6 +18,7 @@
 #include "app/checks/checks_controller.h"
 #include "app/commands/menu_controller.h"
 #include "app/decide/decide_controller.h"
+#include "app/decide/decision_bar.h"
 #include "app/documents/documents_controller.h"
 #include "app/documents/documents_panel.h"
 #include "app/main/context.h"
@@ -71,11 +72,16 @@ std::size_t outbox_waiting(const Context& context) {
     return outbox.count(store::OutboxState::pending) + outbox.count(store::OutboxState::sending);
 }
 
+// An action the review requirement holds back is still the one chosen (its step then fails, saying what is
+// unopened): falling through to reject would decide something else than the script meant.
 bool decide_first_allowed(Context& context, const std::string& remark) {
-    for (const char* action : {"forward", "approve", "reject", "return"}) {
+    const std::pair<const char*, model::Action> choices[] = {{"forward", model::Action::forward},
+                                                             {"approve", model::Action::approve},
+                                                             {"reject", model::Action::reject},
+                                                             {"return", model::Action::return_to_applicant}};
+    for (const auto& [action, parsed] : choices) {
         const std::string id = std::string("decide/") + action;
-        const Command* c = context.commands.find(id);
-        if (c == nullptr || (c->enabled && !c->enabled()))
+        if (context.commands.find(id) == nullptr || !context.decide->bar().offers(parsed))
             continue;
         const bool coded = id == "decide/reject" || id == "decide/return";
         return context.commands.run_step(id + "=" + (coded ? "*|" : "|") + remark);

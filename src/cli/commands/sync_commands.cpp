@@ -355,7 +355,21 @@ int decide(const std::vector<std::string>& words, Io io) {
     Workspace workspace(workspace_dir(args), catalogue);
     const model::Officer officer = sync::session_officer(workspace);
     auto signer = open_signer_from(args);
-    const model::Decision d = sync::decide_locally(workspace, catalogue, officer, *signer, input, now_utc());
+    model::Decision d;
+    try {
+        d = sync::decide_locally(workspace, catalogue, officer, *signer, input, now_utc());
+    } catch (const workflow::WorkflowError& e) {
+        if (e.verdict().denial != workflow::Denial::review_incomplete)
+            throw;
+        // The command line shows no document, so nothing it does counts as opening one (not even `render`,
+        // which writes a PNG nobody is known to have looked at): the pages must be seen in the workstation.
+        io.err << e.what() << "\n"
+               << "jaanch-cli has no document viewer. Open " << input.application
+               << " in the jaanch workstation with this workspace and bring each page named above on screen "
+                  "(the workspace records the pages seen), then decide again, there or with this command. "
+                  "Reject, return and send back need no pages opened.\n";
+        return kFailed;
+    }
     // Only now, with the decision committed to the outbox, is the officer told it is saved.
     io.out << "Saved: " << model::action_name(d.action) << " on " << d.application << " (decision " << d.id
            << "), signed by " << signer->description() << ". It leaves with the next sync; "
@@ -434,7 +448,9 @@ void add_sync_commands(CommandList& commands) {
     commands.push_back({"show", "one application: form data, documents and their local state, history",
                         "APP [--workspace DIR] [--json]", show});
     commands.push_back(
-        {"decide", "sign a decision and put it in the outbox (works offline)",
+        {"decide",
+         "sign a decision and put it in the outbox (works offline; where a level requires documents opened, "
+         "approve and forward count the pages seen in the workstation)",
          "APP --approve|--forward|--reject REASON|--return REASON|--send-back|--escalate [--remark TEXT] "
          "(--p12 F --password-file F | --pkcs11-module SO --pin-file F [--token L]) [--workspace DIR]",
          decide});

@@ -51,14 +51,25 @@ void bind_what_was_seen(store::Workspace& workspace, model::Decision& d) {
     const auto app = workspace.unsealed_application(d.application);
     if (!app)
         throw SyncError("Application " + d.application + " vanished from the workspace while deciding.");
-    std::map<std::string, crypto::PagesOpened> pages;
-    for (const auto& [document, seen] : store::ReviewStore(workspace).pages_seen(d.application))
-        pages[document] = {static_cast<std::uint32_t>(seen.pages.size()),
-                           static_cast<std::uint32_t>(std::max<int>(seen.page_count, 0))};
-    crypto::bind_content(d, *app, pages);
+    crypto::bind_content(d, *app, pages_opened(store::ReviewStore(workspace).pages_seen(d.application)));
 }
 
 }  // namespace
+
+std::map<std::string, crypto::PagesOpened> pages_opened(const std::map<std::string, store::PagesSeen>& seen) {
+    std::map<std::string, crypto::PagesOpened> pages;
+    for (const auto& [document, s] : seen)
+        pages[document] = {static_cast<std::uint32_t>(s.pages.size()),
+                           static_cast<std::uint32_t>(std::max<int>(s.page_count, 0))};
+    return pages;
+}
+
+std::vector<model::DocumentReview> documents_reviewed(const model::Application& app,
+                                                      const std::map<std::string, store::PagesSeen>& seen) {
+    model::Decision d;
+    crypto::bind_content(d, app, pages_opened(seen));
+    return d.documents;
+}
 
 model::Decision prepare_decision(store::Workspace& workspace, const catalogue::Catalogue& catalogue,
                                  const model::Officer& officer, const DecisionInput& input, Timestamp now) {

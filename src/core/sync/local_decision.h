@@ -10,13 +10,16 @@
 // the caller's (the Workspace's thread). Signing may block on a token.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include "catalogue/catalogue.h"
+#include "crypto/application_content.h"
 #include "crypto/signer.h"
 #include "model/decision.h"
 #include "model/officer.h"
+#include "store/review_store.h"
 #include "store/workspace.h"
 
 namespace jaanch::sync {
@@ -46,6 +49,15 @@ model::Decision decide_locally(store::Workspace& workspace, const catalogue::Cat
 // Throws SyncError, naming the state it is in, for a decision already sending, sent, refused or unknown.
 void recall_decision(store::Workspace& workspace, const std::string& officer, const std::string& decision_id,
                      Timestamp now);
+
+// The pages the officer had on screen (store::ReviewStore::pages_seen), as a decision binds them
+// (crypto::bind_content's `pages`). The one conversion: prepare_decision uses it, and so does anything that
+// asks before deciding whether the review requirement is met (workstation::review_gaps).
+std::map<std::string, crypto::PagesOpened> pages_opened(const std::map<std::string, store::PagesSeen>& seen);
+// The documents of `app` with the pages opened, exactly as a decision made now would bind them
+// (Decision::documents), for workflow::review_gaps.
+std::vector<model::DocumentReview> documents_reviewed(const model::Application& app,
+                                                      const std::map<std::string, store::PagesSeen>& seen);
 
 // A random (version 4) UUID in lowercase 8-4-4-4-12 form.
 std::string new_uuid();
