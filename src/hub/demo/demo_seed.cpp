@@ -276,12 +276,17 @@ DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalo
                 chosen_row = rows[static_cast<std::size_t>(make.between(1, n - 1))];
             tables[f.key] = rows;
         }
+        bool birth_given = false;
         for (const auto& f : service.fields) {
-            if (f.is_table() || (!f.required && !make.chance(0.6)))
+            // The workstation takes the first date of the form as the applicant's date of birth for the
+            // e-Aadhaar's password (application_conventions.h), and the letter was protected with `birth`.
+            const bool birth_field = f.type == "date" && !birth_given;
+            if (f.is_table() || (!birth_field && !f.required && !make.chance(0.6)))
                 continue;
-            std::string v = make.value(f, applicant, sd, village);
+            std::string v = birth_field ? birth : make.value(f, applicant, sd, village);
+            birth_given = birth_given || birth_field;
             // Fields that name a member of the family table mostly agree with it, as real applications do.
-            if (chosen_row.is_object() && make.chance(0.85)) {
+            if (!birth_field && chosen_row.is_object() && make.chance(0.85)) {
                 for (const auto& [col, value] : chosen_row.items()) {
                     if (f.key == col || f.key == "member_" + col)
                         v = value.get<std::string>();
