@@ -1,5 +1,7 @@
 #include "hub/hub_data.h"
 
+#include <openssl/crypto.h>
+
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
@@ -61,6 +63,16 @@ void record_vault_key(const DataPaths& paths, const std::filesystem::path& file)
     std::filesystem::rename(temp, paths.settings());
 }
 
+namespace {
+
+// The key file's bytes, wiped once the vault has derived its own keys from them.
+struct WipedKey {
+    crypto::Bytes bytes;
+    ~WipedKey() { OPENSSL_cleanse(bytes.data(), bytes.size()); }
+};
+
+}  // namespace
+
 void init_data(const DataPaths& paths, int kdf_iterations, const std::filesystem::path& vault_key) {
     if (std::filesystem::exists(paths.database()))
         throw Error("The folder " + paths.root.string() +
@@ -72,12 +84,12 @@ void init_data(const DataPaths& paths, int kdf_iterations, const std::filesystem
     std::filesystem::create_directories(paths.root);
     if (!std::filesystem::exists(key_file))
         create_vault_key_file(key_file, paths.root);
-    const crypto::Bytes key = read_vault_key_file(key_file, paths.root);
+    const WipedKey key{read_vault_key_file(key_file, paths.root)};
     std::filesystem::create_directories(paths.trust());
     std::filesystem::create_directories(paths.crl());
     record_vault_key(paths, key_file);
     DocumentStore documents(paths.documents());
-    SqliteStorage storage(paths.database(), true, key);
+    SqliteStorage storage(paths.database(), true, key.bytes);
     auto txn = storage.begin();
     txn->put_setting("kdf_iterations", std::to_string(kdf_iterations));
     txn->append_audit("admin", "init", paths.root.string(),
@@ -92,8 +104,8 @@ std::unique_ptr<SqliteStorage> open_storage(const DataPaths& paths, const std::f
     if (!std::filesystem::exists(paths.database()))
         throw StorageError("There is no hub database at " + paths.database().string() +
                            "; create the data folder first with `jaanch-hub init --data DIR`.");
-    const crypto::Bytes key = read_vault_key_file(vault_key_file(paths, vault_key), paths.root);
-    return std::make_unique<SqliteStorage>(paths.database(), false, key);
+    const WipedKey key{read_vault_key_file(vault_key_file(paths, vault_key), paths.root)};
+    return std::make_unique<SqliteStorage>(paths.database(), false, key.bytes);
 }
 
 std::vector<std::filesystem::path> crl_files(const DataPaths& paths) {

@@ -220,6 +220,23 @@ BOOST_AUTO_TEST_CASE(a_level_requiring_review_refuses_what_claims_too_little) {
     const Json exported = w.client->request("GET", "/v1/portal/decisions", "", {bearer(w.portal_key)}).json();
     BOOST_TEST(exported["decisions"][0]["format"] == 1);
     BOOST_TEST(!exported["decisions"][0]["decision"].contains("format"));
+    // Its signature verifies, but there is no content to compare: a portal script must not read that as a
+    // match.
+    const auto dir = w.hub.data() / "format1";
+    std::filesystem::create_directories(dir);
+    write_text(dir / "decision.json", exported["decisions"][0]["decision"].dump());
+    write_text(dir / "decision.p7s",
+               *hub::base64_decode(exported["decisions"][0]["signature"].get<std::string>()));
+    const HttpResponse portal_app =
+        w.client->request("GET", "/v1/portal/applications/" + url_escape(number), "", {bearer(w.portal_key)});
+    write_text(dir / "application.json", portal_app.body);  // the portal's answer as it came
+    const CommandResult unbound =
+        run(std::string(JAANCH_CLI_EXE) + " verify --in " + (dir / "decision.json").string() + " --sig " +
+            (dir / "decision.p7s").string() + " --trust " + (w.hub.data() / "trust").string() +
+            " --application " + (dir / "application.json").string());
+    BOOST_TEST(unbound.status == 1, unbound.output);
+    BOOST_TEST(unbound.output.find("Format:      1") != std::string::npos, unbound.output);
+    BOOST_TEST(unbound.output.find("Content:     NOT BOUND") != std::string::npos, unbound.output);
 
     const std::string second = "RJ/JPR/2026/700004";
     BOOST_REQUIRE_EQUAL(w.ingest(second).status, 201);

@@ -95,10 +95,13 @@ bool content_verdict(const model::Decision& d, const Args& args, std::ostream& o
     if (d.format == model::kDecisionFormatFirst) {
         out << "Content:     NOT BOUND. A format 1 decision does not say what content it was made on; only "
                "the application number and version can be compared.\n";
-        return true;
+        return false;
     }
-    const model::Application app =
-        model::parse_application(read_file(app_path, "application file"), app_path);
+    // The application alone, or the portal's answer {"application", "recorded_content_sha256"} as it came.
+    const json::Json given = json::parse_text(read_file(app_path, "application file"), app_path);
+    const bool wrapped = given.is_object() && given.contains("recorded_content_sha256");
+    model::Application app;
+    model::read_value(wrapped ? given.at("application") : given, wrapped ? "$.application" : "$", app);
     std::map<std::string, std::string> bytes_sha256;
     std::vector<std::string> missing;
     if (auto dir = args.get("documents")) {
@@ -116,7 +119,7 @@ bool content_verdict(const model::Decision& d, const Args& args, std::ostream& o
     if (comparison.matches()) {
         out << "Content:     MATCHES what the officer signed (content SHA-256 " << d.content_sha256 << ", "
             << d.documents.size() << " document" << (d.documents.size() == 1 ? "" : "s")
-            << (args.get("documents") ? ", bytes compared" : "") << ").\n";
+            << (args.get("documents") && missing.empty() ? ", bytes compared" : "") << ").\n";
         return true;
     }
     out << "Content:     DIFFERS from what the officer signed: " << crypto::describe(comparison) << ".\n";

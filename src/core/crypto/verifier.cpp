@@ -320,6 +320,10 @@ X509_CRL* Verifier::Impl::newest_crl_of(X509* signer, X509* issuer) const {
             continue;
         if (issuer_key == nullptr || X509_CRL_verify(crl.get(), issuer_key) != 1)
             continue;
+        // Not the whole of the CA's revocations (check_crl refuses these): never the CA's CRL.
+        if (X509_CRL_get_ext_by_NID(crl.get(), NID_delta_crl, -1) >= 0 ||
+            X509_CRL_get_ext_by_NID(crl.get(), NID_issuing_distribution_point, -1) >= 0)
+            continue;
         if (best == nullptr ||
             ASN1_TIME_compare(X509_CRL_get0_lastUpdate(crl.get()), X509_CRL_get0_lastUpdate(best)) > 0)
             best = crl.get();
@@ -372,6 +376,18 @@ CrlDescription check_crl(std::string_view bytes, const std::filesystem::path& tr
     ossl::X509CrlPtr crl = parse_crl(std::string(bytes), "The file given");
     CrlDescription d;
     d.issuer = ossl::name_text(X509_CRL_get_issuer(crl.get()));
+    // One CRL per CA stands for the whole of that CA's revocations: a delta CRL or one partitioned by an
+    // issuing distribution point lists only some of them, and taking it as the CA's CRL would un-revoke the
+    // rest.
+    if (X509_CRL_get_ext_by_NID(crl.get(), NID_delta_crl, -1) >= 0)
+        throw CryptoError(
+            "The CRL of \"" + d.issuer +
+            "\" is a delta CRL (it lists only the changes since a base CRL). Use the CA's full CRL.");
+    if (X509_CRL_get_ext_by_NID(crl.get(), NID_issuing_distribution_point, -1) >= 0)
+        throw CryptoError(
+            "The CRL of \"" + d.issuer +
+            "\" covers only part of that CA's certificates (it has an issuing distribution point). "
+            "Use the CA's full CRL.");
     bool named = false;
     for (const auto& file : trust_files(trust_dir)) {
         for (auto& cert : read_certificates(file)) {

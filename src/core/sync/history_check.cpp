@@ -62,17 +62,11 @@ crypto::VerifyOptions options_for(const store::Workspace& workspace) {
 void store_crls(store::Workspace& workspace, const HubCrls& crls) {
     const auto dir = crl_dir_of(workspace);
     std::filesystem::create_directories(dir);
-    std::vector<std::filesystem::path> kept;
-    for (const auto& der : crls.crls_der) {
-        kept.push_back(dir / (sha256_hex(der).substr(0, 32) + ".crl"));
-        write_file(kept.back(), der);
-    }
+    // CRLs are only ever added: the verifier judges by the newest valid CRL of each CA among all it holds,
+    // so a hub that sends an older CRL, or none, cannot take back a revocation this workstation has seen.
+    for (const auto& der : crls.crls_der)
+        write_file(dir / (sha256_hex(der).substr(0, 32) + ".crl"), der);
     write_file(dir / kAllowedFile, json::Json(crls.allowed_without_crl).dump());
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-        if (entry.path().extension() == ".crl" &&
-            std::find(kept.begin(), kept.end(), entry.path()) == kept.end())
-            std::filesystem::remove(entry.path());
-    }
 }
 
 void store_history(store::Workspace& workspace, const std::string& number,

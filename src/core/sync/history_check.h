@@ -43,8 +43,9 @@ std::filesystem::path trust_dir_of(const store::Workspace& workspace);
 // WORKSPACE/crl: the hub's CRLs (*.crl, DER) and allowed-without-crl.json.
 std::filesystem::path crl_dir_of(const store::Workspace& workspace);
 
-// Replaces the workspace's CRLs with the hub's (files written under temporary names, then renamed; CRLs the
-// hub no longer holds removed). Throws jaanch::Error when the folder cannot be written.
+// Adds the hub's CRLs to the workspace's (files written under temporary names, then renamed) and takes its
+// list of CAs allowed without a CRL. CRLs are never removed: the newest valid one of each CA is the one used.
+// Throws jaanch::Error when the folder cannot be written.
 void store_crls(store::Workspace& workspace, const HubCrls& crls);
 
 // Stores the fetched signatures of `number` in the workspace.

@@ -127,7 +127,7 @@ SyncReport SyncEngine::run() {
         if (!cancel_ && options_.documents)
             download(report);
         if (!cancel_ && options_.history) {
-            fetch_crls(client);
+            fetch_crls(client, report);
             fetch_history(client, report);
         }
     } catch (const AuthExpired& e) {
@@ -180,11 +180,15 @@ void SyncEngine::pull(HubClient& client, SyncReport& report) {
     }
 }
 
-void SyncEngine::fetch_crls(HubClient& client) {
+void SyncEngine::fetch_crls(HubClient& client, SyncReport& report) {
     try {
         store_crls(workspace_, client.crls());
     } catch (const HubRefused&) {
         // A hub from before GET /v1/crls: history is then checked without revocation, as it was.
+    } catch (const ServerError& e) {
+        // The history signatures are still worth fetching; revocation is judged with the CRLs already here.
+        report.problem = std::string("The hub could not send its revocation lists (") + e.what() +
+                         "); earlier decisions are checked against the lists from the last sync.";
     }
 }
 

@@ -82,7 +82,7 @@ class SyncEngine {
   private:
     void pull(HubClient& client, SyncReport& report);
     void download(SyncReport& report);
-    void fetch_crls(HubClient& client);
+    void fetch_crls(HubClient& client, SyncReport& report);  // a hub error is the report's problem
     void fetch_history(HubClient& client, SyncReport& report);
     void status(bool online, bool needs_login, const std::string& message);
 

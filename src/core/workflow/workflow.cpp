@@ -146,6 +146,13 @@ Verdict check_review(const ServiceDefinition& service, const model::Application&
     if (gaps.empty())
         return {};
     const Level& level = *service.find_level(app.current_level);
+    if (d.format == model::kDecisionFormatFirst)
+        return deny(Denial::review_incomplete,
+                    "At level " + level.id + " of this service a " +
+                        std::string(model::action_name(d.action)) +
+                        " must show which documents were opened, and this decision is in format 1, which "
+                        "cannot: it was made by a workstation older than the hub. Update the workstation, "
+                        "open the documents and decide again.");
     return deny(Denial::review_incomplete,
                 "At level " + level.id + " of this service an officer must open " +
                     (level.require_opened == catalogue::ReviewRequirement::mandatory_documents

@@ -1,4 +1,6 @@
 // The CRLs the hub judges revocation with, for workstations to verify history offline the same way.
+#include <iostream>
+
 #include "hub/service/hub_service.h"
 #include "hub/signature/crl_store.h"
 #include "hub/util/crypto_util.h"
@@ -8,7 +10,11 @@ namespace jaanch::hub {
 json::Json HubService::crls() {
     json::Json list = json::Json::array();
     if (!options_.crl_dir.empty()) {
-        for (const auto& crl : CrlStore(options_.trust_dir, options_.crl_dir).list()) {
+        std::vector<std::string> unusable;
+        const auto held = CrlStore(options_.trust_dir, options_.crl_dir).list(&unusable);
+        for (const auto& why : unusable)
+            std::cerr << "jaanch-hub: " << why << " It is not sent to workstations; remove or replace it.\n";
+        for (const auto& crl : held) {
             list.push_back({{"issuer", crl.issuer},
                             {"sha256", crl.sha256},
                             {"this_update", format_timestamp(crl.this_update)},

@@ -50,21 +50,28 @@ DecisionRequest read_request(const json::Json& body) {
     return out;
 }
 
+// The stored content no longer hashing to what the hub recorded when it wrote it means an edit outside the
+// hub: nothing may be decided on it, whatever else the decision says.
+void check_recorded_content(const StoredApplication& stored) {
+    const model::Application& app = stored.app;
+    if (stored.content_sha256.empty() || stored.content_sha256 == crypto::content_sha256(app))
+        return;
+    throw ApiError(
+        409, "content_changed",
+        "The hub's copy of application " + app.number +
+            " was changed outside the hub (its content no longer has the hash the hub recorded "
+            "for version " +
+            std::to_string(app.version) +
+            "), so no decision can be applied to it. Tell the hub administrator: the "
+            "database needs to be restored from a backup.",
+        {{"application_version", app.version}, {"recorded_content_sha256", stored.content_sha256}});
+}
+
 // A format-2 decision names the content it was made on; a decision on a version whose content (or documents)
 // is not what the officer had is refused, naming what differs. Format 1 binds no content (signed before
 // decisions did), and is checked by the workflow rules alone.
 void check_content(const model::Decision& d, const StoredApplication& stored) {
     const model::Application& app = stored.app;
-    if (!stored.content_sha256.empty() && stored.content_sha256 != crypto::content_sha256(app))
-        throw ApiError(
-            409, "content_changed",
-            "The hub's copy of application " + app.number +
-                " was changed outside the hub (its content no longer has the hash the hub recorded "
-                "for version " +
-                std::to_string(app.version) +
-                "), so no decision can be applied to it. Tell the hub administrator: the "
-                "database needs to be restored from a backup.",
-            {{"application_version", app.version}, {"recorded_content_sha256", stored.content_sha256}});
     if (d.format == model::kDecisionFormatFirst || d.application_version != app.version)
         return;  // a stale version is the workflow's 409 stale_version / moved_on
     const crypto::ContentComparison comparison = crypto::compare_content(d, app);
@@ -127,6 +134,7 @@ DecisionAnswer HubService::decide(const OfficerAccount& who, const json::Json& b
     // Exactly the answer a read gives, so deciding does not reveal what the officer may not see.
     if (!stored || !may_see(catalogue_, officer->officer, stored->app))
         throw ApiError(404, "not_found", "There is no application " + d.application + " that you may see.");
+    check_recorded_content(*stored);
     const auto& service = service_of(stored->app);
     const auto held = txn->claim(d.application);
     if (held && held->expires_at > now && held->officer_id != who.officer.id)

@@ -62,13 +62,16 @@ std::vector<std::filesystem::path> CrlStore::files() const {
     return out;
 }
 
-std::vector<crypto::CrlDescription> CrlStore::list() const {
+std::vector<crypto::CrlDescription> CrlStore::list(std::vector<std::string>* unusable) const {
     std::vector<crypto::CrlDescription> out;
     for (const auto& file : files()) {
         try {
             out.push_back(crypto::check_crl(read_bytes(file), trust_dir_));
         } catch (const std::exception& e) {
-            throw Error("The CRL file " + file.string() + " cannot be used: " + e.what());
+            const std::string why = "The CRL file " + file.string() + " cannot be used: " + e.what();
+            if (unusable == nullptr)
+                throw Error(why);
+            unusable->push_back(why);
         }
     }
     return out;

@@ -51,7 +51,9 @@ class CrlStore {
     CrlAdded add(std::string_view bytes, Storage& storage, const std::string& actor, Timestamp now) const;
 
     // Every CRL held, one per CA (a folder of hand-copied files may hold several: all are listed).
-    std::vector<crypto::CrlDescription> list() const;
+    // The usable CRLs. A file that is not a trusted CA's CRL throws, naming it, unless `unusable` is given:
+    // then it is skipped and its sentence added there (one bad file must not stop the others being served).
+    std::vector<crypto::CrlDescription> list(std::vector<std::string>* unusable = nullptr) const;
     std::vector<std::filesystem::path> files() const;
 
     const std::filesystem::path& trust_dir() const { return trust_dir_; }
