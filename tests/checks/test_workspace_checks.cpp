@@ -331,6 +331,7 @@ BOOST_AUTO_TEST_CASE(document_reuse_and_earlier_verification) {
     stranger.documents = {ref};
     // An earlier decision on the stranger's application marked this file valid.
     model::ActionRecord record;
+    record.decision.format = model::kDecisionFormatFirst;
     record.decision.id = "0b7d4c1e-3f2a-4b5c-8d9e-0f1a2b3c4d5e";
     record.decision.application = "JH/IC/3";
     record.decision.officer = "ddo.ranchi";

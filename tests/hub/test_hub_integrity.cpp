@@ -10,7 +10,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "crypto/aadhaar_vault.h"
 #include "crypto/application_content.h"
+#include "hub/hub_data.h"
+#include "hub/storage/aadhaar_seal.h"
+#include "hub/storage/vault_key_file.h"
 #include "hub/util/crypto_util.h"
 #include "hub_world.h"
 
@@ -62,6 +66,38 @@ std::filesystem::path forms_requiring_review(const std::filesystem::path& dir) {
     service["workflow"]["levels"][0]["review"] = {{"require_opened", "all_pages_of_mandatory_documents"}};
     write_text(file, service.dump(2));
     return dir;
+}
+
+// Changes one field of a stored application as someone with write access to the database (and the vault key
+// beside it, for a row the hub keeps sealed) would, without going through the hub: the row's body and sealed
+// copy are rewritten, the content hash the hub recorded is left as it was.
+void tamper_field(const std::filesystem::path& data, const std::string& number, const std::string& field,
+                  const std::string& value) {
+    const hub::DataPaths paths{data};
+    const crypto::AadhaarVault vault(hub::read_vault_key_file(hub::vault_key_file(paths), data));
+    SQLite::Database db(paths.database().string(), SQLite::OPEN_READWRITE);
+    db.setBusyTimeout(10'000);
+    SQLite::Statement read(db, "SELECT body, sealed FROM applications WHERE number = ?");
+    read.bind(1, number);
+    BOOST_REQUIRE(read.executeStep());
+    std::string text = read.getColumn(0).getString();
+    if (!read.getColumn(1).isNull()) {
+        const auto* blob = static_cast<const std::uint8_t*>(read.getColumn(1).getBlob());
+        text = vault.open(crypto::Bytes(blob, blob + read.getColumn(1).getBytes()),
+                          hub::application_context(number));
+    }
+    read.reset();
+    model::Application app = model::parse_application(text, "stored " + number);
+    app.fields[field] = value;
+    const hub::SealedJson sealed = hub::seal_application_json(app, json::Json(app).dump(), vault);
+    SQLite::Statement write(db, "UPDATE applications SET body = ?, sealed = ? WHERE number = ?");
+    write.bind(1, sealed.shown);
+    if (sealed.sealed)
+        write.bind(2, sealed.sealed->data(), static_cast<int>(sealed.sealed->size()));
+    else
+        write.bind(2);
+    write.bind(3, number);
+    BOOST_REQUIRE(write.exec() == 1);
 }
 
 }  // namespace
@@ -150,13 +186,7 @@ BOOST_AUTO_TEST_CASE(a_change_behind_the_hubs_back_is_named_and_refused) {
 
     // Behind the hub's back: one field in its database, one byte of one document in its document folder.
     const model::Application app = application_of(w, "bso.in", number);
-    {
-        SQLite::Database db((w.hub.data() / "hub.sqlite").string(), SQLite::OPEN_READWRITE);
-        db.setBusyTimeout(10'000);
-        BOOST_REQUIRE(db.exec("UPDATE applications SET body = json_set(body, '$.fields.member_name', "
-                              "'Suresh Kumar') WHERE number = '" +
-                              number + "'") == 1);
-    }
+    tamper_field(w.hub.data(), number, "member_name", "Suresh Kumar");
     const std::string sha = app.documents.front().sha256;
     const auto file = w.hub.data() / "documents" / sha.substr(0, 2) / sha.substr(2);
     std::filesystem::permissions(file, std::filesystem::perms::owner_write,

@@ -11,10 +11,12 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
 #include "catalogue/catalogue.h"
+#include "crypto/application_content.h"
 #include "crypto/canonical_json.h"
 #include "crypto/pkcs12_signer.h"
 #include "hub/storage/aadhaar_seal.h"
@@ -242,6 +244,7 @@ void revert_to_schema_1(const fs::path& file, hub::SqliteStorage& storage) {
         decision.reset();
     }
     db.exec(
+        "ALTER TABLE applications DROP COLUMN content_sha256; "
         "ALTER TABLE applications DROP COLUMN sealed; ALTER TABLE decisions DROP COLUMN sealed; "
         "DROP TABLE aadhaar_tokens; DELETE FROM settings WHERE key = 'aadhaar_key_check'; "
         "PRAGMA user_version = 1");
@@ -335,6 +338,12 @@ BOOST_AUTO_TEST_CASE(seeded_decided_exported_district_holds_no_plain_aadhaar) {
             d.role = o["role"];
             d.level = o["level"];
             d.decided_at = std::chrono::floor<std::chrono::seconds>(now_utc());
+            model::Application seen;
+            model::read_value(e["application"], "$.application", seen);
+            std::map<std::string, crypto::PagesOpened> pages;
+            for (const auto& doc : seen.documents)
+                pages[doc.id] = {1, 1};
+            crypto::bind_content(d, seen, pages);
             crypto::Pkcs12Signer signer(o["p12"].get<std::string>(),
                                         crypto::SecretString(o["p12_password"].get<std::string>()));
             const std::string der = signer.sign(crypto::canonical_decision_bytes(d));
@@ -495,6 +504,7 @@ BOOST_AUTO_TEST_CASE(an_old_plain_database_is_sealed_when_opened_with_a_key) {
     const std::string field_number = "234567890124", cell_number = "3456 7890 1238",
                       remark_number = "456789012346";
     model::Decision d;
+    d.format = model::kDecisionFormatFirst;  // the database is from before decisions bound their content
     d.id = new_uuid();
     d.application = "RJ/OLD/2026/000001";
     d.application_version = 1;
