@@ -279,20 +279,23 @@ DemoSummary seed_demo(const DataPaths& paths, const catalogue::Catalogue& catalo
         bool birth_given = false;
         for (const auto& f : service.fields) {
             // The workstation takes the first date of the form as the applicant's date of birth for the
-            // e-Aadhaar's password (application_conventions.h), and the letter was protected with `birth`.
-            const bool birth_field = f.type == "date" && !birth_given;
-            if (f.is_table() || (!birth_field && !f.required && !make.chance(0.6)))
+            // e-Aadhaar's password (application_conventions.h), and the letter was protected with `birth`;
+            // where the form asks for it, that first date is the date of birth.
+            // The same draws as for any other field, so the rest of the district comes out the same.
+            const bool birth_field = f.type == "date" && f.key == "date_of_birth" && !birth_given;
+            const bool skipped = f.is_table() || (!f.required && !make.chance(0.6));
+            if (skipped && !birth_field)
                 continue;
-            std::string v = birth_field ? birth : make.value(f, applicant, sd, village);
+            std::string v = skipped ? birth : make.value(f, applicant, sd, village);
             birth_given = birth_given || birth_field;
             // Fields that name a member of the family table mostly agree with it, as real applications do.
-            if (!birth_field && chosen_row.is_object() && make.chance(0.85)) {
+            if (!skipped && chosen_row.is_object() && make.chance(0.85) && !birth_field) {
                 for (const auto& [col, value] : chosen_row.items()) {
                     if (f.key == col || f.key == "member_" + col)
                         v = value.get<std::string>();
                 }
             }
-            fields[f.key] = v;
+            fields[f.key] = birth_field ? birth : v;
         }
         json::Json refs = json::Json::array();
         std::map<std::string, std::string> parts;
