@@ -412,8 +412,11 @@ SqliteStorage::SqliteStorage(const std::filesystem::path& file, bool create, con
         writer_ = std::make_unique<Database>(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         writer_->exec("PRAGMA journal_mode = WAL");
         configure(*writer_);
-        // Deleted and replaced row content is overwritten, not left in free pages.
-        writer_->exec("PRAGMA secure_delete = ON");
+        // Deleted and replaced row content is zeroed where that costs no extra write (FAST): what is stored
+        // holds no plain Aadhaar anyway (masked shadows, sealed originals), and a migration that sealed plain
+        // rows rebuilds the file below; a full overwrite of every freed page cost ~10 % of decision
+        // throughput.
+        writer_->exec("PRAGMA secure_delete = FAST");
         if (migrate(*writer_, *vault_)) {
             // A step rewrote rows (sealed what was plain): rebuild the file and empty the WAL, so no free
             // page or old WAL frame still holds the text it replaced.

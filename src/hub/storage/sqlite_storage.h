@@ -1,7 +1,7 @@
 // Storage on SQLite through SQLiteCpp: WAL journal, foreign keys on, versioned migrations
 // (sqlite_migrations.cpp), synchronous=FULL so that a committed transaction survives a crash of the process
-// or the machine, secure_delete so that replaced rows leave no old text in free pages. Aadhaar numbers are
-// sealed with the vault key given to the constructor (storage/aadhaar_seal.h).
+// or the machine, secure_delete=FAST (freed content zeroed where that costs no extra write). Aadhaar numbers
+// are sealed with the vault key given to the constructor (storage/aadhaar_seal.h).
 //
 // Threads: one writer connection behind a mutex (Transaction holds it); a pool of reader connections leased
 // per call, so reads run concurrently with the writer under WAL. Every method may be called from any thread.
