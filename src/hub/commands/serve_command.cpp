@@ -6,6 +6,7 @@
 
 #include <atomic>
 
+#include <chrono>
 #include <iostream>
 #include <thread>
 
@@ -100,16 +101,22 @@ int serve(const std::vector<std::string>& words, Io io) {
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     const int bound = server.bind(host, port);
     std::atomic<bool> signalled{false};
+    std::atomic<bool> returned{false};
     std::thread stopper([&] {
         int signal = 0;
         sigwait(&stop_signals, &signal);
         signalled = true;
+        // A signal right after "listening" may come before run() has started accepting, and httplib ignores a
+        // stop() then: wait until it runs (or has ended on its own).
+        while (!server.running() && !returned)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
         server.stop();
     });
     io.out << "jaanch-hub listening on " << (server.tls() ? "https" : "http") << "://" << host << ":" << bound
            << " (" << loaded.catalogue.size() << " services, data " << paths.root.string() << ")"
            << std::endl;
     const bool ok = server.run();
+    returned = true;
     if (!signalled)
         ::kill(::getpid(), SIGTERM);  // wakes the stopper when run() ended on its own
     stopper.join();

@@ -356,5 +356,8 @@ bool HttpServer::run() {
 void HttpServer::stop() {
     impl_->stop();
 }
+bool HttpServer::running() const {
+    return impl_->is_running();
+}
 
 }  // namespace jaanch::hub

@@ -71,6 +71,8 @@ class HttpServer {
     // Serves until stop(); returns false if the accept loop failed.
     bool run();
     void stop();
+    // Whether run() has started accepting: a stop() before that is not seen by it (httplib ignores it).
+    bool running() const;
 
   private:
     class Impl;
