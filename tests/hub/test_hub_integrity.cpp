@@ -270,6 +270,14 @@ BOOST_AUTO_TEST_CASE(a_level_requiring_review_refuses_what_claims_too_little) {
 
     const std::string second = "RJ/JPR/2026/700004";
     BOOST_REQUIRE_EQUAL(w.ingest(second).status, 201);
+    // Once every workstation binds content, the administrator refuses format 1, so no client can skip it.
+    std::string said;
+    BOOST_REQUIRE_MESSAGE(w.hub.admin({"decisions", "policy", "--format-1", "refuse"}, &said) == 0, said);
+    old = vdo.decision(second, 1, Action::reject, "RJ-DEL-NOT-MEMBER");
+    old.format = model::kDecisionFormatFirst;
+    r = vdo.decide(old);
+    BOOST_TEST(r.status == 422, r.body);
+    BOOST_TEST(r.code() == "format_outdated");
     r = vdo.decide(vdo.decision(second, 1, Action::forward));  // every page opened
     BOOST_TEST(r.status == 201, r.body);
     std::filesystem::remove_all(forms);

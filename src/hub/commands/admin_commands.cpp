@@ -282,6 +282,27 @@ int vault_key_create(const std::vector<std::string>& words, Io io) {
     return cli::kOk;
 }
 
+// Whether decisions signed before decisions bound their content (format 1) are still taken: yes while
+// workstations in the field may hold them in their outboxes; refuse once every workstation is updated, so
+// that no client can skip the content binding.
+int decisions_policy(const std::vector<std::string>& words, Io io) {
+    const Args args(words, {"data", "format-1"});
+    const std::string format_1 = args.require("format-1");
+    if (format_1 != "accept" && format_1 != "refuse")
+        throw cli::UsageError("--format-1 is accept or refuse");
+    auto storage = open_storage(data_paths(args));
+    auto txn = storage->begin();
+    txn->put_setting("decision_format_1", format_1);
+    txn->append_audit("admin", "decision_format_policy", format_1, json::Json::object(), now_utc());
+    txn->commit();
+    io.out
+        << (format_1 == "accept"
+                ? "Format 1 decisions (made by workstations older than the content binding) are accepted.\n"
+                : "Format 1 decisions are now refused (422 format_outdated): only decisions that bind the "
+                  "content they were made on are taken.\n");
+    return cli::kOk;
+}
+
 int audit_verify(const std::vector<std::string>& words, Io io) {
     const Args args(words, {"data", "vault-key"});
     auto storage = storage_of(args);
@@ -313,6 +334,9 @@ void add_admin_commands(cli::CommandList& commands) {
                         "--data DIR --name NAME", portal_add});
     commands.push_back({"audit verify", "recompute the audit hash chain and name the first broken entry",
                         "--data DIR", audit_verify});
+    commands.push_back({"decisions policy",
+                        "accept or refuse format 1 decisions (signed before decisions bound their content)",
+                        "--data DIR --format-1 accept|refuse", decisions_policy});
 }
 
 }  // namespace jaanch::hub

@@ -135,6 +135,12 @@ DecisionAnswer HubService::decide(const OfficerAccount& who, const json::Json& b
     if (!stored || !may_see(catalogue_, officer->officer, stored->app))
         throw ApiError(404, "not_found", "There is no application " + d.application + " that you may see.");
     check_recorded_content(*stored);
+    if (d.format == model::kDecisionFormatFirst && txn->setting("decision_format_1", "accept") == "refuse")
+        throw ApiError(
+            422, "format_outdated",
+            "This hub takes only decisions that bind the content they were made on (format 2), and "
+            "this one is in format 1: it was made by a workstation older than the hub. Update the "
+            "workstation, open the application again and decide again.");
     const auto& service = service_of(stored->app);
     const auto held = txn->claim(d.application);
     if (held && held->expires_at > now && held->officer_id != who.officer.id)
