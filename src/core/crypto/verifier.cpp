@@ -207,7 +207,10 @@ VerifyResult Verifier::verify_at(std::string_view canonical, std::string_view de
     return impl_->run(canonical, der_cms, at_time, expect);
 }
 
-SignerDetails describe_certificate(std::string_view bytes) {
+namespace {
+
+// A certificate given as PEM or DER; CryptoError when it is neither.
+ossl::X509Ptr certificate_from(std::string_view bytes) {
     ossl::X509Ptr cert;
     if (bytes.find("-----BEGIN") != std::string_view::npos) {
         ossl::BioPtr bio = ossl::memory_bio(bytes);
@@ -218,6 +221,13 @@ SignerDetails describe_certificate(std::string_view bytes) {
     ERR_clear_error();
     if (!cert)
         throw CryptoError("The data given is not an X.509 certificate (PEM or DER).");
+    return cert;
+}
+
+}  // namespace
+
+SignerDetails describe_certificate(std::string_view bytes) {
+    const ossl::X509Ptr cert = certificate_from(bytes);
     return describe(cert.get());
 }
 
@@ -423,16 +433,7 @@ CrlDescription check_crl(std::string_view bytes, const std::filesystem::path& tr
 }
 
 std::vector<std::string> crl_distribution_points(std::string_view bytes) {
-    ossl::X509Ptr cert;
-    if (bytes.find("-----BEGIN") != std::string_view::npos) {
-        ossl::BioPtr bio = ossl::memory_bio(bytes);
-        cert.reset(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
-    } else {
-        cert = ossl::x509_from_der(bytes);
-    }
-    ERR_clear_error();
-    if (!cert)
-        throw CryptoError("The data given is not an X.509 certificate (PEM or DER).");
+    const ossl::X509Ptr cert = certificate_from(bytes);
     std::vector<std::string> out;
     auto* points = static_cast<CRL_DIST_POINTS*>(
         X509_get_ext_d2i(cert.get(), NID_crl_distribution_points, nullptr, nullptr));
